@@ -1,0 +1,12 @@
+#include <libavformat/avformat.h>
+#include <libavcodec/avcodec.h>
+#include <libavutil/avutil.h>
+#include <libavutil/error.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/opt.h>
+#include <libswscale/swscale.h>
+
+// Function-like macros do not import into Swift; these inline wrappers stand in for them.
+static inline int rrd_averror(int e) { return AVERROR(e); }
+static inline int rrd_averror_eof(void) { return AVERROR_EOF; }
+static inline int rrd_averror_eagain(void) { return AVERROR(EAGAIN); }
