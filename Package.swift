@@ -69,6 +69,8 @@ let package = Package(
         .testTarget(name: "LoadingTests", dependencies: ["ArrowIPC", "RRDFormat", "RecordingModel", "RecordingSDK"]),
         .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer"]),
         .testTarget(name: "MediaTests", dependencies: ["MediaCodecs", "GoldenImage"]),
+        .testTarget(name: "SceneTests", dependencies: ["SceneBuilding", "RecordingModel", "Rasterizer", "MediaCodecs"],
+                    resources: [.copy("Data")]),
     ],
     swiftLanguageModes: [.v6]
 )
