@@ -104,6 +104,18 @@ public struct ArrowValues<T: BitwiseCopyable>: RandomAccessCollection, @unchecke
         try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
 
+    /// The values `range` as another zero-copy view of the same storage.
+    public func slice(_ range: Range<Int>) -> ArrowValues<T> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "ArrowValues range out of bounds")
+        return ArrowValues(storage: storage, base: base + range.lowerBound, count: range.count)
+    }
+
+    private init(storage: ArrowStorage, base: UnsafePointer<T>, count: Int) {
+        self.storage = storage
+        self.base = base
+        self.count = count
+    }
+
     /// A copy of the values `range` as a Swift array (one memcpy).
     public func copy(_ range: Range<Int>) -> [T] {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "ArrowValues range out of bounds")
