@@ -1,0 +1,107 @@
+import ArrowIPC
+
+/// Typed reads of a cell's instances. Each returns an empty array (or nil) when the instance type is not
+/// the expected one, so a mistyped user column can never crash a visualizer; copies are one memcpy where the
+/// layouts agree (e.g. `FixedSizeList<Float>[3]` → `[SIMD3<Float>]` copies floats, never boxes them).
+extension ComponentCell {
+    /// Instances of a primitive type `T`.
+    public func scalars<T: ArrowPrimitive>(_: T.Type) -> [T] {
+        guard let v = values.values(T.self) else { return [] }
+        return v.copy(instances)
+    }
+
+    /// Flattened `FixedSizeList<T>[size]` instances (`size × count` values), or [] on a type mismatch.
+    func flattened<T: ArrowPrimitive>(_: T.Type, size: Int) -> [T] {
+        guard case .fixedSizeList(_, let n) = values.type, n == size, let child = values.listChild, let v = child.values(T.self) else {
+            return []
+        }
+        return v.copy(instances.lowerBound * size ..< instances.upperBound * size)
+    }
+
+    public func vec2() -> [SIMD2<Float>] {
+        let f = flattened(Float.self, size: 2)
+        return (0 ..< f.count / 2).map { SIMD2(f[2 * $0], f[2 * $0 + 1]) }
+    }
+
+    public func vec3() -> [SIMD3<Float>] {
+        let f = flattened(Float.self, size: 3)
+        return (0 ..< f.count / 3).map { SIMD3(f[3 * $0], f[3 * $0 + 1], f[3 * $0 + 2]) }
+    }
+
+    public func vec4() -> [SIMD4<Float>] {
+        let f = flattened(Float.self, size: 4)
+        return (0 ..< f.count / 4).map { SIMD4(f[4 * $0], f[4 * $0 + 1], f[4 * $0 + 2], f[4 * $0 + 3]) }
+    }
+
+    /// `FixedSizeList<Float>[9]` instances as column-major 3×3 matrices (9 floats each).
+    public func mat3() -> [[Float]] {
+        let f = flattened(Float.self, size: 9)
+        return (0 ..< f.count / 9).map { Array(f[9 * $0 ..< 9 * $0 + 9]) }
+    }
+
+    public func uvec3() -> [SIMD3<UInt32>] {
+        let f = flattened(UInt32.self, size: 3)
+        return (0 ..< f.count / 3).map { SIMD3(f[3 * $0], f[3 * $0 + 1], f[3 * $0 + 2]) }
+    }
+
+    public func u8x3() -> [SIMD3<UInt8>] {
+        let f = flattened(UInt8.self, size: 3)
+        return (0 ..< f.count / 3).map { SIMD3(f[3 * $0], f[3 * $0 + 1], f[3 * $0 + 2]) }
+    }
+
+    public func f64x2() -> [SIMD2<Double>] {
+        let f = flattened(Double.self, size: 2)
+        return (0 ..< f.count / 2).map { SIMD2(f[2 * $0], f[2 * $0 + 1]) }
+    }
+
+    public func strings() -> [String] {
+        guard case .utf8 = values.type else { return [] }
+        return instances.map { values.string(at: $0) ?? "" }
+    }
+
+    public func bools() -> [Bool] {
+        guard case .bool = values.type else { return [] }
+        return instances.map { values.bool(at: $0) ?? false }
+    }
+
+    /// `List<UInt8>` instances (blobs, image buffers) as zero-copy byte ranges.
+    public func blobs() -> [ArrowBuffer] {
+        guard case .list = values.type, let child = values.listChild, case .uint8 = child.type, let b = child.buffers.first else { return [] }
+        return instances.compactMap { i in
+            guard values.isValid(i), let r = values.valueRange(at: i) else { return nil }
+            return try? ArrowBuffer(storage: b.storage, offset: b.offset + r.lowerBound, count: r.count)
+        }
+    }
+
+    /// `List<FixedSizeList<Float>[n]>` instances (line strips) as arrays of `n`-float points.
+    func strips(size: Int) -> [[Float]] {
+        guard case .list = values.type, let inner = values.listChild, case .fixedSizeList(_, let n) = inner.type, n == size,
+              let floats = inner.listChild?.values(Float.self) else { return [] }
+        return instances.map { i in
+            guard values.isValid(i), let r = values.valueRange(at: i) else { return [] }
+            return floats.copy(r.lowerBound * size ..< r.upperBound * size)
+        }
+    }
+
+    /// `Struct{axis: f32x3, angle: f32}` instances.
+    public func rotationAxisAngles() -> [RotationAxisAngle] {
+        guard let axis = values.field("axis"), let angle = values.field("angle")?.values(Float.self),
+              case .fixedSizeList(_, 3) = axis.type, let a = axis.listChild?.values(Float.self) else { return [] }
+        return instances.map { i in RotationAxisAngle(axis: SIMD3(a[3 * i], a[3 * i + 1], a[3 * i + 2]), angle: angle[i]) }
+    }
+}
+
+/// A rotation of `angle` radians about `axis` (not necessarily normalised).
+public struct RotationAxisAngle: Sendable, Hashable {
+    public var axis: SIMD3<Float>
+    public var angle: Float
+    public init(axis: SIMD3<Float>, angle: Float) {
+        self.axis = axis
+        self.angle = angle
+    }
+}
+
+extension LatestAtResults {
+    func get<T>(_ name: String, _ read: (ComponentCell) -> [T]) -> [T] { cells[name].map(read) ?? [] }
+    func first<T>(_ name: String, _ read: (ComponentCell) -> [T]) -> T? { cells[name].flatMap { read($0).first } }
+}
