@@ -4,9 +4,6 @@ import CPNG
 ///
 /// Encoding is deterministic: the same pixels give the same bytes (no timestamps or text chunks).
 public enum PNGCodec {
-    /// Largest side accepted when decoding, so a hostile header cannot ask for unbounded memory.
-    public static let maxSide = 1 << 15
-
     /// Encodes `image` as an 8-bit RGBA PNG.
     public static func encode(_ image: RGBAImage) throws -> [UInt8] {
         guard image.width > 0, image.height > 0 else {
@@ -35,17 +32,34 @@ public enum PNGCodec {
         }
     }
 
-    /// Decodes any PNG (grey, palette, 16-bit, with or without alpha) to 8-bit sRGB RGBA.
-    public static func decode(_ bytes: [UInt8]) throws -> RGBAImage {
+    /// Encodes `image` and writes it atomically to `path` (whole or not at all).
+    public static func write(_ image: RGBAImage, to path: String) throws {
+        try AtomicFile.write(encode(image), to: path)
+    }
+
+    /// Reads and decodes the PNG file at `path`; errors name the path.
+    public static func read(_ path: String, limits: ImageLimits = .default) throws -> RGBAImage {
+        let bytes = try FileBytes.read(path)
+        do { return try decode(bytes, limits: limits) } catch let error as MediaError {
+            if case let .decodeFailed(format, reason) = error {
+                throw MediaError.decodeFailed(format: format, reason: "\(reason): \(path)")
+            }
+            throw error
+        }
+    }
+
+    /// Decodes any PNG (grey, palette, 16-bit, with or without alpha) to 8-bit RGBA.
+    ///
+    /// Sample values are kept as stored (16-bit samples are rounded to 8 bits, no gamma conversion),
+    /// as Rerun's viewer does. The size is checked against `limits` before pixels are allocated.
+    public static func decode(_ bytes: [UInt8], limits: ImageLimits = .default) throws -> RGBAImage {
         var png = png_image()
         png.version = rrd_png_image_version()
         let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&png, $0.baseAddress, $0.count) }
         guard began != 0 else { throw MediaError.decodeFailed(format: "PNG", reason: message(of: &png)) }
         defer { png_image_free(&png) }
         let width = Int(png.width), height = Int(png.height)
-        guard width > 0, height > 0, width <= maxSide, height <= maxSide else {
-            throw MediaError.invalidDimensions(width: width, height: height)
-        }
+        try limits.check(width: width, height: height, format: "PNG")
         png.format = rrd_png_format_rgba()
         var pixels = [UInt8](repeating: 0, count: width * height * 4)
         let ok = pixels.withUnsafeMutableBytes {
