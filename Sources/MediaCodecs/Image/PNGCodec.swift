@@ -1,77 +1,81 @@
-import CPNG
+import CPNGClassic
 
-/// PNG encoding and decoding through libpng's simplified `png_image` API.
+/// PNG encoding and decoding through libpng (its classic API, wrapped in the C target CPNGClassic).
 ///
-/// Encoding is deterministic: the same pixels give the same bytes (no timestamps or text chunks).
+/// Encoding is deterministic: the same pixels and options give the same bytes (no timestamps,
+/// no text chunks). Decoding keeps sample values as stored, as Rerun's viewer does: no gamma
+/// conversion, 16-bit samples rounded to 8 bits.
 public enum PNGCodec {
+    /// Trade-off between encoding time and size.
+    public struct Compression: Sendable, Equatable {
+        /// zlib level, 0 (store) ... 9 (smallest).
+        public var level: Int32
+        /// The PNG row filter(s) tried on each row (libpng's `PNG_FILTER_*` bits).
+        public var filters: Int32
+
+        public init(level: Int32, filters: Int32) {
+            self.level = level
+            self.filters = filters
+        }
+
+        /// zlib level 1 with the Sub filter on every row: the fastest setting that still compresses
+        /// rendered frames well (perf-notes.md measured the alternatives).
+        public static let fast = Compression(level: 1, filters: 0x10)
+        /// zlib level 6 with libpng's adaptive filter choice: smaller files, several times slower.
+        public static let small = Compression(level: 6, filters: 0xF8)
+    }
+
     /// Encodes `image` as an 8-bit RGBA PNG.
-    public static func encode(_ image: RGBAImage) throws -> [UInt8] {
+    public static func encode(_ image: RGBAImage, compression: Compression = .fast) throws -> [UInt8] {
         guard image.width > 0, image.height > 0 else {
             throw MediaError.invalidDimensions(width: image.width, height: image.height)
         }
-        var png = png_image()
-        png.version = rrd_png_image_version()
-        png.width = UInt32(image.width)
-        png.height = UInt32(image.height)
-        png.format = rrd_png_format_rgba()
-        png.flags = rrd_png_image_flag_fast()
-        let stride = Int32(image.width * 4)
-        return try image.pixels.withUnsafeBufferPointer { src -> [UInt8] in
-            var size = 0
-            // First call: ask for the size needed.
-            guard png_image_write_to_memory(&png, nil, &size, 0, src.baseAddress, stride, nil) != 0 else {
-                throw MediaError.encodeFailed(format: "PNG", reason: message(of: &png))
-            }
-            var out = [UInt8](repeating: 0, count: size)
-            let ok = out.withUnsafeMutableBytes { dst in
-                png_image_write_to_memory(&png, dst.baseAddress, &size, 0, src.baseAddress, stride, nil)
-            }
-            guard ok != 0 else { throw MediaError.encodeFailed(format: "PNG", reason: message(of: &png)) }
-            out.removeSubrange(size...)
-            return out
+        var message = [CChar](repeating: 0, count: 128)
+        var output: UnsafeMutablePointer<UInt8>? = nil
+        var size = 0
+        let status = image.pixels.withUnsafeBufferPointer { src in
+            rrd_png_encode_rgba8(src.baseAddress, UInt32(image.width), UInt32(image.height),
+                                 compression.level, compression.filters, &output, &size, &message)
         }
+        guard status == 0, let output else {
+            throw MediaError.encodeFailed(format: "PNG", reason: text(message))
+        }
+        defer { rrd_png_free(output) }
+        return Array(UnsafeBufferPointer(start: output, count: size))
     }
 
     /// Encodes `image` and writes it atomically to `path` (whole or not at all).
-    public static func write(_ image: RGBAImage, to path: String) throws {
-        try AtomicFile.write(encode(image), to: path)
+    public static func write(_ image: RGBAImage, to path: String, compression: Compression = .fast) throws {
+        try AtomicFile.write(encode(image, compression: compression), to: path)
     }
 
     /// Reads and decodes the PNG file at `path`; errors name the path.
     public static func read(_ path: String, limits: ImageLimits = .default) throws -> RGBAImage {
         let bytes = try FileBytes.read(path)
-        do { return try decode(bytes, limits: limits) } catch let error as MediaError {
-            if case let .decodeFailed(format, reason) = error {
-                throw MediaError.decodeFailed(format: format, reason: "\(reason): \(path)")
-            }
-            throw error
+        do { return try decode(bytes, limits: limits) } catch let MediaError.decodeFailed(format, reason) {
+            throw MediaError.decodeFailed(format: format, reason: "\(reason): \(path)")
         }
     }
 
-    /// Decodes any PNG (grey, palette, 16-bit, with or without alpha) to 8-bit RGBA.
-    ///
-    /// Sample values are kept as stored (16-bit samples are rounded to 8 bits, no gamma conversion),
-    /// as Rerun's viewer does. The size is checked against `limits` before pixels are allocated.
+    /// Decodes any PNG (grey, palette, 1...16-bit, with or without alpha or tRNS, interlaced) to
+    /// 8-bit RGBA. The size is checked against `limits` before pixels are allocated.
     public static func decode(_ bytes: [UInt8], limits: ImageLimits = .default) throws -> RGBAImage {
-        var png = png_image()
-        png.version = rrd_png_image_version()
-        let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&png, $0.baseAddress, $0.count) }
-        guard began != 0 else { throw MediaError.decodeFailed(format: "PNG", reason: message(of: &png)) }
-        defer { png_image_free(&png) }
-        let width = Int(png.width), height = Int(png.height)
-        try limits.check(width: width, height: height, format: "PNG")
-        png.format = rrd_png_format_rgba()
-        var pixels = [UInt8](repeating: 0, count: width * height * 4)
-        let ok = pixels.withUnsafeMutableBytes {
-            png_image_finish_read(&png, nil, $0.baseAddress, Int32(width * 4), nil)
+        var message = [CChar](repeating: 0, count: 128)
+        return try bytes.withUnsafeBufferPointer { data in
+            var width: UInt32 = 0, height: UInt32 = 0
+            guard let reader = rrd_png_reader_open(data.baseAddress, data.count, &width, &height, &message) else {
+                throw MediaError.decodeFailed(format: "PNG", reason: text(message))
+            }
+            defer { rrd_png_reader_close(reader) }
+            try limits.check(width: Int(width), height: Int(height), format: "PNG")
+            var pixels = [UInt8](repeating: 0, count: Int(width) * Int(height) * 4)
+            let status = pixels.withUnsafeMutableBufferPointer { rrd_png_reader_read_rgba8(reader, $0.baseAddress, &message) }
+            guard status == 0 else { throw MediaError.decodeFailed(format: "PNG", reason: text(message)) }
+            return RGBAImage(width: Int(width), height: Int(height), pixels: pixels)
         }
-        guard ok != 0 else { throw MediaError.decodeFailed(format: "PNG", reason: message(of: &png)) }
-        return RGBAImage(width: width, height: height, pixels: pixels)
     }
 
-    private static func message(of png: inout png_image) -> String {
-        withUnsafeBytes(of: &png.message) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
+    private static func text(_ message: [CChar]) -> String {
+        String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
