@@ -10,7 +10,7 @@ struct Compare: ParsableCommand {
         discussion: """
         Prints what was measured (bad pixels, worst colour distance and where, the region of \
         the changes) against what was allowed. The colour distance is pixelmatch's YIQ metric \
-        scaled to 0...1 (black against white is 1). By default the comparison is exact.
+        scaled to 0...1 (black against white is 0.966; 1 is the largest YIQ distance). By default the comparison is exact.
         Exit status: 0 equal or within tolerance, 1 different (a size mismatch included), \
         2 on error (missing file, unreadable PNG).
         """

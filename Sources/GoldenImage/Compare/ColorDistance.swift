@@ -2,8 +2,9 @@
 /// to 7.x; later versions moved to OKLab, so thresholds are only comparable with this version).
 ///
 /// Each pixel is first blended over white by its alpha, then converted to YIQ; the squared
-/// distance weighs Y (brightness) most: `0.5053·ΔY² + 0.299·ΔI² + 0.1957·ΔQ²`. Black against white
-/// gives the largest value, `maxSquared` (≈ 35215); `normalized` maps that to 1.
+/// distance weighs Y (brightness) most: `0.5053·ΔY² + 0.299·ΔI² + 0.1957·ΔQ²`. The largest value
+/// between any two colours is `maxSquared` (35215, pixelmatch's constant); `normalized` maps it to 1,
+/// so a threshold T means `squared > 35215·T²` exactly as in pixelmatch. Black against white is 0.966.
 ///
 /// Version 1 of this metric; changing the formula changes what every stored threshold means.
 public enum ColorDistance {
@@ -21,7 +22,7 @@ public enum ColorDistance {
         return 0.5053 * y * y + 0.299 * i * i + 0.1957 * q * q
     }
 
-    /// The distance scaled to 0...1 (0 = same colour, 1 = black against white).
+    /// The distance scaled to 0...1 (0 = same colour; black against white is 0.966).
     public static func normalized(_ a: (UInt8, UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8, UInt8)) -> Double {
         normalized(squared: squared(pack(a), pack(b)))
     }

@@ -70,7 +70,7 @@ public struct ComparisonResult: Sendable, Equatable, Codable {
             var text = "\(verdict == .different ? "different" : "within tolerance"): "
             text += "\(badPixels) bad pixel\(badPixels == 1 ? "" : "s") (allowed \(allowedBadPixels)) of \(pixelCount)"
             if antialiasedPixels > 0 { text += ", \(antialiasedPixels) more on anti-aliased edges ignored" }
-            text += "; \(differentPixels) pixel\(differentPixels == 1 ? "" : "s") differ at all"
+            text += "; \(differentPixels) pixel\(differentPixels == 1 ? " differs" : "s differ") at all"
             if let worstAt {
                 text += "; worst colour distance \(Self.format(worstDistance)) at (\(worstAt.x), \(worstAt.y)), threshold \(Self.format(tolerance.threshold))"
             }

@@ -31,6 +31,13 @@ public enum ImageComparison {
     /// differences under the threshold pale pink. A size mismatch gives no diff image.
     public static func compare(expected: RGBAImage, actual: RGBAImage, tolerance: Tolerance = .exact,
                                makeDiff: Bool = false) -> (result: ComparisonResult, diff: RGBAImage?) {
+        let bands = expected.width * expected.height >= 1 << 18 ? min(64, expected.height) : 1
+        return compare(expected: expected, actual: actual, tolerance: tolerance, makeDiff: makeDiff, bands: bands)
+    }
+
+    /// `compare` with a chosen number of bands (1...height); tests use it to prove band independence.
+    static func compare(expected: RGBAImage, actual: RGBAImage, tolerance: Tolerance, makeDiff: Bool,
+                        bands bandCount: Int) -> (result: ComparisonResult, diff: RGBAImage?) {
         let expectedSize = ComparisonResult.Size(width: expected.width, height: expected.height)
         let actualSize = ComparisonResult.Size(width: actual.width, height: actual.height)
         let pixelCount = expected.width * expected.height
@@ -52,7 +59,6 @@ public enum ImageComparison {
         let width = expected.width, height = expected.height
         let maxSquared = Float(tolerance.threshold * tolerance.threshold) * ColorDistance.maxSquared
         var diffPixels = makeDiff ? [UInt8](repeating: 0, count: pixelCount * 4) : []
-        let bandCount = pixelCount >= 1 << 18 ? min(64, height) : 1
         var tallies = [Tally](repeating: Tally(), count: bandCount)
         expected.pixels.withUnsafeBufferPointer { expectedBytes in
             actual.pixels.withUnsafeBufferPointer { actualBytes in
