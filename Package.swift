@@ -50,7 +50,8 @@ let package = Package(
         // Drawing.
         .target(name: "Rasterizer", dependencies: ["CFreeType"],
                 resources: [.copy("Fonts")], swiftSettings: pixelSettings),
-        .target(name: "MediaCodecs", dependencies: ["CPNG", "CTurboJPEG", "CFFmpeg"], swiftSettings: pixelSettings),
+        .target(name: "CPNGClassic", dependencies: ["CPNG"]),
+        .target(name: "MediaCodecs", dependencies: ["CPNGClassic", "CTurboJPEG", "CFFmpeg"], swiftSettings: pixelSettings),
         .target(name: "GoldenImage", dependencies: ["MediaCodecs"], swiftSettings: pixelSettings),
         .target(name: "SceneBuilding", dependencies: ["RecordingModel", "Rasterizer", "MediaCodecs"],
                 swiftSettings: pixelSettings),

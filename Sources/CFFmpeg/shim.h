@@ -10,3 +10,5 @@
 static inline int rrd_averror(int e) { return AVERROR(e); }
 static inline int rrd_averror_eof(void) { return AVERROR_EOF; }
 static inline int rrd_averror_eagain(void) { return AVERROR(EAGAIN); }
+static inline int64_t rrd_av_nopts_value(void) { return AV_NOPTS_VALUE; }
+static inline unsigned int rrd_mktag(char a, char b, char c, char d) { return MKTAG(a, b, c, d); }
