@@ -15,7 +15,7 @@ enum GLTFLoader {
     /// Node trees deeper than this are treated as cyclic or absurd.
     static let maxNodeDepth = 256
 
-    static func load(_ bytes: [UInt8], decodeImage: AssetImageDecoder) throws -> LoadedAsset {
+    static func load(_ bytes: [UInt8], decodeImage: ImageBytesDecoder) throws -> LoadedAsset {
         var warnings: [String] = []
         let json: ArraySlice<UInt8>, bin: [UInt8]?
         if bytes.starts(with: Array("glTF".utf8)) {
@@ -48,7 +48,7 @@ enum GLTFLoader {
     private struct Loader {
         let document: GLTFDocument
         let buffers: GLTFBuffers
-        let decodeImage: AssetImageDecoder
+        let decodeImage: ImageBytesDecoder
         var warnings: [String] = []
         var meshes: [LoadedMesh] = []
         var outputVertices = 0
@@ -57,7 +57,7 @@ enum GLTFLoader {
         var textureCache: [Int: RGBAImage?] = [:]
         var budgetWarned = false
 
-        init(document: GLTFDocument, buffers: GLTFBuffers, decodeImage: @escaping AssetImageDecoder) {
+        init(document: GLTFDocument, buffers: GLTFBuffers, decodeImage: @escaping ImageBytesDecoder) {
             self.document = document
             self.buffers = buffers
             self.decodeImage = decodeImage
