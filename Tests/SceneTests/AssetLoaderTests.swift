@@ -203,6 +203,17 @@ import Testing
         #expect(warnings == ["glTF asset holds no triangles"])
     }
 
+    @Test func cyclicAndExponentialNodeTreesAreCut() throws {
+        // Node 0 lists node 1 twice, node 1 lists node 2 twice, … and the last node points back to node 0: without
+        // limits this is a cycle and 2^40 visits.
+        let nodes: [[String: Any]] = (0..<40).map { i in ["mesh": 0, "children": [(i + 1) % 40, (i + 1) % 40]] }
+        let bytes = try gltf(positions: [0, 0, 0, 1, 0, 0, 0, 1, 0], indices: [0, 1, 2], extra: ["nodes": nodes])
+        let asset = try AssetLoader.load(bytes, mediaType: "model/gltf+json")
+        #expect(asset.meshes.count > 1000 && asset.meshes.count <= GLTFLoader.maxNodeVisits)
+        #expect(asset.warnings == ["glTF node tree deeper than 256 levels (a cycle?) at node 16; cut there",
+                                   "glTF node tree has more than 100000 node instances; the rest skipped"])
+    }
+
     @Test func glbMislabelledAsJSONStillLoads() throws {
         let bytes = try testData("textured_quad.glb")
         #expect(try AssetLoader.load(bytes, mediaType: "model/gltf+json").meshes.count == 1)
