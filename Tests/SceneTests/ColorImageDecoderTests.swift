@@ -101,6 +101,9 @@ import Testing
         let format = try ImageFormatDescription(width: 24, height: 16, pixelFormat: nil, colorModel: 2, channelDatatype: 6)
         #expect(format == ImageFormatDescription(width: 24, height: 16, colorModel: .rgb, channelDatatype: .u8))
         #expect(format.byteCount == 24 * 16 * 3)
+        let huge = try ImageFormatDescription(width: .max, height: .max, pixelFormat: nil, colorModel: 3, channelDatatype: 35)
+        #expect(huge.byteCount == Int.max, "no overflow trap on absurd sizes")
+        #expect(ImageFormatDescription(width: 1 << 40, height: 1 << 40, pixelFormat: .nv12).byteCount == Int.max)
         let nv12 = try ImageFormatDescription(width: 4, height: 2, pixelFormat: 26, colorModel: nil, channelDatatype: nil)
         #expect(nv12.pixelFormat == .nv12 && nv12.byteCount == 12)
     }
