@@ -36,28 +36,15 @@ public enum AssetFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Decodes an image embedded in an asset (a glTF texture): the bytes and their media type (`image/png`,
-/// `image/jpeg`, or "" when the file does not say). Throws when the image cannot be decoded; the loader then
-/// reports a warning and uses a white texture.
-public typealias AssetImageDecoder = (_ bytes: [UInt8], _ mediaType: String) throws -> RGBAImage
-
 /// Entry point: `Asset3D` blob + optional media type → meshes.
 public enum AssetLoader {
-    /// Decodes PNG (by media type or signature) with `PNGCodec`; anything else throws. The scene builder passes a
-    /// decoder that also handles JPEG once `MediaCodecs` has one.
-    public static func decodePNG(_ bytes: [UInt8], mediaType: String) throws -> RGBAImage {
-        let isPNG = bytes.starts(with: [0x89, 0x50, 0x4E, 0x47])
-        guard isPNG || mediaType.lowercased() == "image/png" else {
-            throw MediaError.decodeFailed(format: mediaType.isEmpty ? "image" : mediaType, reason: "no decoder for this type")
-        }
-        return try PNGCodec.decode(bytes)
-    }
-
     /// Loads `bytes` as the format `mediaType` names, or as the sniffed format when `mediaType` is nil or empty.
+    /// Textures embedded in glTF go through `decodeImage` (the hook where the scene builder plugs in JPEG); when it
+    /// throws, the loader warns and uses a white texture.
     /// Bad parts (a face with a bad index, an undecodable texture, a non-triangle primitive) become warnings;
     /// damage that leaves nothing to draw throws `AssetError`.
     public static func load(_ bytes: [UInt8], mediaType: String?,
-                            decodeImage: AssetImageDecoder = decodePNG) throws -> LoadedAsset {
+                            decodeImage: ImageBytesDecoder = EncodedImageDecoder.decodePNGOnly) throws -> LoadedAsset {
         let format: AssetFormat
         if let mediaType, !mediaType.isEmpty {
             guard let named = AssetFormat(mediaType: mediaType) else { throw AssetError.unknownMediaType(mediaType) }

@@ -14,8 +14,11 @@ enum GLTFLoader {
     static let maxOutputVertices = 1 << 25
     /// Node trees deeper than this are treated as cyclic or absurd.
     static let maxNodeDepth = 256
+    /// Node visits over all scenes (a node listed as a child twice is visited twice, so shared subtrees can grow
+    /// exponentially); beyond this the traversal stops with a warning.
+    static let maxNodeVisits = 100_000
 
-    static func load(_ bytes: [UInt8], decodeImage: AssetImageDecoder) throws -> LoadedAsset {
+    static func load(_ bytes: [UInt8], decodeImage: ImageBytesDecoder) throws -> LoadedAsset {
         var warnings: [String] = []
         let json: ArraySlice<UInt8>, bin: [UInt8]?
         if bytes.starts(with: Array("glTF".utf8)) {
@@ -41,14 +44,16 @@ enum GLTFLoader {
             loader.warnings = warnings
             try loader.gatherScenes()
             guard !loader.meshes.isEmpty else { throw AssetError.noGeometry(format: "glTF") }
-            return LoadedAsset(meshes: loader.meshes, warnings: loader.warnings)
+            // One warning per distinct message: a mesh instanced by many nodes reports its damage once.
+            var seen = Set<String>()
+            return LoadedAsset(meshes: loader.meshes, warnings: loader.warnings.filter { seen.insert($0).inserted })
         }
     }
 
     private struct Loader {
         let document: GLTFDocument
         let buffers: GLTFBuffers
-        let decodeImage: AssetImageDecoder
+        let decodeImage: ImageBytesDecoder
         var warnings: [String] = []
         var meshes: [LoadedMesh] = []
         var outputVertices = 0
@@ -56,8 +61,10 @@ enum GLTFLoader {
         var primitiveCache: [Int: [LoadedMesh?]] = [:]
         var textureCache: [Int: RGBAImage?] = [:]
         var budgetWarned = false
+        var nodeVisits = 0
+        var depthWarned = false
 
-        init(document: GLTFDocument, buffers: GLTFBuffers, decodeImage: @escaping AssetImageDecoder) {
+        init(document: GLTFDocument, buffers: GLTFBuffers, decodeImage: @escaping ImageBytesDecoder) {
             self.document = document
             self.buffers = buffers
             self.decodeImage = decodeImage
@@ -83,8 +90,14 @@ enum GLTFLoader {
                 warnings.append("glTF node \(index) does not exist; skipped")
                 return
             }
+            nodeVisits += 1
+            guard nodeVisits <= maxNodeVisits else {
+                if nodeVisits == maxNodeVisits + 1 { warnings.append("glTF node tree has more than \(maxNodeVisits) node instances; the rest skipped") }
+                return
+            }
             guard depth < maxNodeDepth else {
-                warnings.append("glTF node tree deeper than \(maxNodeDepth) levels (a cycle?) at node \(index); cut there")
+                if !depthWarned { warnings.append("glTF node tree deeper than \(maxNodeDepth) levels (a cycle?) at node \(index); cut there") }
+                depthWarned = true
                 return
             }
             let node = nodes[index]

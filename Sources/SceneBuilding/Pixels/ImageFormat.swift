@@ -51,9 +51,11 @@ public enum PixelFormat: UInt8, Sendable, CaseIterable {
     case yuv422PlanarFull = 50        // Y_U_V16_FullRange
     case bayerRGGB8 = 128, bayerBGGR8 = 129, bayerGBRG8 = 130, bayerGRBG8 = 131
 
-    /// Bytes that a `width`×`height` image needs (the viewer's `num_bytes`, rounding down as it does).
+    /// Bytes that a `width`×`height` image needs (the viewer's `num_bytes`, rounding down as it does); `Int.max`
+    /// when that does not fit an Int.
     public func byteCount(width: Int, height: Int) -> Int {
-        let pixels = width * height
+        let pixels = saturatingProduct(width, height)
+        guard pixels < Int.max / 4 else { return Int.max }
         switch self {
         case .yuv444PlanarLimited, .yuv444PlanarFull: return pixels * 3
         case .yuv422PlanarLimited, .yuv422PlanarFull, .yuy2: return pixels * 2
@@ -129,10 +131,11 @@ public struct ImageFormatDescription: Sendable, Equatable {
     /// The channel type in effect (U8 when absent).
     public var effectiveDatatype: ChannelDatatype { channelDatatype ?? .u8 }
 
-    /// Bytes the buffer must hold at least.
+    /// Bytes the buffer must hold at least (`Int.max` when that does not fit an Int).
     public var byteCount: Int {
         if let pixelFormat { return pixelFormat.byteCount(width: width, height: height) }
-        return width * height * effectiveColorModel.channelCount * effectiveDatatype.byteCount
+        return saturatingProduct(saturatingProduct(width, height),
+                                 effectiveColorModel.channelCount * effectiveDatatype.byteCount)
     }
 
     /// Largest side accepted, and largest pixel count: beyond these a format is "absurd" (2^15 = the PNG codec's limit).
@@ -176,4 +179,11 @@ public enum PixelError: Error, Equatable, CustomStringConvertible {
         case let .tensorShape(what): "bad tensor shape: \(what)"
         }
     }
+}
+
+/// a·b for non-negative factors, or `Int.max` when the product overflows (negative factors give 0).
+func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+    guard a > 0, b > 0 else { return 0 }
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? Int.max : product
 }
