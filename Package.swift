@@ -68,7 +68,7 @@ let package = Package(
 
         // Tests (Swift Testing). Heavy pixel tests are meant for `swift test -c release`.
         .testTarget(name: "LoadingTests", dependencies: ["ArrowIPC", "RRDFormat", "RecordingModel", "RecordingSDK"]),
-        .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer"]),
+        .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "MediaCodecs"], swiftSettings: pixelSettings),
         .testTarget(name: "MediaTests", dependencies: ["MediaCodecs", "GoldenImage"]),
         .testTarget(name: "SceneTests", dependencies: ["SceneBuilding", "RecordingModel", "Rasterizer", "MediaCodecs"],
                     resources: [.copy("Data")]),

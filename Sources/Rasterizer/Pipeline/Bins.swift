@@ -1,0 +1,76 @@
+/// One chunk of a draw's primitives after the vertex stage: records in submission order, and for
+/// every tile the indices of the records that touch it, still in submission order.
+///
+/// Chunks have a fixed size (`chunkSize`), independent of the thread count, and tiles read chunk
+/// after chunk, so every tile sees its primitives in submission order whatever the threads did.
+final class Bins<Record>: @unchecked Sendable {
+    var records: [Record] = []
+    var ranges: [TileRange] = []
+    /// `tileStart[t] ..< tileStart[t + 1]` are tile `t`'s entries in `refs`.
+    var tileStart: [Int32] = []
+    var refs: [UInt32] = []
+    /// Vertices made by clipping (triangle draws only), referenced as `index | clippedVertexFlag`.
+    var extraVertices: [TriVertex] = []
+
+    func reset(capacity: Int) {
+        records.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        extraVertices.removeAll(keepingCapacity: true)
+        records.reserveCapacity(capacity)
+        ranges.reserveCapacity(capacity)
+    }
+
+    @inline(__always) func add(_ record: Record, _ range: TileRange) {
+        records.append(record)
+        ranges.append(range)
+    }
+
+    /// Sorts the record indices by tile (a counting sort, stable).
+    func finish(_ grid: TileGrid) {
+        let tiles = grid.count
+        if tileStart.count != tiles + 1 {
+            tileStart = [Int32](repeating: 0, count: tiles + 1)
+        } else {
+            tileStart.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+        let tx = grid.tilesX
+        var total = 0
+        tileStart.withUnsafeMutableBufferPointer { start in
+            ranges.withUnsafeBufferPointer { rs in
+                for r in rs {
+                    for y in Int(r.y0)...Int(r.y1) {
+                        for x in Int(r.x0)...Int(r.x1) { start[y * tx + x + 1] &+= 1 }
+                    }
+                }
+            }
+            for t in 0..<tiles { start[t + 1] &+= start[t] }
+            total = Int(start[tiles])
+        }
+        if refs.count < total { refs = [UInt32](repeating: 0, count: total) }
+        var cursor = tileStart
+        cursor.withUnsafeMutableBufferPointer { cur in
+            refs.withUnsafeMutableBufferPointer { out in
+                ranges.withUnsafeBufferPointer { rs in
+                    for (i, r) in rs.enumerated() {
+                        for y in Int(r.y0)...Int(r.y1) {
+                            for x in Int(r.x0)...Int(r.x1) {
+                                let t = y * tx + x
+                                out[Int(cur[t])] = UInt32(truncatingIfNeeded: i)
+                                cur[t] &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Number of records touching tile `t`.
+    @inline(__always) func count(tile t: Int) -> Int { Int(tileStart[t + 1] - tileStart[t]) }
+}
+
+/// Primitives per vertex-stage job; fixed so that binning does not depend on the thread count.
+let chunkSize = 16384
+
+/// Set on a triangle's vertex index when it refers to `Bins.extraVertices`.
+let clippedVertexFlag: UInt32 = 0x8000_0000

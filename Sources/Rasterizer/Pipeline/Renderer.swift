@@ -1,0 +1,114 @@
+/// Draws a `DrawList` into RGBA8 sRGB pixels.
+///
+/// One frame: (1) every draw is set up for this camera; (2) the vertex stage transforms and bins
+/// primitives in fixed-size chunks, in parallel; (3) tiles are drawn in parallel, each from a
+/// cleared tile buffer: opaque scene draws, transparent scene draws, overlays (each in submission
+/// order), then resolved (4× samples averaged in linear light) straight into the output; tiles
+/// that nothing touches are filled with the background. Nothing depends on thread timing: the
+/// picture is the same for any thread count and for either kernel set.
+///
+/// A `Renderer` keeps scratch memory between frames; use one per thread (it is not reentrant).
+public final class Renderer: @unchecked Sendable {
+    private var tileBuffers: [TileBuffers] = []
+    private let pointPool = BinsPool<PointRecord>()
+    private let segmentPool = BinsPool<SegmentRecord>()
+    private let trianglePool = BinsPool<TriRecord>()
+    private var vertexPool: [[TriVertex]] = []
+
+    public init() {}
+
+    /// Renders into a new `camera.width × camera.height × 4` byte array (rows top to bottom).
+    public func render(_ list: DrawList, camera: Camera, options: RenderOptions = RenderOptions()) throws -> [UInt8] {
+        try RenderError.check(camera)
+        var out = [UInt8](repeating: 0, count: camera.width * camera.height * 4)
+        try out.withUnsafeMutableBytes { try render(list, camera: camera, options: options, into: $0, rowBytes: camera.width * 4) }
+        return out
+    }
+
+    /// Renders into caller-owned memory: `camera.height` rows of `camera.width` RGBA8 pixels,
+    /// `rowBytes` apart (≥ 4 · width). Every pixel of that rectangle is written.
+    public func render(_ list: DrawList, camera: Camera, options: RenderOptions = RenderOptions(),
+                       into target: UnsafeMutableRawBufferPointer, rowBytes: Int) throws {
+        try RenderError.check(camera)
+        guard rowBytes >= camera.width * 4, target.count >= (camera.height - 1) * rowBytes + camera.width * 4,
+              let base = target.baseAddress else {
+            throw RenderError.targetTooSmall(bytes: target.count, needed: (camera.height - 1) * max(rowBytes, 0) + camera.width * 4)
+        }
+        let threads = max(1, min(options.threads, 256))
+        let frame = FrameSetup(grid: TileGrid(width: camera.width, height: camera.height), camera: camera,
+                               pixelCamera: .pixels(width: camera.width, height: camera.height),
+                               pixelsPerPoint: options.pixelsPerPoint.isFinite && options.pixelsPerPoint > 0
+                                   ? options.pixelsPerPoint : 1,
+                               tables: .shared)
+        let draws = prepare(list, frame)
+        defer { recycle(draws) }
+
+        for stage in 0..<2 {
+            var jobs: [(Int, Int)] = []
+            for (d, draw) in draws.enumerated() {
+                for j in 0..<draw.jobCount(stage: stage) { jobs.append((d, j)) }
+            }
+            runJobs(jobs.count, threads: threads) { j, _ in
+                let (d, job) = jobs[j]
+                draws[d].run(stage: stage, job: job)
+            }
+        }
+
+        // Phase order: opaque scene, transparent scene, overlay; submission order inside each.
+        let ordered = (0..<3).flatMap { ph in draws.filter { $0.phase == ph } }
+        while tileBuffers.count < threads { tileBuffers.append(TileBuffers()) }
+        let buffers = tileBuffers
+        let grid = frame.grid
+        let output = OutputTarget(base: base, rowBytes: rowBytes)
+        let background = list.background.packed
+        let kernels = options.kernels
+        runJobs(grid.count, threads: threads) { t, worker in
+            let tx = t % grid.tilesX, ty = t / grid.tilesX
+            let x0 = tx << tileShift, y0 = ty << tileShift
+            let ctx = TileContext(color: buffers[worker].color, depth: buffers[worker].depth, x0: x0, y0: y0,
+                                  w: min(tileSize, grid.width - x0), h: min(tileSize, grid.height - y0),
+                                  tables: frame.tables, frameWidth: grid.width, frameHeight: grid.height)
+            let active = ordered.filter { $0.touches(tile: t) }
+            if active.isEmpty {
+                ctx.fill(background, into: output)
+                return
+            }
+            ctx.clear(background: background)
+            for draw in active { draw.raster(tile: t, ctx, kernels: kernels) }
+            ctx.resolve(into: output)
+        }
+    }
+
+    private func prepare(_ list: DrawList, _ frame: FrameSetup) -> [any PreparedDraw] {
+        list.items.map { item -> any PreparedDraw in
+            switch item {
+            case .points(let b): return PointDraw(b, frame: frame, pool: pointPool)
+            case .lines(let b): return LineDraw(b, frame: frame, pool: segmentPool)
+            case .mesh(let b): return TriangleDraw(b, frame: frame, pool: trianglePool, vertexPool: &vertexPool)
+            case .rect(let r): return OverlayDraw(.rect(r), frame: frame)
+            case .glyphs(let g): return OverlayDraw(.glyphs(g), frame: frame)
+            }
+        }
+    }
+
+    private func recycle(_ draws: [any PreparedDraw]) {
+        for case let d as TriangleDraw in draws { d.recycle(into: &vertexPool) }
+        pointPool.recycle()
+        segmentPool.recycle()
+        trianglePool.recycle()
+    }
+}
+
+/// Why a frame cannot be rendered.
+public enum RenderError: Error, Equatable {
+    /// Width or height outside 1…`maxFrameSide`.
+    case invalidSize(width: Int, height: Int)
+    /// The output buffer cannot hold the frame.
+    case targetTooSmall(bytes: Int, needed: Int)
+
+    static func check(_ c: Camera) throws {
+        guard (1...maxFrameSide).contains(c.width), (1...maxFrameSide).contains(c.height) else {
+            throw RenderError.invalidSize(width: c.width, height: c.height)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// Tiles: the frame is cut into `tileSize`² squares; each is drawn start to finish by one worker in
+/// its own cache-resident buffers, then resolved into the output. Tiles never share pixels, so the
+/// picture cannot depend on how tiles are spread over threads.
+///
+/// Tile buffers hold 4 samples per pixel (MSAA 4×, the viewer's default), pixel-major: the samples
+/// of pixel (x, y) are at `4 · (y · tileSize + x) + k`. Colour samples are packed sRGB8 words (as
+/// the viewer's `Rgba8UnormSrgb` target), depth samples window depth (0 near … 1 far).
+let tileShift = 5
+let tileSize = 1 << tileShift
+let samplesPerPixel = 4
+
+/// Largest frame side: snapped coordinates stay in 1/16 pixel `Int32` with a ±8192 px guard band.
+public let maxFrameSide = 8192
+
+/// The 4× sample positions (rotated grid, as D3D's standard 4× pattern) in 1/16 pixel from the
+/// pixel's top-left corner, and their lanes: lane `j` is pixel `j >> 2` of a 2-pixel span, sample
+/// `j & 3`.
+enum SamplePattern {
+    static let xUnits: SIMD4<Int32> = [6, 14, 2, 10]
+    static let yUnits: SIMD4<Int32> = [2, 6, 10, 14]
+    static let laneXUnits: SIMD8<Int32> = [6, 14, 2, 10, 22, 30, 18, 26]
+    static let laneYUnits: SIMD8<Int32> = [2, 6, 10, 14, 2, 6, 10, 14]
+    /// Lane sample positions in pixels relative to the span's first pixel.
+    static let laneX: SIMD8<Float> = [0.375, 0.875, 0.125, 0.625, 1.375, 1.875, 1.125, 1.625]
+    static let laneY: SIMD8<Float> = [0.125, 0.375, 0.625, 0.875, 0.125, 0.375, 0.625, 0.875]
+}
+
+/// The frame's tiling.
+struct TileGrid: Sendable {
+    let width: Int, height: Int
+    let tilesX: Int, tilesY: Int
+    var count: Int { tilesX * tilesY }
+
+    init(width: Int, height: Int) {
+        self.width = width; self.height = height
+        tilesX = (width + tileSize - 1) >> tileShift
+        tilesY = (height + tileSize - 1) >> tileShift
+    }
+
+    /// Tiles touched by the pixel-space box [minX, maxX] × [minY, maxY], or `nil` when it misses the
+    /// frame or is not a number.
+    @inline(__always) func range(minX: Float, minY: Float, maxX: Float, maxY: Float) -> TileRange? {
+        guard maxX >= 0, maxY >= 0, minX < Float(width), minY < Float(height), minX <= maxX, minY <= maxY
+        else { return nil }
+        let x0 = minX > 0 ? Int(minX) : 0, y0 = minY > 0 ? Int(minY) : 0
+        let x1 = maxX < Float(width - 1) ? Int(maxX) : width - 1
+        let y1 = maxY < Float(height - 1) ? Int(maxY) : height - 1
+        return TileRange(x0: UInt16(x0 >> tileShift), y0: UInt16(y0 >> tileShift),
+                         x1: UInt16(x1 >> tileShift), y1: UInt16(y1 >> tileShift))
+    }
+}
+
+/// An inclusive rectangle of tiles.
+struct TileRange: Sendable {
+    var x0: UInt16, y0: UInt16, x1: UInt16, y1: UInt16
+}
+
+/// A worker's tile storage, reused tile after tile and frame after frame.
+final class TileBuffers: @unchecked Sendable {
+    let color: UnsafeMutablePointer<UInt32>
+    let depth: UnsafeMutablePointer<Float>
+
+    init() {
+        color = .allocate(capacity: tileSize * tileSize * samplesPerPixel)
+        depth = .allocate(capacity: tileSize * tileSize * samplesPerPixel)
+    }
+
+    deinit {
+        color.deallocate()
+        depth.deallocate()
+    }
+}
+
+/// What a kernel needs to draw into one tile.
+struct TileContext {
+    let color: UnsafeMutablePointer<UInt32>
+    let depth: UnsafeMutablePointer<Float>
+    /// Tile origin in frame pixels.
+    let x0: Int, y0: Int
+    /// Pixels of this tile inside the frame (≤ tileSize).
+    let w: Int, h: Int
+    let tables: SRGBTables
+    /// Frame size, for converting pixel spaces.
+    let frameWidth: Int, frameHeight: Int
+}
+
+/// Where the resolved sRGB8 pixels go: `rowBytes` apart, 4 bytes per pixel.
+struct OutputTarget: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let rowBytes: Int
+}
+
+extension TileContext {
+    /// Fills the tile's samples with the background and depth 1.
+    @inline(__always) func clear(background: UInt32) {
+        let n = tileSize * tileSize * samplesPerPixel
+        color.update(repeating: background, count: n)
+        depth.update(repeating: 1, count: n)
+    }
+
+    /// Averages each pixel's 4 samples in linear light (alpha linearly) and writes sRGB8 bytes.
+    /// Pixels whose samples are equal are copied unchanged.
+    func resolve(into out: OutputTarget) {
+        let t = tables
+        for y in 0..<h {
+            let row = (out.base + (y0 + y) * out.rowBytes + x0 * 4).assumingMemoryBound(to: UInt32.self)
+            var s = color + ((y << tileShift) << 2)
+            for x in 0..<w {
+                let a = s[0], b = s[1], c = s[2], d = s[3]
+                if a == b && a == c && a == d {
+                    row[x] = a
+                } else {
+                    row[x] = resolvePixel(a, b, c, d, t)
+                }
+                s += 4
+            }
+        }
+    }
+
+    /// Writes the background to every pixel of the tile (a tile nothing touches).
+    func fill(_ background: UInt32, into out: OutputTarget) {
+        for y in 0..<h {
+            let row = (out.base + (y0 + y) * out.rowBytes + x0 * 4).assumingMemoryBound(to: UInt32.self)
+            row.update(repeating: background, count: w)
+        }
+    }
+}
+
+/// Mean of 4 packed sRGB8 samples in linear light; alpha is averaged as a plain number.
+@inline(__always) func resolvePixel(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: UInt32, _ t: SRGBTables) -> UInt32 {
+    @inline(__always) func ch(_ shift: UInt32) -> UInt32 {
+        let s = t.decode[Int((a >> shift) & 0xFF)] + t.decode[Int((b >> shift) & 0xFF)]
+            + t.decode[Int((c >> shift) & 0xFF)] + t.decode[Int((d >> shift) & 0xFF)]
+        return UInt32(t.encode(s * 0.25)) << shift
+    }
+    let alpha = ((a >> 24) + (b >> 24) + (c >> 24) + (d >> 24) + 2) >> 2
+    return ch(0) | ch(8) | ch(16) | alpha << 24
+}

@@ -1,0 +1,241 @@
+/// Line strips: every segment is a capsule (the set of samples within `r` of the segment), so joins
+/// and caps are round, as in the viewer. Depth and colour are interpolated along the segment by the
+/// parameter of the closest point (`t`), colour in linear light.
+struct SegmentRecord {
+    var ax: Float, ay: Float, az: Float
+    var bx: Float, by: Float, bz: Float
+    var r: Float
+    var c0: UInt32, c1: UInt32
+}
+
+final class LineDraw: PreparedDraw {
+    let batch: LineBatch
+    let frame: FrameSetup
+    let phase: Int
+    let opacity: Float
+    let depthTest: Bool, depthWrite: Bool
+    let gamma: Bool
+    var chunks: [Bins<SegmentRecord>] = []
+    /// Strip index ranges (vertex ranges of at least 2 points), in order.
+    let strips: [Range<Int>]
+    /// Jobs: consecutive strips with about `chunkSize` segments each.
+    let jobs: [Range<Int>]
+    let clipFromObject: Mat4
+    let unitsToPixels: Float
+    let objectScale: Float
+
+    init(_ batch: LineBatch, frame: FrameSetup, pool: BinsPool<SegmentRecord>) {
+        self.batch = batch
+        self.frame = frame
+        opacity = sanitizedOpacity(batch.opacity)
+        phase = batch.layer == .overlay ? 2 : (opacity < 1 ? 1 : 0)
+        depthTest = batch.layer == .scene
+        depthWrite = phase == 0
+        gamma = batch.blendSpace == .gamma
+        let n = batch.positions.count
+        var strips: [Range<Int>] = []
+        let starts = batch.stripStarts.isEmpty ? [0] : batch.stripStarts
+        for (i, s) in starts.enumerated() {
+            let e = i + 1 < starts.count ? starts[i + 1] : n
+            let lo = max(0, min(s, n)), hi = max(lo, min(e, n))
+            strips.append(lo..<hi)        // kept even when short, so strip indices match radii/colours
+        }
+        self.strips = strips
+        var jobs: [Range<Int>] = []
+        var first = 0, segs = 0
+        for (i, s) in strips.enumerated() {
+            segs += max(0, s.count - 1)
+            if segs >= chunkSize { jobs.append(first..<i + 1); first = i + 1; segs = 0 }
+        }
+        if first < strips.count { jobs.append(first..<strips.count) }
+        self.jobs = jobs
+        let cam = frame.camera(for: batch.space)
+        clipFromObject = cam.clipFromWorld * batch.worldFromObject
+        unitsToPixels = abs(cam.clipFromCamera[1, 1]) * Float(cam.height) * 0.5
+        objectScale = averageScale(batch.worldFromObject)
+        chunks = jobs.map { _ in pool.take() }
+    }
+
+    func jobCount(stage: Int) -> Int { stage == 0 ? jobs.count : 0 }
+
+    func run(stage: Int, job: Int) {
+        let bins = chunks[job]
+        bins.reset(capacity: 1024)
+        let m = clipFromObject, grid = frame.grid
+        let w = Float(grid.width), h = Float(grid.height)
+        let colors = batch.colors, perVertex = batch.colorsPerVertex
+        batch.positions.withUnsafeBufferPointer { pos in
+            for s in jobs[job] {
+                let strip = strips[s]
+                guard strip.count >= 2 else { continue }
+                let rs = clamped(batch.radii, s, -1.5)
+                if rs.isNaN { continue }
+                let stripColor = clamped(colors, s, .white).packed | 0xFF00_0000
+                var prev = m.transformPoint(pos[strip.lowerBound])
+                for v in strip.lowerBound + 1..<strip.upperBound {
+                    let cur = m.transformPoint(pos[v])
+                    defer { prev = cur }
+                    var a = prev, b = cur
+                    // Clip against the near plane z = −w.
+                    let da = a.z + a.w, db = b.z + b.w
+                    if !(da >= 0) && !(db >= 0) { continue }
+                    if !(da >= 0) { a = a + (b - a) * (da / (da - db)) }
+                    else if !(db >= 0) { b = a + (b - a) * (da / (da - db)) }
+                    guard a.w > 0, b.w > 0 else { continue }
+                    let ia = 1 / a.w, ib = 1 / b.w
+                    let ax = (a.x * ia + 1) * 0.5 * w, ay = (1 - a.y * ia) * 0.5 * h, az = a.z * ia * 0.5 + 0.5
+                    let bx = (b.x * ib + 1) * 0.5 * w, by = (1 - b.y * ib) * 0.5 * h, bz = b.z * ib * 0.5 + 0.5
+                    guard ax.isFinite, ay.isFinite, az.isFinite, bx.isFinite, by.isFinite, bz.isFinite else { continue }
+                    var r: Float
+                    if rs < 0 { r = -rs * frame.pixelsPerPoint } else {
+                        r = rs * objectScale * unitsToPixels * 0.5 * (ia + ib)
+                    }
+                    if !(r > 0) { continue }
+                    if r > 1e5 { r = 1e5 }
+                    guard let range = grid.range(minX: min(ax, bx) - r, minY: min(ay, by) - r,
+                                                 maxX: max(ax, bx) + r, maxY: max(ay, by) + r) else { continue }
+                    let c0 = perVertex ? clamped(colors, v - 1, .white).packed | 0xFF00_0000 : stripColor
+                    let c1 = perVertex ? clamped(colors, v, .white).packed | 0xFF00_0000 : stripColor
+                    bins.add(SegmentRecord(ax: ax, ay: ay, az: az, bx: bx, by: by, bz: bz, r: r, c0: c0, c1: c1), range)
+                }
+            }
+        }
+        bins.finish(grid)
+    }
+
+    func touches(tile t: Int) -> Bool {
+        for b in chunks where b.count(tile: t) > 0 { return true }
+        return false
+    }
+
+    func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
+        switch kernels {
+        case .simd: each(t) { segmentSIMD($0, ctx) }
+        case .scalar: each(t) { segmentScalar($0, ctx) }
+        }
+    }
+
+    @inline(__always) private func each(_ t: Int, _ body: (SegmentRecord) -> Void) {
+        for b in chunks {
+            let s = Int(b.tileStart[t]), e = Int(b.tileStart[t + 1])
+            if s == e { continue }
+            b.records.withUnsafeBufferPointer { recs in
+                b.refs.withUnsafeBufferPointer { refs in
+                    for k in s..<e { body(recs[Int(refs[k])]) }
+                }
+            }
+        }
+    }
+
+    /// Colour at parameter `t` along the segment, linear light, alpha = opacity.
+    @inline(__always) private func shade(_ s: SegmentRecord, _ t: Float, _ tb: SRGBTables) -> SIMD4<Float> {
+        var c = tb.unpack(s.c0)
+        if s.c0 != s.c1 {
+            let d = tb.unpack(s.c1)
+            c = c + (d - c) * t
+        }
+        c.w = opacity
+        return c
+    }
+
+    @inline(__always) private func writePixel(_ src: SIMD4<Float>, lanes mask: UInt32, at base: Int, _ ctx: TileContext) {
+        let t = ctx.tables
+        if opacity == 1 {
+            let word = t.pack(src.x, src.y, src.z, 1)
+            for k in 0..<4 where mask & (1 << k) != 0 { ctx.color[base + k] = word }
+        } else {
+            let s = BlendSource(linear: src, tables: t)
+            for k in 0..<4 where mask & (1 << k) != 0 {
+                ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: gamma, t)
+            }
+        }
+    }
+
+    /// Segment set-up shared by both kernels: tile-relative end points, direction, 1/|ab|², box.
+    private struct Setup {
+        var ax: Float, ay: Float, abx: Float, aby: Float, invLen2: Float, dz: Float, r2: Float
+        var px0: Int, px1: Int, py0: Int, py1: Int
+    }
+
+    @inline(__always) private func setup(_ s: SegmentRecord, _ ctx: TileContext) -> Setup? {
+        let ax = s.ax - Float(ctx.x0), ay = s.ay - Float(ctx.y0)
+        let bx = s.bx - Float(ctx.x0), by = s.by - Float(ctx.y0)
+        let lox = max(min(ax, bx) - s.r, 0), hix = min(max(ax, bx) + s.r, Float(ctx.w) - 0.5)
+        let loy = max(min(ay, by) - s.r, 0), hiy = min(max(ay, by) + s.r, Float(ctx.h) - 0.5)
+        guard lox <= hix, loy <= hiy else { return nil }
+        let abx = bx - ax, aby = by - ay
+        let len2 = abx * abx + aby * aby
+        return Setup(ax: ax, ay: ay, abx: abx, aby: aby, invLen2: len2 > 0 ? 1 / len2 : 0, dz: s.bz - s.az,
+                     r2: s.r * s.r, px0: Int(lox) & ~1, px1: Int(hix), py0: Int(loy), py1: Int(hiy))
+    }
+
+    @inline(__always) private func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext) {
+        guard let g = setup(s, ctx) else { return }
+        let lx = SamplePattern.laneX, ly = SamplePattern.laneY
+        for py in g.py0...g.py1 {
+            let qy = (SIMD8<Float>(repeating: Float(py)) + ly) - g.ay
+            var px = g.px0
+            while px <= g.px1 {
+                let qx = (SIMD8<Float>(repeating: Float(px)) + lx) - g.ax
+                var t = (qx * g.abx + qy * g.aby) * g.invLen2
+                t.replace(with: 0, where: t .< 0)
+                t.replace(with: 1, where: t .> 1)
+                let ex = qx - t * g.abx, ey = qy - t * g.aby
+                var m = (ex * ex + ey * ey) .<= g.r2
+                if any(m) {
+                    let base = ((py << tileShift) + px) << 2
+                    let dp = UnsafeMutableRawPointer(ctx.depth + base)
+                    let z = s.az + t * g.dz
+                    let old = dp.loadUnaligned(as: SIMD8<Float>.self)
+                    if depthTest { m = m .& (z .< old) }
+                    if any(m) {
+                        if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+                        var bits: UInt32 = 0
+                        for j in 0..<8 where m[j] { bits |= 1 << j }
+                        for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
+                            writePixel(shade(s, pixelT(g, px + k, py), ctx.tables), lanes: (bits >> (4 * k)) & 0xF,
+                                       at: base + 4 * k, ctx)
+                        }
+                    }
+                }
+                px += 2
+            }
+        }
+    }
+
+    /// `t` of the closest point to a pixel centre (for colour).
+    @inline(__always) private func pixelT(_ g: Setup, _ px: Int, _ py: Int) -> Float {
+        let qx = (Float(px) + 0.5) - g.ax, qy = (Float(py) + 0.5) - g.ay
+        let t = (qx * g.abx + qy * g.aby) * g.invLen2
+        return t < 0 ? 0 : (t > 1 ? 1 : t)
+    }
+
+    @inline(__always) private func segmentScalar(_ s: SegmentRecord, _ ctx: TileContext) {
+        guard let g = setup(s, ctx) else { return }
+        for py in g.py0...g.py1 {
+            var px = g.px0
+            while px <= g.px1 {
+                let base = ((py << tileShift) + px) << 2
+                var bits: UInt32 = 0
+                for j in 0..<8 {
+                    let qx = (Float(px) + SamplePattern.laneX[j]) - g.ax
+                    let qy = (Float(py) + SamplePattern.laneY[j]) - g.ay
+                    var t = (qx * g.abx + qy * g.aby) * g.invLen2
+                    if t < 0 { t = 0 }
+                    if t > 1 { t = 1 }
+                    let ex = qx - t * g.abx, ey = qy - t * g.aby
+                    guard ex * ex + ey * ey <= g.r2 else { continue }
+                    let z = s.az + t * g.dz
+                    if depthTest && !(z < ctx.depth[base + j]) { continue }
+                    if depthWrite { ctx.depth[base + j] = z }
+                    bits |= 1 << j
+                }
+                for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
+                    writePixel(shade(s, pixelT(g, px + k, py), ctx.tables), lanes: (bits >> (4 * k)) & 0xF,
+                               at: base + 4 * k, ctx)
+                }
+                px += 2
+            }
+        }
+    }
+}

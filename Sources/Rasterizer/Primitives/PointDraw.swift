@@ -1,0 +1,256 @@
+/// Points: per point one record (centre in pixels, window depth, radius in pixels, sphere depth
+/// amplitude, colour); per tile a kernel that tests the 4 samples of 2 pixels at a time against the
+/// disc (or square), then depth, then writes.
+///
+/// The sphere impostor's depth at a sample is `z − dz · sqrt(1 − d²/r²)`, with `dz` the window-depth
+/// difference between the centre and the sphere's front: a linearisation of the true surface that is
+/// exact at the centre and the rim.
+struct PointRecord {
+    var x: Float, y: Float, z: Float, r: Float, dz: Float
+    var color: UInt32
+}
+
+final class PointDraw: PreparedDraw {
+    let batch: PointBatch
+    let frame: FrameSetup
+    let phase: Int
+    let opacity: Float
+    let depthTest: Bool, depthWrite: Bool
+    /// Flat and opaque: the colour word is written as is.
+    let directColor: Bool
+    var chunks: [Bins<PointRecord>] = []
+    // Per-frame constants of the vertex stage.
+    let clipFromObject: Mat4
+    let clipFromCameraZ: SIMD4<Float>
+    let unitsToPixels: Float
+    let objectScale: Float
+    let minRadius: Float
+
+    init(_ batch: PointBatch, frame: FrameSetup, pool: BinsPool<PointRecord>) {
+        self.batch = batch
+        self.frame = frame
+        opacity = sanitizedOpacity(batch.opacity)
+        phase = batch.layer == .overlay ? 2 : (opacity < 1 ? 1 : 0)
+        depthTest = batch.layer == .scene
+        depthWrite = phase == 0
+        directColor = batch.shading == .flat && opacity == 1
+        let cam = frame.camera(for: batch.space)
+        clipFromObject = cam.clipFromWorld * batch.worldFromObject
+        let p = cam.clipFromCamera
+        clipFromCameraZ = SIMD4(p[0, 2], p[1, 2], p[2, 2], p[3, 2])
+        unitsToPixels = abs(p[1, 1]) * Float(cam.height) * 0.5
+        objectScale = averageScale(batch.worldFromObject)
+        let mr = batch.minRadiusPixels
+        minRadius = mr > 0 ? min(mr, 1e5) : 0
+        let n = (batch.positions.count + chunkSize - 1) / chunkSize
+        chunks = (0..<n).map { _ in pool.take() }
+    }
+
+    func jobCount(stage: Int) -> Int { stage == 0 ? chunks.count : 0 }
+
+    func run(stage: Int, job: Int) {
+        let bins = chunks[job]
+        let start = job * chunkSize, end = min(start + chunkSize, batch.positions.count)
+        bins.reset(capacity: end - start)
+        let m = clipFromObject, grid = frame.grid
+        let w = Float(grid.width), h = Float(grid.height)
+        let ppp = frame.pixelsPerPoint
+        let radii = batch.radii, colors = batch.colors
+        let constantRadius = radii.count <= 1
+        let r0 = clamped(radii, 0, -1.5)
+        let sphere = batch.shape == .sphere
+        batch.positions.withUnsafeBufferPointer { pos in
+            for i in start..<end {
+                let c = m.transformPoint(pos[i])
+                // In front of the near plane (z ≥ −w) and finite; NaN fails every comparison.
+                guard c.w > 0, c.z >= -c.w, c.w < .infinity, abs(c.x) < .infinity, abs(c.y) < .infinity else { continue }
+                let invW = 1 / c.w
+                let x = (c.x * invW + 1) * 0.5 * w
+                let y = (1 - c.y * invW) * 0.5 * h
+                let z = c.z * invW * 0.5 + 0.5
+                let rs = constantRadius ? r0 : clamped(radii, i, -1.5)
+                var r = rs < 0 ? -rs * ppp : rs * objectScale * unitsToPixels * invW
+                if r.isNaN { continue }
+                if r < minRadius { r = minRadius }
+                if r > 1e5 { r = 1e5 }
+                if !(r > 0) { continue }
+                guard let range = grid.range(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r),
+                      x.isFinite, y.isFinite, z.isFinite else { continue }
+                var dz: Float = 0
+                if sphere {
+                    // World radius of the sphere, then the depth of its front point.
+                    let rw = r / (unitsToPixels * invW)
+                    let zf = c.z + rw * clipFromCameraZ.z, wf = c.w + rw * clipFromCameraZ.w
+                    if wf > 0 {
+                        let front = zf / wf * 0.5 + 0.5
+                        let d = z - front
+                        if d > 0 && d.isFinite { dz = d }
+                    }
+                }
+                let col = clamped(colors, i, .white).packed | 0xFF00_0000
+                bins.add(PointRecord(x: x, y: y, z: z, r: r, dz: dz, color: col), range)
+            }
+        }
+        bins.finish(grid)
+    }
+
+    func touches(tile t: Int) -> Bool {
+        for b in chunks where b.count(tile: t) > 0 { return true }
+        return false
+    }
+
+    func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
+        let shape = batch.shape, gradient = batch.shading == .gradient
+        // Paths chosen here, once per draw and tile.
+        switch (kernels, directColor) {
+        case (.simd, true): each(t) { pointSIMD($0, ctx, shape: shape, gradient: false, direct: true) }
+        case (.simd, false): each(t) { pointSIMD($0, ctx, shape: shape, gradient: gradient, direct: false) }
+        case (.scalar, true): each(t) { pointScalar($0, ctx, shape: shape, gradient: false, direct: true) }
+        case (.scalar, false): each(t) { pointScalar($0, ctx, shape: shape, gradient: gradient, direct: false) }
+        }
+    }
+
+    @inline(__always) private func each(_ t: Int, _ body: (PointRecord) -> Void) {
+        for b in chunks {
+            let s = Int(b.tileStart[t]), e = Int(b.tileStart[t + 1])
+            if s == e { continue }
+            b.records.withUnsafeBufferPointer { recs in
+                b.refs.withUnsafeBufferPointer { refs in
+                    for k in s..<e { body(recs[Int(refs[k])]) }
+                }
+            }
+        }
+    }
+
+    /// Colour of a pixel whose centre is (`cx`, `cy`) in tile pixels: the gradient shade at the
+    /// centre's distance, or flat.
+    @inline(__always) private func shade(_ p: PointRecord, _ cx: Float, _ cy: Float, xr: Float, yr: Float,
+                                         gradient: Bool, _ t: SRGBTables) -> SIMD4<Float> {
+        var c = t.unpack(p.color)
+        if gradient {
+            let dx = cx - xr, dy = cy - yr
+            let rho = (dx * dx + dy * dy).squareRoot() / p.r
+            let v = 1.2 - rho
+            let s = max(0.4, (v > 0 ? v : 0).squareRoot())
+            c = SIMD4(c.x * s, c.y * s, c.z * s, 1)
+        }
+        c.w = opacity
+        return c
+    }
+
+    /// Writes a pixel's covered samples (lanes `lane0 ..< lane0 + 4` of `mask`).
+    @inline(__always) private func writePixel(_ src: SIMD4<Float>, lanes mask: UInt32, at base: Int, _ ctx: TileContext) {
+        let t = ctx.tables
+        if opacity == 1 {
+            let word = t.pack(src.x, src.y, src.z, 1)
+            for k in 0..<4 where mask & (1 << k) != 0 { ctx.color[base + k] = word }
+        } else {
+            let s = BlendSource(linear: src, tables: t)
+            for k in 0..<4 where mask & (1 << k) != 0 {
+                ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: false, t)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func pointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, gradient: Bool, direct: Bool) {
+        let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
+        let lox = xr - r > 0 ? xr - r : 0, hix = min(xr + r, Float(ctx.w) - 0.5)
+        let loy = yr - r > 0 ? yr - r : 0, hiy = min(yr + r, Float(ctx.h) - 0.5)
+        guard lox <= hix, loy <= hiy else { return }
+        let px0 = Int(lox) & ~1, px1 = Int(hix), py0 = Int(loy), py1 = Int(hiy)
+        let r2 = r * r, invR2 = 1 / r2
+        let lx = SamplePattern.laneX, ly = SamplePattern.laneY
+        let colorV = SIMD8<UInt32>(repeating: p.color)
+        for py in py0...py1 {
+            let dy = (SIMD8<Float>(repeating: Float(py)) + ly) - yr
+            let dy2 = dy * dy
+            var px = px0
+            while px <= px1 {
+                let dx = (SIMD8<Float>(repeating: Float(px)) + lx) - xr
+                let d2 = dx * dx + dy2
+                var m: SIMDMask<SIMD8<Int32>>
+                if shape == .square {
+                    m = (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r)
+                } else {
+                    m = d2 .<= r2
+                }
+                if any(m) {
+                    let base = ((py << tileShift) + px) << 2
+                    let dp = UnsafeMutableRawPointer(ctx.depth + base)
+                    var z = SIMD8<Float>(repeating: p.z)
+                    if shape == .sphere {
+                        var q = 1 - d2 * invR2
+                        q.replace(with: 0, where: q .< 0)
+                        z = z - p.dz * q.squareRoot()
+                    }
+                    let old = dp.loadUnaligned(as: SIMD8<Float>.self)
+                    if depthTest { m = m .& (z .< old) }
+                    if any(m) {
+                        if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+                        let cp = UnsafeMutableRawPointer(ctx.color + base)
+                        if direct {
+                            let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
+                            cp.storeBytes(of: oc.replacing(with: colorV, where: m), as: SIMD8<UInt32>.self)
+                        } else {
+                            var bits: UInt32 = 0
+                            for j in 0..<8 where m[j] { bits |= 1 << j }
+                            for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
+                                let src = shade(p, Float(px + k) + 0.5, Float(py) + 0.5, xr: xr, yr: yr,
+                                                gradient: gradient, ctx.tables)
+                                writePixel(src, lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx)
+                            }
+                        }
+                    }
+                }
+                px += 2
+            }
+        }
+    }
+
+    /// The scalar reference of `pointSIMD`: the same arithmetic, one lane at a time.
+    @inline(__always)
+    private func pointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, gradient: Bool, direct: Bool) {
+        let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
+        let lox = xr - r > 0 ? xr - r : 0, hix = min(xr + r, Float(ctx.w) - 0.5)
+        let loy = yr - r > 0 ? yr - r : 0, hiy = min(yr + r, Float(ctx.h) - 0.5)
+        guard lox <= hix, loy <= hiy else { return }
+        let px0 = Int(lox) & ~1, px1 = Int(hix), py0 = Int(loy), py1 = Int(hiy)
+        let r2 = r * r, invR2 = 1 / r2
+        for py in py0...py1 {
+            var px = px0
+            while px <= px1 {
+                let base = ((py << tileShift) + px) << 2
+                var bits: UInt32 = 0
+                for j in 0..<8 {
+                    let dx = (Float(px) + SamplePattern.laneX[j]) - xr
+                    let dy = (Float(py) + SamplePattern.laneY[j]) - yr
+                    let d2 = dx * dx + dy * dy
+                    let inside = shape == .square ? (dx >= -r && dx <= r && dy >= -r && dy <= r) : d2 <= r2
+                    if !inside { continue }
+                    var z = p.z
+                    if shape == .sphere {
+                        var q = 1 - d2 * invR2
+                        if q < 0 { q = 0 }
+                        z = z - p.dz * q.squareRoot()
+                    }
+                    if depthTest && !(z < ctx.depth[base + j]) { continue }
+                    if depthWrite { ctx.depth[base + j] = z }
+                    bits |= 1 << j
+                }
+                if bits != 0 {
+                    if direct {
+                        for j in 0..<8 where bits & (1 << j) != 0 { ctx.color[base + j] = p.color }
+                    } else {
+                        for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
+                            let src = shade(p, Float(px + k) + 0.5, Float(py) + 0.5, xr: xr, yr: yr,
+                                            gradient: gradient, ctx.tables)
+                            writePixel(src, lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx)
+                        }
+                    }
+                }
+                px += 2
+            }
+        }
+    }
+}
