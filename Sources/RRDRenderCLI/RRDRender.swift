@@ -8,6 +8,7 @@ struct RRDRender: AsyncParsableCommand {
         commandName: "rrd-render",
         abstract: "Render Rerun recordings (.rrd) to pictures and videos on the CPU.",
         subcommands: [
+            Info.self,
             Compare.self,
         ]
     )

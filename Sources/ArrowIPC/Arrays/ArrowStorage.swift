@@ -14,31 +14,46 @@ public final class ArrowStorage: @unchecked Sendable {
 
     /// Copies `bytes` into a fresh aligned allocation.
     public convenience init(copying bytes: UnsafeRawBufferPointer) {
-        self.init(count: bytes.count) { out in
+        self.init(uninitializedCount: bytes.count) { out in
             if let src = bytes.baseAddress, bytes.count > 0 { out.baseAddress!.copyMemory(from: src, byteCount: bytes.count) }
+            return bytes.count
         }
     }
 
     /// Copies a byte array into a fresh aligned allocation.
     public convenience init(_ bytes: [UInt8]) {
-        self.init(count: bytes.count) { out in
+        self.init(uninitializedCount: bytes.count) { out in
             bytes.withUnsafeBytes { src in
                 if let s = src.baseAddress, src.count > 0 { out.baseAddress!.copyMemory(from: s, byteCount: src.count) }
             }
+            return bytes.count
         }
     }
 
     /// Allocates `count` zeroed bytes and lets `fill` write them (exactly once, before anyone reads them).
-    public init(count: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+    public convenience init(count: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+        try self.init(uninitializedCount: count) { out in
+            out.initializeMemory(as: UInt8.self, repeating: 0)
+            try fill(out)
+            return out.count
+        }
+    }
+
+    /// Allocates `count` bytes without clearing them and lets `fill` write a prefix of them, returning its
+    /// length; the bytes after that prefix are zeroed, so no uninitialized byte is ever readable. This spares
+    /// a pass over large buffers that a decompressor overwrites completely anyway.
+    public init(uninitializedCount count: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Int) rethrows {
         precondition(count >= 0, "negative storage size")
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: ArrowStorage.alignment)
-        raw.initializeMemory(as: UInt8.self, repeating: 0, count: max(count, 1))
+        let written: Int
         do {
-            try fill(UnsafeMutableRawBufferPointer(start: raw, count: count))
+            written = try fill(UnsafeMutableRawBufferPointer(start: raw, count: count))
         } catch {
             raw.deallocate()
             throw error
         }
+        let keep = min(max(written, 0), count)
+        (raw + keep).initializeMemory(as: UInt8.self, repeating: 0, count: max(count, 1) - keep)
         base = UnsafeRawPointer(raw)
         self.count = count
     }

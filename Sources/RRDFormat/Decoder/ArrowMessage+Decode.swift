@@ -26,13 +26,14 @@ extension ArrowMessage {
             }
             let expected = Int(uncompressedSize)
             var produced: Int32 = 0
-            storage = ArrowStorage(count: expected) { out in
-                guard expected > 0 else { return }
+            storage = ArrowStorage(uninitializedCount: expected) { out in
+                guard expected > 0 else { return 0 }
                 produced = payload.withMemoryRebound(to: CChar.self) { src in
                     out.withMemoryRebound(to: CChar.self) { dst in
                         LZ4_decompress_safe(src.baseAddress, dst.baseAddress, Int32(payloadLength), Int32(expected))
                     }
                 }
+                return Int(produced)
             }
             guard Int(produced) == expected else {
                 throw .lz4(offset: frameOffset, reason: produced < 0

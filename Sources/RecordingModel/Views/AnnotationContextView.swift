@@ -6,6 +6,12 @@ public struct AnnotationInfo: Sendable, Hashable {
     public var label: String?
     /// `0xRRGGBBAA`.
     public var color: UInt32?
+
+    public init(id: UInt16, label: String? = nil, color: UInt32? = nil) {
+        self.id = id
+        self.label = label
+        self.color = color
+    }
 }
 
 /// What an AnnotationContext says about one class id.
@@ -43,13 +49,14 @@ public struct AnnotationContextView: ArchetypeView {
     /// The description of `classID`, if any.
     public func description(of classID: UInt16) -> ClassDescription? { classes[classID] }
 
-    /// Decodes `Struct{class_id, class_description: Struct{info, keypoint_annotations, keypoint_connections}}`.
+    /// Decodes the first instance: `List<Struct{class_id, class_description: Struct{info, keypoint_annotations,
+    /// keypoint_connections}}>` (one whole context per instance).
     static func decode(_ cell: ComponentCell) -> [ClassDescription] {
-        let a = cell.values
-        guard let desc = a.field("class_description"), let info = desc.field("info") else { return [] }
+        guard let i = cell.instances.first, cell.values.isValid(i), let entries = cell.values.valueRange(at: i),
+              let a = cell.values.listChild, let desc = a.field("class_description"), let info = desc.field("info") else { return [] }
         let kpa = desc.field("keypoint_annotations")
         let kpc = desc.field("keypoint_connections")
-        return cell.instances.map { i in
+        return entries.map { i in
             var d = ClassDescription(info: infoEntry(info, i) ?? AnnotationInfo(id: 0), keypointAnnotations: [], keypointConnections: [])
             if let kpa, kpa.isValid(i), let r = kpa.valueRange(at: i), let child = kpa.listChild {
                 d.keypointAnnotations = r.compactMap { infoEntry(child, $0) }
@@ -68,10 +75,6 @@ public struct AnnotationContextView: ArchetypeView {
         let color = s.field("color").flatMap { c in c.isValid(i) ? c.values(UInt32.self)?[i] : nil }
         return AnnotationInfo(id: ids[i], label: label, color: color)
     }
-}
-
-extension AnnotationInfo {
-    init(id: UInt16) { self.init(id: id, label: nil, color: nil) }
 }
 
 extension ChunkStore {
