@@ -8,6 +8,8 @@ struct RRDBench: AsyncParsableCommand {
         commandName: "rrd-bench",
         abstract: "Measure rrd-render against its peers. Prints one JSON line per measurement.",
         subcommands: [
+            CompareBench.self,
+            EncodeBench.self,
         ]
     )
 }
