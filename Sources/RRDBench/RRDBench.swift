@@ -9,6 +9,8 @@ struct RRDBench: AsyncParsableCommand {
         abstract: "Measure rrd-render against its peers. Prints one JSON line per measurement.",
         subcommands: [
             Load.self,
+            CompareBench.self,
+            EncodeBench.self,
         ]
     )
 }

@@ -83,8 +83,9 @@ public struct VideoSettings: Sendable {
     /// Speed/quality preset: a name for x264/x265 (`ultrafast` … `veryslow`), a number for
     /// vp9 and libaom (`cpu-used`, 0...8) and SVT-AV1 (`preset`, 0...13). Nil: the encoder's default.
     public var preset: String?
-    /// Threads inside the encoder. Fixed (not the machine's core count) because x264, libvpx
-    /// and libaom give byte-identical output for the same frames only at the same thread count.
+    /// Threads inside the encoder. Fixed (not the machine's core count) because the encoders give
+    /// byte-identical output for the same frames only at the same thread count (x264 164 with 1, 3
+    /// and 4 threads gives three different files). The pipeline's own threads never change the bytes.
     public var encoderThreads: Int
     /// Threads converting RGBA to YUV (swscale) ahead of the encoder.
     public var conversionThreads: Int

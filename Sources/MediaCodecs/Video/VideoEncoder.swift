@@ -86,6 +86,7 @@ final class VideoEncoder {
             av_dict_set(&options, key, preset, 0)
         }
         if name == "libvpx-vp9" || name == "libaom-av1" { av_dict_set(&options, "row-mt", "1", 0) }
+        if name == "libx265" { av_dict_set(&options, "x265-params", "log-level=error", 0) } // x265 logs to stderr itself
         status = avcodec_open2(context, encoder, &options)
         guard status >= 0 else {
             let cause = settings.preset.map { " (preset \($0), crf \(settings.crf ?? codec.defaultCRF), \(width)x\(height))" } ?? " (\(width)x\(height))"

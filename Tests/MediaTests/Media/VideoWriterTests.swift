@@ -210,3 +210,44 @@ final class ErrorList: @unchecked Sendable {
     func append(_ error: any Error) { lock.withLock { errors.append(error) } }
     var isEmpty: Bool { lock.withLock { errors.isEmpty } }
 }
+
+/// The pipeline's own threads never change the bytes; x264's thread count does (measured with
+/// FFmpeg 5.1 / x264 164: 1, 3 and 4 threads give three different files), which is why
+/// `VideoSettings.encoderThreads` is a fixed number rather than the machine's core count.
+@Suite struct VideoDeterminismTests {
+    @Test(arguments: ["ultrafast", "medium"])
+    func conversionThreadsAndFramesInFlightDoNotChangeTheBytes(preset: String) throws {
+        let folder = try TemporaryFolder()
+        var outputs: [[UInt8]] = []
+        for (conversion, inFlight) in [(1, 1), (3, 8), (2, 3)] {
+            let path = folder.file("c\(conversion).mp4")
+            let settings = VideoSettings(preset: preset, encoderThreads: 2, conversionThreads: conversion, framesInFlight: inFlight)
+            _ = try VideoWriterTests.write(path, frames: 40, width: 96, height: 64, settings: settings)
+            outputs.append(try FileBytes.read(path))
+        }
+        #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+    }
+}
+
+/// A full disk, on a small file system named by `RRD_TEST_SMALL_DISK` (e.g. a 64 KiB tmpfs:
+/// `mount -t tmpfs -o size=64k tmpfs /tmp/rrd-full`); skipped without one.
+@Suite struct VideoFullDiskTests {
+    static let folder = ProcessInfo.processInfo.environment["RRD_TEST_SMALL_DISK"]
+
+    @Test(.enabled(if: folder != nil, "set RRD_TEST_SMALL_DISK to a folder on a tiny file system"))
+    func aFullDiskIsNamedAndLeavesNoFile() throws {
+        let folder = try #require(Self.folder)
+        let path = folder + "/full.mp4"
+        let writer = try VideoWriter(path: path, width: 256, height: 256, settings: VideoSettings(crf: 0, preset: "ultrafast"))
+        var failure: (any Error)? = nil
+        do {
+            for k in 0..<60 { try writer.append(TestImages.noise(width: 256, height: 256, seed: UInt32(k + 1))) }
+            _ = try writer.finish()
+        } catch {
+            failure = error
+        }
+        let error = try #require(failure as? VideoError)
+        #expect("\(error)".contains("No space left on device"), "\(error)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? ["?"]).isEmpty)
+    }
+}
