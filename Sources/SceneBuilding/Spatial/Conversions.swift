@@ -1,0 +1,33 @@
+import Rasterizer
+
+extension Affine3 {
+    /// The same transform as a single-precision 4×4 matrix for the rasterizer.
+    public var mat4: Mat4 {
+        Mat4(rowMajor: SIMD16(
+            Float(c0.x), Float(c1.x), Float(c2.x), Float(translation.x),
+            Float(c0.y), Float(c1.y), Float(c2.y), Float(translation.y),
+            Float(c0.z), Float(c1.z), Float(c2.z), Float(translation.z),
+            0, 0, 0, 1))
+    }
+}
+
+extension RGBA8 {
+    /// From Rerun's `Color` encoding: `0xRRGGBBAA`, red in the most significant byte.
+    public init(rerun value: UInt32) {
+        self.init(UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))
+    }
+
+    init(_ v: SIMD4<UInt8>) { self.init(v.x, v.y, v.z, v.w) }
+}
+
+extension SIMD3 where Scalar == Float {
+    var double: SIMD3<Double> { SIMD3<Double>(Double(x), Double(y), Double(z)) }
+}
+
+extension SIMD3 where Scalar == Double {
+    var float: SIMD3<Float> { SIMD3<Float>(Float(x), Float(y), Float(z)) }
+}
+
+extension SIMD2 where Scalar == Float {
+    var double3: SIMD3<Double> { SIMD3<Double>(Double(x), Double(y), 0) }
+}

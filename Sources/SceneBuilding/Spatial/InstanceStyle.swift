@@ -1,0 +1,65 @@
+import Rasterizer
+import RecordingModel
+
+/// Resolves each instance's colour and label like the viewer (rendering-conventions §3.3, §8.16):
+/// logged colours win; then the annotation context's class (or keypoint) colour; then the class-id palette
+/// (indexed by keypoint id for keypoints without colours); then the entity's auto colour.
+/// Labels: an explicit label wins, then the keypoint's label, then the class label.
+public struct InstanceStyle: Sendable {
+    public let colors: Clamped<UInt32>
+    public let classIDs: Clamped<UInt16>
+    public let keypointIDs: Clamped<UInt16>
+    public let labels: [String]
+    public let annotations: AnnotationContextView?
+    public let entityColor: RGBA8
+
+    public init(colors: Clamped<UInt32>, classIDs: Clamped<UInt16> = Clamped([]),
+                keypointIDs: Clamped<UInt16> = Clamped([]), labels: [String] = [],
+                annotations: AnnotationContextView?, entity: EntityPath) {
+        self.colors = colors; self.classIDs = classIDs; self.keypointIDs = keypointIDs
+        self.labels = labels; self.annotations = annotations
+        self.entityColor = AutoColor.forEntity(entity)
+    }
+
+    public func color(_ i: Int) -> RGBA8 {
+        if let c = colors[i] { return RGBA8(rerun: c) }
+        guard let classID = classIDs[i] else { return entityColor }
+        let description = annotations?.description(of: classID)
+        if let keypoint = keypointIDs[i] {
+            if let c = description?.keypoint(keypoint)?.color { return RGBA8(rerun: c) }
+            if let c = description?.info.color { return RGBA8(rerun: c) }
+            return RGBA8(ClassPalette.color(for: keypoint))
+        }
+        if let c = description?.info.color { return RGBA8(rerun: c) }
+        return RGBA8(ClassPalette.color(for: classID))
+    }
+
+    /// The colours of `count` instances, collapsed to one when they are all the same.
+    public func colors(count: Int) -> [RGBA8] {
+        if classIDs.isEmpty && colors.values.count <= 1 { return [color(0)] }
+        return (0..<count).map(color)
+    }
+
+    public func label(_ i: Int) -> String? {
+        if i < labels.count { return labels[i] }
+        if labels.count == 1 { return nil }  // a single label is drawn once for the whole batch
+        guard let classID = classIDs[i], let description = annotations?.description(of: classID) else { return nil }
+        if let keypoint = keypointIDs[i], let label = description.keypoint(keypoint)?.label { return label }
+        return description.info.label
+    }
+}
+
+/// The fallback colour of an entity: the class-id palette recipe indexed by a stable hash of the path
+/// (Rerun uses ahash, whose output differs between platforms; any stable hash gives the same look).
+public enum AutoColor {
+    public static func forEntity(_ entity: EntityPath) -> RGBA8 {
+        RGBA8(ClassPalette.color(for: UInt16(stableHash(entity.description) % 65535)))
+    }
+
+    /// FNV-1a, 64 bit: the same value on every platform and run.
+    public static func stableHash(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+}
