@@ -9,6 +9,7 @@ struct RRDRender: AsyncParsableCommand {
         abstract: "Render Rerun recordings (.rrd) to pictures and videos on the CPU.",
         subcommands: [
             Info.self,
+            Snapshot.self,
             Compare.self,
         ]
     )

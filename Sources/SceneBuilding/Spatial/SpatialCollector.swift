@@ -14,6 +14,8 @@ public enum SpatialDrawable: Sendable {
     case lines(LineBatch)
     case mesh(MeshBatch)
     case image(ImageQuad)
+    /// Arrows, built once the camera is known (their UI-point sizes need it).
+    case arrows(ArrowGeometry)
 }
 
 /// What the visualizers of one view produce: drawables in submission order, the scene's bounds and region of
@@ -67,12 +69,17 @@ public struct SpatialCollector: Sendable {
 }
 
 extension DrawList {
-    public mutating func add(_ drawable: SpatialDrawable) {
+    /// Submits a drawable seen through `camera`; `layer` overrides the drawable's own layer when given.
+    public mutating func add(_ drawable: SpatialDrawable, camera: Camera, pixelsPerPoint: Float, layer: Layer? = nil) {
         switch drawable {
-        case .points(let b): add(b)
-        case .lines(let b): add(b)
-        case .mesh(let b): add(b)
-        case .image(let q): add(q)
+        case .points(var b): if let layer { b.layer = layer }; add(b)
+        case .lines(var b): if let layer { b.layer = layer }; add(b)
+        case .mesh(var b): if let layer { b.layer = layer }; add(b)
+        case .image(var q): if let layer { q.layer = layer }; add(q)
+        case .arrows(let arrows):
+            for part in arrows.drawables(camera: camera, pixelsPerPoint: pixelsPerPoint, layer: layer ?? .scene) {
+                add(part, camera: camera, pixelsPerPoint: pixelsPerPoint, layer: layer)
+            }
         }
     }
 }

@@ -29,6 +29,10 @@ public struct ViewSpec: Equatable, Sendable, CustomStringConvertible {
     public var contents: EntityFilter
     /// The title shown in the view's title bar.
     public var name: String
+    /// A fixed 3D camera (from a blueprint's EyeControls3D or the command line); nil: the viewer's default eye.
+    public var eye: Eye?
+    /// Fixed 2D visible bounds (from a blueprint's VisualBounds2D or the command line); nil: from the content.
+    public var visualBounds: Bounds2D?
 
     public init(kind: ViewKind, origin: [String], contents: EntityFilter, name: String? = nil) {
         self.kind = kind
@@ -40,4 +44,16 @@ public struct ViewSpec: Equatable, Sendable, CustomStringConvertible {
     public var originText: String { "/" + origin.joined(separator: "/") }
 
     public var description: String { "\(kind.rawValue) \(originText): \(contents)" }
+}
+
+/// A 2D rectangle in scene units: x right, y down.
+public struct Bounds2D: Equatable, Sendable {
+    public var min: SIMD2<Double>
+    public var max: SIMD2<Double>
+    public init(min: SIMD2<Double>, max: SIMD2<Double>) { self.min = min; self.max = max }
+    public var size: SIMD2<Double> { max - min }
+    public var center: SIMD2<Double> { (min + max) / 2 }
+    public var isValid: Bool {
+        size.x > 0 && size.y > 0 && size.x.isFinite && size.y.isFinite && min.x.isFinite && min.y.isFinite
+    }
 }

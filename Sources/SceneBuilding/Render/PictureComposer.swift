@@ -1,0 +1,54 @@
+import MediaCodecs
+import Rasterizer
+
+/// Puts several views into one picture: each view drawn at its own size in its layout cell, below a title bar
+/// like the viewer's tab (the view's name on a dark strip), with thin dark gaps between cells.
+public struct PictureComposer: Sendable {
+    public var titleBars: Bool
+
+    public init(titleBars: Bool = true) { self.titleBars = titleBars }
+
+    /// The content area of a layout cell (below its title bar).
+    public func contentRect(of cell: PixelRect, pixelsPerPoint: Float) -> PixelRect {
+        titleBars ? cell.inset(top: titleBarHeight(pixelsPerPoint)) : cell
+    }
+
+    func titleBarHeight(_ pixelsPerPoint: Float) -> Int { Int((Theme.titleBarHeight * pixelsPerPoint).rounded()) }
+
+    /// The frame with every title bar drawn and the gaps filled; view contents are blitted in afterwards.
+    public func frame(width: Int, height: Int, cells: [(title: String, rect: PixelRect)], pixelsPerPoint: Float,
+                      threads: Int) throws -> RGBAImage {
+        var list = DrawList(background: Theme.separator)
+        if titleBars, let font = Font.interMedium {
+            let bar = Float(titleBarHeight(pixelsPerPoint))
+            for cell in cells {
+                let r = cell.rect
+                list.add(RectShape(minX: Float(r.x), minY: Float(r.y), maxX: Float(r.maxX), maxY: Float(r.y) + bar,
+                                   color: Theme.titleBarBackground))
+                var label = TextLabel(cell.title, at: [Float(r.x) + 8 * pixelsPerPoint, 0],
+                                      sizePixels: Theme.titleFontSize * pixelsPerPoint, color: Theme.titleText, font: font)
+                let textHeight = label.measure().y
+                label.position.y = (Float(r.y) + (bar - textHeight) / 2).rounded()
+                list.add(label)
+            }
+        }
+        let pixels = try Renderer().render(list, camera: .pixels(width: width, height: height),
+                                           options: RenderOptions(threads: threads, pixelsPerPoint: pixelsPerPoint))
+        return RGBAImage(width: width, height: height, pixels: pixels)
+    }
+
+    /// Copies `view` (exactly `rect`'s size) into `frame` at `rect`.
+    public static func blit(_ view: [UInt8], into frame: inout RGBAImage, at rect: PixelRect) {
+        let rowBytes = rect.width * 4
+        precondition(view.count == rowBytes * rect.height)
+        frame.pixels.withUnsafeMutableBytes { dst in
+            view.withUnsafeBytes { src in
+                for row in 0..<rect.height {
+                    let d = ((rect.y + row) * frame.width + rect.x) * 4
+                    dst.baseAddress!.advanced(by: d).copyMemory(from: src.baseAddress!.advanced(by: row * rowBytes),
+                                                                byteCount: rowBytes)
+                }
+            }
+        }
+    }
+}

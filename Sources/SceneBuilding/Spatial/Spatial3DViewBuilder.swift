@@ -1,0 +1,104 @@
+import Foundation
+import Rasterizer
+import RecordingModel
+
+/// The 3D view (rendering-conventions §5–§8): every 3D visualizer on the entities in the view's own space,
+/// cameras as frusta with their 2D content on the image plane, the ground grid, labels on top; seen from the
+/// view's fixed eye or from the viewer's default eye on the scene's region of interest.
+public struct Spatial3DViewBuilder: ViewBuilder {
+    /// The visualizers of data in 3D space.
+    public var visualizers3D: [any SpatialVisualizer]
+    /// The visualizers of 2D data, drawn on a camera's image plane.
+    public var visualizers2D: [any SpatialVisualizer]
+    /// Draws the depth images under a camera as point clouds.
+    public var depthClouds: any DepthCloudDrawing
+
+    public init(visualizers3D: [any SpatialVisualizer] = SpatialVisualizers.in3D,
+                visualizers2D: [any SpatialVisualizer] = SpatialVisualizers.in2D,
+                depthClouds: any DepthCloudDrawing = SpatialVisualizers.depthClouds) {
+        self.visualizers3D = visualizers3D; self.visualizers2D = visualizers2D; self.depthClouds = depthClouds
+    }
+
+    public func build(_ view: ViewSpec, width: Int, height: Int, context: ViewContext) -> ViewDrawing {
+        var scene = SpatialCollector()
+        var resolver = TransformResolver(context: context, origin: view.originPath, is3D: true)
+        var cameras: [(entity: EntityPath, pose: Affine3, pinhole: PinholeView)] = []
+        var imageSpaceEntities: [(entity: EntityPath, pinhole: EntityPath, imageFromEntity: Affine3)] = []
+        for entity in view.entities(in: context.store) {
+            guard let placement = resolver.placement(of: entity) else { continue }
+            if let originFromEntity = placement.originFromEntity {
+                let input = VisualizerInput(entity: entity, originFromEntity: originFromEntity, context: context,
+                                            in3DView: true)
+                for v in visualizers3D { v.collect(input, into: &scene) }
+            }
+            if let camera = placement.camera {
+                cameras.append((entity, camera.originFromCamera, camera.pinhole))
+                scene.include(BoundingBox(min: .zero, max: .zero), originFromEntity: camera.originFromCamera)
+            }
+            if let space = placement.imageSpace {
+                imageSpaceEntities.append((entity, space.pinhole, space.imageFromEntity))
+            }
+        }
+        // 2D content and frusta do not count for the region of interest that sizes the image plane.
+        let fallbackDistance = PinholeCamera.fallbackImagePlaneDistance(roiDiagonal: scene.regionOfInterest.diagonal)
+        var models: [EntityPath: (PinholeCamera, Affine3)] = [:]
+        for c in cameras {
+            guard let model = CameraVisualizer.camera(c.pinhole, entity: c.entity, context: context,
+                                                      fallbackDistance: fallbackDistance, into: &scene) else { continue }
+            models[c.entity] = (model, c.pose)
+            if c.entity != view.originPath {
+                CameraVisualizer.collect(model, pinhole: c.pinhole, entity: c.entity, originFromCamera: c.pose,
+                                         into: &scene)
+            }
+        }
+        let roiBeforeImages = scene.regionOfInterest
+        for item in imageSpaceEntities {
+            guard let (model, pose) = models[item.pinhole] else { continue }
+            let input = VisualizerInput(entity: item.entity,
+                                        originFromEntity: pose * model.cameraFromImage * item.imageFromEntity,
+                                        context: context, in3DView: true)
+            var planeScene = SpatialCollector()
+            for v in visualizers2D { v.collect(input, into: &planeScene) }
+            depthClouds.collect(entity: item.entity, camera: model, originFromCamera: pose, context: context,
+                                into: &planeScene)
+            scene.absorb(planeScene, keepLabels: false)
+        }
+        scene.regionOfInterest = roiBeforeImages
+        scene.warnings += resolver.warnings
+
+        let axes = context.viewAxes(at: view.originPath)
+        let eye = view.eye ?? Eye.viewerDefault(regionOfInterest: scene.regionOfInterest, axes: axes)
+        let camera = Self.camera(eye: eye, bounds: scene.bounds, width: width, height: height)
+        var list = DrawList(background: Theme.viewBackground)
+        for d in scene.orderedDrawables { list.add(d, camera: camera, pixelsPerPoint: context.pixelsPerPoint) }
+        list.add(WorldGrid.lines(eye: eye, axes: axes))
+        SpatialLabels.draw(scene.labels, camera: camera, pixelsPerPoint: context.pixelsPerPoint, into: &list)
+        return ViewDrawing(drawList: list, camera: camera, warnings: scene.warnings)
+    }
+
+    /// A perspective camera for `eye`: near plane 0.01 (or 1e-4 × the eye distance for large scenes), far plane
+    /// beyond everything in `bounds` and the grid.
+    static func camera(eye: Eye, bounds: BoundingBox, width: Int, height: Int) -> Camera {
+        let distance = dot(eye.target - eye.position, eye.target - eye.position).squareRoot()
+        var far = 1000 * max(distance, 1)
+        for corner in bounds.corners {
+            let d = corner - eye.position
+            far = max(far, 2 * dot(d, d).squareRoot())
+        }
+        let near = max(Eye.nearPlane, 1e-4 * distance)
+        return .perspective(eye: eye.position.float, target: eye.target.float, up: eye.up.float,
+                            fovYDegrees: Float(eye.fovY * 180 / .pi), near: Float(near), far: Float(far),
+                            width: width, height: height)
+    }
+}
+
+extension SpatialCollector {
+    /// Takes over another collector's drawables, bounds and warnings (and its labels when asked).
+    mutating func absorb(_ other: SpatialCollector, keepLabels: Bool) {
+        for d in other.drawables { add(d.drawable, entity: d.entity, visualizer: d.visualizer, drawOrder: d.drawOrder) }
+        bounds.add(other.bounds)
+        regionOfInterest.add(other.regionOfInterest)
+        if keepLabels { labels += other.labels }
+        warnings += other.warnings
+    }
+}

@@ -1,0 +1,19 @@
+import RecordingModel
+
+/// Draws the depth images of a camera's subspace as point clouds in 3D views (rendering-conventions §8.11).
+public protocol DepthCloudDrawing: Sendable {
+    func collect(entity: EntityPath, camera: PinholeCamera, originFromCamera: Affine3, context: ViewContext,
+                 into scene: inout SpatialCollector)
+}
+
+/// The visualizers each view class runs, in a fixed order.
+public enum SpatialVisualizers {
+    public static let in3D: [any SpatialVisualizer] = [Points3DVisualizer()]
+    public static let in2D: [any SpatialVisualizer] = []
+    public static let depthClouds: any DepthCloudDrawing = NoDepthClouds()
+}
+
+struct NoDepthClouds: DepthCloudDrawing {
+    func collect(entity: EntityPath, camera: PinholeCamera, originFromCamera: Affine3, context: ViewContext,
+                 into scene: inout SpatialCollector) {}
+}
