@@ -8,7 +8,10 @@ public protocol DepthCloudDrawing: Sendable {
 
 /// The visualizers each view class runs, in a fixed order.
 public enum SpatialVisualizers {
-    public static let in3D: [any SpatialVisualizer] = [Points3DVisualizer()]
+    public static let in3D: [any SpatialVisualizer] = [
+        Points3DVisualizer(), LineStrips3DVisualizer(), Arrows3DVisualizer(), Boxes3DVisualizer(), Mesh3DVisualizer(),
+        Asset3DVisualizer(), TransformAxes3DVisualizer(),
+    ]
     public static let in2D: [any SpatialVisualizer] = []
     public static let depthClouds: any DepthCloudDrawing = NoDepthClouds()
 }

@@ -12,16 +12,19 @@ public struct Points3DVisualizer: SpatialVisualizer {
         let style = InstanceStyle(colors: view.colors, classIDs: view.classIDs, keypointIDs: view.keypointIDs,
                                   labels: view.labels, annotations: input.annotations, entity: input.entity)
         let positions = view.positions
-        let worldFromObject = input.originFromEntity.mat4
-        scene.add(.points(PointBatch(positions: positions, radii: view.radii.isEmpty ? [-1.5] : view.radii.values,
-                                     colors: style.colors(count: positions.count), shape: .sphere,
-                                     shading: view.pointShading == 2 ? .flat : .gradient,
-                                     worldFromObject: worldFromObject)),
-                  entity: input.entity, visualizer: Self.name)
+        let colors = style.colors(count: positions.count)
         let local = positions.map(\.double)
         var box = BoundingBox.empty
         local.forEach { box.add($0) }
-        scene.include(box, originFromEntity: input.originFromEntity, roi: BoundingBox.robustRegion(of: local))
+        let roi = BoundingBox.robustRegion(of: local)
+        for pose in InstancePoses.originFromInstances(input, scene: &scene) {
+            scene.add(.points(PointBatch(positions: positions, radii: view.radii.isEmpty ? [-1.5] : view.radii.values,
+                                         colors: colors, shape: .sphere,
+                                         shading: view.pointShading == 2 ? .flat : .gradient,
+                                         worldFromObject: pose.mat4)),
+                      entity: input.entity, visualizer: Self.name)
+            scene.include(box, originFromEntity: pose, roi: roi)
+        }
         KeypointConnections.collect(positions: local, view.classIDs, view.keypointIDs, style: style,
                                     input: input, into: &scene)
         if showsLabels(explicit: view.showLabels, labelCount: view.labels.count, instanceCount: positions.count) {
