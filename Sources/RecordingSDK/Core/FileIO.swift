@@ -1,0 +1,14 @@
+import Foundation
+
+/// Why a file given to the SDK could not be read or written.
+public struct SDKFileError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(reason): \(path)" }
+}
+
+/// The whole file at `path`.
+func readFile(_ path: String) throws(SDKFileError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else { throw SDKFileError(path: path, reason: "cannot read file") }
+    return Array(data)
+}
