@@ -7,7 +7,8 @@ public struct Mesh3D: BuiltinArchetype {
         ("vertex_positions", "Position3D", AT.f32x3), ("triangle_indices", "TriangleIndices", AT.u32x3),
         ("vertex_normals", "Vector3D", AT.f32x3), ("vertex_colors", "Color", .uint32), ("vertex_texcoords", "Texcoord2D", AT.f32x2),
         ("albedo_factor", "AlbedoFactor", .uint32), ("albedo_texture_buffer", "ImageBuffer", AT.bytes),
-        ("albedo_texture_format", "ImageFormat", AT.imageFormat), ("class_ids", "ClassId", .uint16),
+        ("albedo_texture_format", "ImageFormat", AT.imageFormat), ("face_rendering", "MeshFaceRendering", .uint8),
+        ("class_ids", "ClassId", .uint16),
     ])
     public var values: FieldValues
     public init(values: FieldValues) { self.values = values }
@@ -15,7 +16,7 @@ public struct Mesh3D: BuiltinArchetype {
     /// Without `triangleIndices` every three consecutive vertices form a triangle.
     public init(vertexPositions: [SIMD3<Float>], triangleIndices: [SIMD3<UInt32>]? = nil, vertexNormals: [SIMD3<Float>]? = nil,
                 vertexColors: [Color]? = nil, vertexTexcoords: [SIMD2<Float>]? = nil, albedoFactor: Color? = nil,
-                albedoTexture: Image? = nil, classIDs: [UInt16]? = nil) {
+                albedoTexture: Image? = nil, faceRendering: MeshFaceRendering? = nil, classIDs: [UInt16]? = nil) {
         var a = Mesh3D.empty()
         a.put("vertex_positions", .vec3(vertexPositions))
         a.put("triangle_indices", triangleIndices.map { .fixed($0.flatMap { [$0.x, $0.y, $0.z] }, size: 3) })
@@ -25,6 +26,7 @@ public struct Mesh3D: BuiltinArchetype {
         a.put("albedo_factor", albedoFactor.map { .colors([$0]) })
         a.put("albedo_texture_buffer", albedoTexture?.values["buffer"])
         a.put("albedo_texture_format", albedoTexture?.values["format"])
+        a.put("face_rendering", faceRendering.map { .primitive([$0.rawValue]) })
         a.put("class_ids", classIDs.map { .primitive($0) })
         self = a
     }

@@ -115,3 +115,8 @@ public enum TextLogLevel {
     public static let debug = "DEBUG"
     public static let trace = "TRACE"
 }
+
+/// `rerun.components.MeshFaceRendering` (front faces wind counter-clockwise on screen).
+public enum MeshFaceRendering: UInt8, Sendable, Hashable, CaseIterable {
+    case doubleSided = 1, front, back
+}
