@@ -24,8 +24,9 @@ extension RotationAxisAngle {
     /// A rotation of `radians` about `axis`.
     public init(axis: SIMD3<Float>, radians: Float) { self.init(axis: axis, angle: radians) }
 
-    /// A rotation of `degrees` about `axis` (converted to radians, as the SDK stores them).
-    public init(axis: SIMD3<Float>, degrees: Float) { self.init(axis: axis, angle: degrees * .pi / 180) }
+    /// A rotation of `degrees` about `axis` (converted to radians in double precision, as the Python SDK
+    /// does, then stored as Float).
+    public init(axis: SIMD3<Float>, degrees: Double) { self.init(axis: axis, angle: Float(degrees * .pi / 180)) }
 }
 
 /// A 3D rotation given either way Rerun accepts (Python's `Rotation3DLike`).

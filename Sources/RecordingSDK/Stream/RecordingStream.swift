@@ -80,9 +80,9 @@ public struct RecordingStream: Sendable {
         timePoint[timeline] = (.duration, nanoseconds)
     }
 
-    /// Sets `timeline` (a timestamp timeline) to `date`.
+    /// Sets `timeline` (a timestamp timeline) to `date`, to the microsecond (see `nanos(date:)`).
     public mutating func setTime(_ timeline: String, timestamp date: Date) {
-        timePoint[timeline] = (.timestamp, Self.nanos(seconds: date.timeIntervalSince1970))
+        timePoint[timeline] = (.timestamp, Self.nanos(date: date))
     }
 
     /// Sets `timeline` (a timestamp timeline) to `seconds` since the Unix epoch (UTC).
@@ -211,11 +211,22 @@ public struct RecordingStream: Sendable {
         }
     }
 
-    /// Seconds → nanoseconds, rounded to the nearest integer and clamped to the Int64 range.
+    /// Seconds → nanoseconds, rounded to the nearest integer (whole seconds and the fraction are converted
+    /// apart, so large timestamps lose no precision in the multiplication) and clamped to the Int64 range.
     static func nanos(seconds: Double) -> Int64 {
-        let ns = (seconds * 1e9).rounded()
-        guard ns.isFinite else { return ns > 0 ? .max : .min }
-        return ns >= 9.2e18 ? .max : ns <= -9.2e18 ? .min : Int64(ns)
+        guard seconds.isFinite else { return seconds > 0 ? .max : .min }
+        let whole = seconds.rounded(.down)
+        guard abs(whole) < 9.2e9 else { return whole > 0 ? .max : .min }
+        return Int64(whole) * 1_000_000_000 + Int64(((seconds - whole) * 1e9).rounded())
+    }
+
+    /// A date → nanoseconds since the epoch, rounded to whole microseconds: a `Date` (a Double of seconds
+    /// near 1.7e9) only carries about 0.2 µs of precision, and Python's `datetime` has microseconds.
+    static func nanos(date: Date) -> Int64 {
+        let t = date.timeIntervalSince1970
+        guard t.isFinite, abs(t) < 9.2e9 else { return t > 0 ? .max : .min }
+        let whole = t.rounded(.down)
+        return Int64(whole) * 1_000_000_000 + Int64(((t - whole) * 1e6).rounded()) * 1000
     }
 
     static func nanos(_ d: Duration) -> Int64 {
