@@ -95,18 +95,20 @@ struct FlatBufferWriter {
     }
 
     private mutating func writeTable(_ fields: [Value?]) -> Int {
-        // Inline layout: the soffset, then fields by decreasing size (each naturally aligned).
+        // Inline layout: the soffset, then fields by decreasing size, each aligned to its size relative to
+        // the buffer start. A table holding 8-byte fields starts at 4 mod 8, so the soffset fills that gap.
         let order = fields.indices.filter { fields[$0] != nil }.sorted { fields[$0]!.size > fields[$1]!.size }
+        let hasWide = order.contains { fields[$0]!.size == 8 }
+        let phase = hasWide ? 4 : 0
         var offsets = [UInt16](repeating: 0, count: fields.count)
         var cursor = 4
         for k in order {
             let size = fields[k]!.size
-            cursor = (cursor + size - 1) / size * size
+            while (phase + cursor) % size != 0 { cursor += 1 }
             offsets[k] = UInt16(cursor)
             cursor += size
         }
         let tableSize = (cursor + 3) / 4 * 4
-        let hasWide = order.contains { fields[$0]!.size == 8 }
         // vtable: [vtable size, table size, one offset per slot], 2-aligned, right before the table.
         align(2)
         let vtablePos = bytes.count
