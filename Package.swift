@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "ArrowIPC"),
         .target(name: "RRDFormat", dependencies: ["ArrowIPC", "CLZ4"]),
         .target(name: "RecordingModel", dependencies: ["RRDFormat", "ArrowIPC"]),
-        .target(name: "RecordingSDK", dependencies: ["RecordingModel", "ArrowIPC"]),
+        .target(name: "RecordingSDK", dependencies: ["RecordingModel", "ArrowIPC", "CLZ4"]),
 
         // Drawing.
         .target(name: "Rasterizer", dependencies: ["CFreeType"],
