@@ -97,7 +97,7 @@ import Testing
         let store = try #require(try Fixtures.load("images.rrd").recording)
         let (holder, context) = try #require(store.annotationContext(for: try EntityPath(parsing: "segmentation/image"), query: Self.frame(0)))
         #expect(holder == EntityPath(["segmentation"]))
-        #expect(context.description(of: 1)?.info == AnnotationInfo(id: 1, label: "left", color: 0xFF00_00FF))
+        #expect(context.description(of: 1)?.info == AnnotationInfo(id: 1, label: "left", color: UInt32(0xFF00_00FF)))
         #expect(context.description(of: 2)?.info.color == 0x0000_FFFF)
         #expect(context.description(of: 0)?.info.label == "background")
         #expect(store.annotationContext(for: try EntityPath(parsing: "images/rgb_u8"), query: Self.frame(0)) == nil)

@@ -10,7 +10,7 @@ enum SDKSamples {
 
     static let all: [any BuiltinArchetype] = [
         AnnotationContext([ClassDescription(AnnotationInfo(id: 1, label: "person", color: .red),
-                                            keypoints: [AnnotationInfo(id: 0, label: "nose", color: nil)], connections: [(0, 1)]),
+                                            keypoints: [AnnotationInfo(id: 0, label: "nose", color: Color?.none)], connections: [(0, 1)]),
                            ClassDescription(id: 2)]),
         Arrows2D(vectors: [[1, 0]], origins: [[0, 0]], radii: [0.1], colors: [.red], labels: ["a"], showLabels: true, drawOrder: 2,
                  classIDs: [1]),

@@ -4,7 +4,7 @@ import RecordingModel
 extension AnnotationInfo {
     /// An id with an optional label and colour.
     public init(id: UInt16, label: String? = nil, color: Color? = nil) {
-        self.init(id: id, label: label, rgba: color?.rgba)
+        self.init(id: id, label: label, color: color?.rgba)
     }
 }
 
