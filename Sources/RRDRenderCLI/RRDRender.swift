@@ -10,6 +10,8 @@ struct RRDRender: AsyncParsableCommand {
         subcommands: [
             Info.self,
             Snapshot.self,
+            Video.self,
+            Frames.self,
             Compare.self,
         ]
     )

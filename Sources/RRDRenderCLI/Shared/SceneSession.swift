@@ -14,8 +14,8 @@ struct SceneSession {
     let renderer: RecordingRenderer
     /// The views the pictures show.
     let views: [ViewSpec]
-    let width: Int
-    let height: Int
+    var width: Int
+    var height: Int
 
     init(_ options: SceneOptions) throws {
         self.options = options
@@ -69,12 +69,12 @@ struct SceneSession {
     }
 
     /// The picture at `query`, with warnings printed once each.
-    func render(_ query: LatestAtQuery, reportWarnings: Bool = true) throws -> RGBAImage {
+    func render(_ query: LatestAtQuery, reportWarnings: Bool = true, threads: Int? = nil) throws -> RGBAImage {
         var renderer = self.renderer
         renderer.composer = PictureComposer(titleBars: options.titleBars)
         let (image, warnings) = try renderer.render(views, query: query, width: width, height: height,
                                                     pixelsPerPoint: Float(options.pixelsPerPoint),
-                                                    threads: options.threads)
+                                                    threads: threads ?? options.threads)
         if reportWarnings { for w in Set(warnings.map(\.description)).sorted() { warn(w) } }
         return image
     }

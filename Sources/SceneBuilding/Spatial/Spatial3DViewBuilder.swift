@@ -71,7 +71,9 @@ public struct Spatial3DViewBuilder: ViewBuilder {
         let camera = Self.camera(eye: eye, bounds: scene.bounds, width: width, height: height)
         var list = DrawList(background: Theme.viewBackground)
         for d in scene.orderedDrawables { list.add(d, camera: camera, pixelsPerPoint: context.pixelsPerPoint) }
-        list.add(WorldGrid.lines(eye: eye, axes: axes))
+        for grid in WorldGrid.batches(eye: eye, axes: axes, camera: camera, pixelsPerPoint: context.pixelsPerPoint) {
+            list.add(grid)
+        }
         SpatialLabels.draw(scene.labels, camera: camera, pixelsPerPoint: context.pixelsPerPoint, into: &list)
         return ViewDrawing(drawList: list, camera: camera, warnings: scene.warnings)
     }
