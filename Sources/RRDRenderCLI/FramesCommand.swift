@@ -32,7 +32,7 @@ struct Frames: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try SceneSession(scene)
+        let session = try scene.session()
         let schedule = try animation.schedule(session)
         let format = ImageFileFormat(path: output)!
         let folder = URL(fileURLWithPath: Self.fileName(output, 0)!).deletingLastPathComponent().path

@@ -12,6 +12,7 @@ struct RRDRender: AsyncParsableCommand {
             Snapshot.self,
             Video.self,
             Frames.self,
+            Check.self,
             Compare.self,
         ]
     )

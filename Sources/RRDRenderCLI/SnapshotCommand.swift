@@ -33,8 +33,13 @@ struct Snapshot: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try SceneSession(scene)
-        let image = try session.render(try session.query(at: time))
+        let session = try scene.session()
+        let image: RGBAImage
+        do {
+            image = try session.render(try session.query(at: time))
+        } catch {
+            throw failure("\(error)")
+        }
         do {
             try ImageFileFormat(path: output)!.write(image, to: output, quality: quality)
         } catch {

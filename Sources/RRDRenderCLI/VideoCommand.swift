@@ -44,7 +44,7 @@ struct Video: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var session = try SceneSession(scene)
+        var session = try scene.session()
         let schedule = try animation.schedule(session)
         let even = VideoWriter.encodedSize(width: session.width, height: session.height)
         if let note = even.note { warn(note) }

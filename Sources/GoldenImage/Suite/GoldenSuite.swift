@@ -9,6 +9,15 @@ public struct GoldenSuite: Sendable, Equatable {
     public let path: String
     public let cases: [SuiteCase]
 
+    public init(name: String, path: String, cases: [SuiteCase]) {
+        self.name = name; self.path = path; self.cases = cases
+    }
+
+    /// The same suite with only the cases named in `names`.
+    public func selecting(_ names: [String]) -> GoldenSuite {
+        GoldenSuite(name: name, path: path, cases: cases.filter { names.contains($0.name) })
+    }
+
     /// Reads and validates a suite file. Errors name the file and, where possible, the case.
     public static func load(_ path: String) throws -> GoldenSuite {
         let bytes: [UInt8]

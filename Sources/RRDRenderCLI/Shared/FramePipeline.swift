@@ -21,7 +21,8 @@ struct FramePipeline {
             while let k = state.claim(limit: schedule.count), !isCancelled() {
                 do {
                     let query = LatestAtQuery(timeline: timeline.name, at: schedule.time(k))
-                    let image = try session.render(query, reportWarnings: k == 0, threads: 1)
+                    let report: ((String) -> Void)? = k == 0 ? { warn($0) } : nil
+                    let image = try session.render(query, threads: 1, warnings: report)
                     try deliver(image, k)
                 } catch {
                     state.fail(error)

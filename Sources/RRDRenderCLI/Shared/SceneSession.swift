@@ -4,11 +4,30 @@ import MediaCodecs
 import RecordingModel
 import SceneBuilding
 
-/// A loaded recording with the choices of `SceneOptions` applied: timeline, views, size, camera.
-/// Errors are reported on standard error and become exit code 2.
-struct SceneSession {
-    let options: SceneOptions
-    let recording: Recording
+/// A rendering problem worth one line to the user (bad timeline, unknown view, unreadable file).
+struct SessionError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// What to render, as plain values: from the command line (`SceneOptions`) or a golden-suite case.
+struct SceneSettings: Sendable {
+    var file: String
+    var timeline: String?
+    var view: String?
+    var width = 1280
+    var height = 720
+    var eye: Eye?
+    /// False: the eye's up vector is replaced by the view's own up axis.
+    var explicitUp = false
+    var titleBars = true
+    var pixelsPerPoint = 1.0
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+}
+
+/// A loaded recording with `SceneSettings` applied: timeline, views, size, camera.
+struct SceneSession: Sendable {
+    let settings: SceneSettings
     let store: ChunkStore
     let timeline: Timeline?
     let renderer: RecordingRenderer
@@ -17,65 +36,92 @@ struct SceneSession {
     var width: Int
     var height: Int
 
-    init(_ options: SceneOptions) throws {
-        self.options = options
-        do {
-            recording = try Recording.load(path: options.file)
-        } catch {
-            throw failure("\(options.file): \(error)")
+    /// Loads `settings.file` (or uses `recording`, already loaded from it); load warnings go to `warnings`.
+    init(_ settings: SceneSettings, recording: Recording? = nil, warnings: (String) -> Void = warn) throws(SessionError) {
+        self.settings = settings
+        let loaded: Recording
+        if let recording {
+            loaded = recording
+        } else {
+            do {
+                loaded = try Recording.load(path: settings.file)
+            } catch {
+                throw SessionError("\(settings.file): \(error)")
+            }
+            for w in loaded.warnings { warnings("\(settings.file): \(w)") }
         }
-        for w in recording.warnings { warn("\(options.file): \(w)") }
-        guard let store = recording.recording else { throw failure("\(options.file): the file holds no recording") }
+        guard let store = loaded.recording else { throw SessionError("\(settings.file): the file holds no recording") }
         self.store = store
         do {
-            timeline = try TimeSelection.timeline(named: options.timeline, in: store)
+            timeline = try TimeSelection.timeline(named: settings.timeline, in: store)
         } catch {
-            throw failure("\(error)")
+            throw SessionError("\(error)")
         }
         let renderer = RecordingRenderer(store: store)
         var views = renderer.views
-        if let wanted = options.view {
-            let matches = views.filter { $0.originText == wanted || "/" + $0.origin.joined(separator: "/") == "/" + wanted
-                || $0.name == wanted }
-            guard !matches.isEmpty else {
+        if let wanted = settings.view {
+            let path = "/" + wanted.split(separator: "/").joined(separator: "/")
+            let matches = views.filter { $0.originText == path || $0.name == wanted }
+            guard let first = matches.first else {
                 let list = views.map { "\($0.originText) (\($0.kind.rawValue), \"\($0.name)\")" }.joined(separator: "\n  ")
-                throw failure("no view '\(wanted)'; the recording's views are:\n  \(list)")
+                throw SessionError("no view '\(wanted)'; the recording's views are:\n  \(list)")
             }
-            views = [matches[0]]
+            views = [first]
         }
-        if let eye = try options.parsedEye() {
+        if let eye = settings.eye {
             let context = ViewContext(store: store, query: .staticOnly, timelineKind: nil)
             views = views.map { v in
                 guard v.kind == .spatial3D else { return v }
                 var view = v, e = eye
-                if !options.hasExplicitUp { e.up = context.viewAxes(at: v.originPath).up }
+                if !settings.explicitUp { e.up = context.viewAxes(at: v.originPath).up }
                 view.eye = e
                 return view
             }
         }
         self.views = views
         self.renderer = renderer
-        (width, height) = try options.parsedSize()
+        width = settings.width
+        height = settings.height
     }
 
-    /// The query for a time given on the command line (nil: the end of the timeline).
-    func query(at text: String?) throws -> LatestAtQuery {
+    /// The query for a time as the user wrote it (nil: the end of the timeline).
+    func query(at text: String?) throws(SessionError) -> LatestAtQuery {
         guard let timeline else { return .staticOnly }
         do {
             return LatestAtQuery(timeline: timeline.name, at: try TimeSelection.time(text, on: timeline, in: store))
         } catch {
-            throw failure("\(error)")
+            throw SessionError("\(error)")
         }
     }
 
-    /// The picture at `query`, with warnings printed once each.
-    func render(_ query: LatestAtQuery, reportWarnings: Bool = true, threads: Int? = nil) throws -> RGBAImage {
+    /// The picture at `query`; its warnings go to `warnings`, once each.
+    func render(_ query: LatestAtQuery, threads: Int? = nil, warnings: ((String) -> Void)? = warn) throws -> RGBAImage {
         var renderer = self.renderer
-        renderer.composer = PictureComposer(titleBars: options.titleBars)
-        let (image, warnings) = try renderer.render(views, query: query, width: width, height: height,
-                                                    pixelsPerPoint: Float(options.pixelsPerPoint),
-                                                    threads: threads ?? options.threads)
-        if reportWarnings { for w in Set(warnings.map(\.description)).sorted() { warn(w) } }
+        renderer.composer = PictureComposer(titleBars: settings.titleBars)
+        let (image, found) = try renderer.render(views, query: query, width: width, height: height,
+                                                 pixelsPerPoint: Float(settings.pixelsPerPoint),
+                                                 threads: threads ?? settings.threads)
+        if let warnings { for w in Set(found.map(\.description)).sorted() { warnings(w) } }
         return image
+    }
+}
+
+extension SceneOptions {
+    var settings: SceneSettings {
+        get throws {
+            let size = try parsedSize()
+            return SceneSettings(file: file, timeline: timeline, view: view, width: size.width, height: size.height,
+                                 eye: try parsedEye(), explicitUp: hasExplicitUp, titleBars: titleBars,
+                                 pixelsPerPoint: pixelsPerPoint, threads: threads)
+        }
+    }
+
+    /// The session for these options; problems are printed and become exit code 2.
+    func session() throws -> SceneSession {
+        do {
+            return try SceneSession(try settings)
+        } catch let error as SessionError {
+            throw failure(error.description)
+        }
     }
 }
