@@ -69,7 +69,9 @@ let package = Package(
         // Tests (Swift Testing). Heavy pixel tests are meant for `swift test -c release`.
         .testTarget(name: "LoadingTests", dependencies: ["ArrowIPC", "RRDFormat", "RecordingModel", "RecordingSDK"]),
         .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "MediaCodecs"], swiftSettings: pixelSettings),
-        .testTarget(name: "MediaTests", dependencies: ["MediaCodecs", "GoldenImage"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MediaTests", dependencies: ["MediaCodecs", "GoldenImage", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["MediaCodecs", "TestSupport"]),
         .testTarget(name: "SceneTests", dependencies: ["SceneBuilding", "RecordingModel", "Rasterizer", "MediaCodecs"],
                     resources: [.copy("Data")]),
     ],

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Runs a program and captures its output, for checks through `ffprobe`, `ffmpeg` and the built CLI.
-struct Subprocess {
-    let status: Int32
-    let stdout: [UInt8]
-    let stderr: String
+public struct Subprocess {
+    public let status: Int32
+    public let stdout: [UInt8]
+    public let stderr: String
 
-    var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Subprocess {
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Subprocess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -33,7 +33,7 @@ struct Subprocess {
     }
 
     /// The path of a tool on PATH, or nil.
-    static func which(_ name: String) -> String? {
+    public static func which(_ name: String) -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
@@ -44,18 +44,18 @@ private final class UncheckedData: @unchecked Sendable {
 }
 
 /// A fresh temporary folder, removed when the value is released.
-final class TemporaryFolder {
-    let path: String
+public final class TemporaryFolder {
+    public let path: String
 
-    init() throws {
+    public init() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("rrd-media-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         path = base.path
     }
 
-    func file(_ name: String) -> String { path + "/" + name }
+    public func file(_ name: String) -> String { path + "/" + name }
 
-    var contents: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
+    public var contents: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }

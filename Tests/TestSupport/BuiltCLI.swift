@@ -1,14 +1,14 @@
 import Foundation
 
-/// The `rrd-render` binary built next to this test bundle (`.build/<config>/rrd-render`), if any.
-enum BuiltCLI {
-    static let path: String? = {
+/// The `rrd-render` binary built next to the test bundle (`.build/<config>/rrd-render`), if any.
+public enum BuiltCLI {
+    public static let path: String? = {
         guard let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
         let candidate = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("rrd-render").path
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
     }()
 
-    static func run(_ arguments: [String]) throws -> Subprocess {
+    public static func run(_ arguments: [String]) throws -> Subprocess {
         try Subprocess.run(try requirePath(), arguments)
     }
 
@@ -17,5 +17,5 @@ enum BuiltCLI {
         return path
     }
 
-    struct CLIMissing: Error {}
+    public struct CLIMissing: Error {}
 }
