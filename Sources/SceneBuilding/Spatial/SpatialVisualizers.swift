@@ -9,11 +9,9 @@ public protocol DepthCloudDrawing: Sendable {
 /// The visualizers each view class runs, in a fixed order.
 public enum SpatialVisualizers {
     public static let in3D: [any SpatialVisualizer] = [Points3DVisualizer()]
-    public static let in2D: [any SpatialVisualizer] = []
-    public static let depthClouds: any DepthCloudDrawing = NoDepthClouds()
-}
-
-struct NoDepthClouds: DepthCloudDrawing {
-    func collect(entity: EntityPath, camera: PinholeCamera, originFromCamera: Affine3, context: ViewContext,
-                 into scene: inout SpatialCollector) {}
+    public static let in2D: [any SpatialVisualizer] = [
+        DepthImageVisualizer(), ImageVisualizer(), EncodedImageVisualizer(), SegmentationImageVisualizer(),
+        Boxes2DVisualizer(), LineStrips2DVisualizer(), Arrows2DVisualizer(), Points2DVisualizer(),
+    ]
+    public static let depthClouds: any DepthCloudDrawing = DepthClouds()
 }
