@@ -57,3 +57,36 @@ import Testing
         #expect(in2D.drawables.count == 1)
     }
 }
+
+/// 2D content on a camera's image plane in a 3D view: drawn with the plane's placement, without 2D labels
+/// (rendering-conventions §8.15).
+@Suite struct Spatial2DOnImagePlaneTests {
+    @Test func imagesAndShapesAreDrawnButLabelsAreNot() throws {
+        var s = Spatial2DStore()
+        try s.image("/cam/img", width: 4, height: 2, rgb: [9, 9, 9])
+        try s.log("/cam/pts", "Points2D", [("positions", Spatial2DStore.vec2([[1, 1]]), 1),
+                                           ("labels", .utf8(["p"]), 1)])
+        try s.log("/cam/box", "Boxes2D", [("half_sizes", Spatial2DStore.vec2([[1, 1]]), 1),
+                                          ("labels", .utf8(["b"]), 1)])
+        let context = ViewContext(store: s.store, query: .staticOnly, timelineKind: nil)
+        let plane = Affine3(c0: [0.1, 0, 0], c1: [0, 0.1, 0], c2: [0, 0, 0.1], translation: [0, 0, 1])
+        var in3D = SpatialCollector(), in2D = SpatialCollector()
+        for entity in ["img", "pts", "box"].map({ EntityPath(["cam", $0]) }) {
+            for v in SpatialVisualizers.in2D {
+                v.collect(VisualizerInput(entity: entity, originFromEntity: plane, context: context, in3DView: true),
+                          into: &in3D)
+                v.collect(VisualizerInput(entity: entity, originFromEntity: .identity, context: context, in3DView: false),
+                          into: &in2D)
+            }
+        }
+        #expect(in3D.drawables.count == 3 && in2D.drawables.count == 3)
+        #expect(in3D.labels.isEmpty)
+        #expect(in2D.labels.map(\.text).sorted() == ["b", "p"])
+        guard case let .image(quad)? = in3D.drawables.first(where: { $0.visualizer == ImageVisualizer.name })?.drawable else {
+            Issue.record("no image quad")
+            return
+        }
+        let far = quad.worldFromObject.transformPoint(quad.xAxis + quad.yAxis)
+        #expect(approxEqual(SIMD3(far.x, far.y, far.z), [0.4, 0.2, 1]))
+    }
+}
