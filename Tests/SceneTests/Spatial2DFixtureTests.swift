@@ -9,7 +9,7 @@ import Testing
 @Suite struct Spatial2DFixtureTests {
     static let width = 320, height = 240
 
-    static func render(_ file: String, origin: String, eye: Eye? = nil) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
+    static func render(_ file: String, origin: String, eye: Eye? = nil, threads: Int = 2) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
         let store = try SceneFixtures.store(file)
         var renderer = RecordingRenderer(store: store)
         renderer.composer = PictureComposer(titleBars: false)
@@ -18,7 +18,7 @@ import Testing
         let timeline = try #require(TimeSelection.defaultTimeline(in: store))
         let time = try TimeSelection.time(nil, on: timeline, in: store)
         return try renderer.render([view], query: LatestAtQuery(timeline: timeline.name, at: time), width: width,
-                                   height: height, threads: 2)
+                                   height: height, threads: threads)
     }
 
     static let imageViews = ["/camera/depth", "/images/gray_f32", "/images/gray_u8", "/images/rgb_jpeg", "/images/rgb_png",
@@ -66,6 +66,13 @@ import Testing
         let (image, warnings) = try Self.render("geometry.rrd", origin: "/shapes")
         #expect(warnings.isEmpty, "\(warnings)")
         try Spatial2DGolden.check("geometry_shapes", image)
+    }
+
+    @Test func sameBytesForAnyThreadCount() throws {
+        for (file, origin) in [("geometry.rrd", "/shapes"), ("images.rrd", "/segmentation/image")] {
+            let one = try Self.render(file, origin: origin, threads: 1).image
+            #expect(try Self.render(file, origin: origin, threads: 3).image == one, "\(file) \(origin)")
+        }
     }
 
     @Test func pointsView() throws {
