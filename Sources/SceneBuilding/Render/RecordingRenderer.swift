@@ -13,7 +13,9 @@ public struct RecordingRenderer: Sendable {
     public var builders: [ViewKind: any ViewBuilder]
     public var composer = PictureComposer()
 
-    public static let defaultBuilders: [ViewKind: any ViewBuilder] = [.spatial3D: Spatial3DViewBuilder()]
+    public static let defaultBuilders: [ViewKind: any ViewBuilder] = [
+        .spatial3D: Spatial3DViewBuilder(), .spatial2D: Spatial2DViewBuilder(),
+    ]
 
     public init(store: ChunkStore, views: [ViewSpec]? = nil, builders: [ViewKind: any ViewBuilder] = defaultBuilders) {
         self.store = store

@@ -12,11 +12,9 @@ public enum SpatialVisualizers {
         Points3DVisualizer(), LineStrips3DVisualizer(), Arrows3DVisualizer(), Boxes3DVisualizer(), Mesh3DVisualizer(),
         Asset3DVisualizer(), TransformAxes3DVisualizer(),
     ]
-    public static let in2D: [any SpatialVisualizer] = []
-    public static let depthClouds: any DepthCloudDrawing = NoDepthClouds()
-}
-
-struct NoDepthClouds: DepthCloudDrawing {
-    func collect(entity: EntityPath, camera: PinholeCamera, originFromCamera: Affine3, context: ViewContext,
-                 into scene: inout SpatialCollector) {}
+    public static let in2D: [any SpatialVisualizer] = [
+        DepthImageVisualizer(), ImageVisualizer(), EncodedImageVisualizer(), SegmentationImageVisualizer(),
+        Boxes2DVisualizer(), LineStrips2DVisualizer(), Arrows2DVisualizer(), Points2DVisualizer(),
+    ]
+    public static let depthClouds: any DepthCloudDrawing = DepthClouds()
 }
