@@ -36,12 +36,22 @@ struct AnimationCommandTests {
     @Test func sequenceTimelineVideoStepsOnePerFrame() throws {
         let dir = try TemporaryFolder()
         let out = dir.file("seq.mp4")
-        // timelines.rrd: `frame` runs 100…104.
-        let run = try rrdRender("video", Fixture.path("timelines.rrd"), "--timeline", "frame", "--fps", "5",
+        // timelines.rrd: `frame` runs 100…104 for the sensor (and 7 for another entity: a gap of 92 steps).
+        let run = try rrdRender("video", Fixture.path("timelines.rrd"), "--timeline", "frame", "--from", "100", "--fps", "5",
                                 "--size", "128x96", "--preset", "ultrafast", "-o", out)
         #expect(run.status == 0, "\(run.stderr)")
         let facts = try #require(try VideoFacts(out))
         #expect(facts.frames == 5 && facts.rate == "5/1" && abs(facts.duration - 1.0) < 0.01)
+    }
+
+    @Test func gapsInATimelineStillGiveOneFramePerStep() throws {
+        let dir = try TemporaryFolder()
+        let run = try rrdRender("frames", Fixture.path("timelines.rrd"), "--timeline", "frame", "--size", "64x48", "-q",
+                                "-o", dir.file("f/%d.png"))
+        #expect(run.status == 0, "\(run.stderr)")
+        // 7 … 104: 98 frames, also through the gap between 7 and 100.
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.file("f"))) ?? []
+        #expect(files.count == 98 && files.contains("0.png") && files.contains("97.png"))
     }
 
     @Test func timestampTimelineWithRange() throws {

@@ -7,7 +7,7 @@ struct AnimationOptions: ParsableArguments {
     @Option(help: "First moment (default: the timeline's start). Same forms as snapshot's --time.")
     var from: String?
 
-    @Option(help: "Last moment (default: the timeline's end).")
+    @Option(help: "Last moment (default: the timeline's end); +D means D after --from (e.g. +2s, +100).")
     var to: String?
 
     @Option(help: "Frames per second of the output.")
@@ -29,7 +29,10 @@ struct AnimationOptions: ParsableArguments {
         }
         do {
             let start = try TimeSelection.time(from ?? "start", on: timeline, in: session.store)
-            let end = try TimeSelection.time(to ?? "end", on: timeline, in: session.store)
+            let end = try to.map { text in
+                text.hasPrefix("+") ? try TimeSelection.time(text, on: timeline, in: session.store, relativeTo: start)
+                    : try TimeSelection.time(text, on: timeline, in: session.store)
+            } ?? TimeSelection.time("end", on: timeline, in: session.store)
             return try FrameSchedule(kind: timeline.kind, from: start, to: end, fps: fps, speed: speed, stride: stride)
         } catch {
             throw failure("\(error)")

@@ -35,7 +35,9 @@ public enum TimeSelection {
     /// A moment on `timeline`: `start`/`end` (the timeline's first and last time), `+OFFSET` (relative to the
     /// start, in the timeline's units: `+10`, `+1.5s`), or an absolute value (`TimeText`). Nil text: the end,
     /// where every logged value is visible, as the viewer shows a loaded file.
-    public static func time(_ text: String?, on timeline: Timeline, in store: ChunkStore) throws(Failure) -> TimeInt {
+    /// `relativeTo` replaces the timeline's start as the base of `+OFFSET`.
+    public static func time(_ text: String?, on timeline: Timeline, in store: ChunkStore,
+                            relativeTo base: TimeInt? = nil) throws(Failure) -> TimeInt {
         let range = store.timelines[timeline.name]?.range ?? 0...0
         guard let text, text != "end" else { return range.upperBound }
         if text == "start" { return range.lowerBound }
@@ -43,7 +45,7 @@ public enum TimeSelection {
             if text.hasPrefix("+") {
                 let offsetKind: TimelineKind = timeline.kind == .sequence ? .sequence : .duration
                 let offset = try TimeText.parse(String(text.dropFirst()), kind: offsetKind)
-                return range.lowerBound &+ offset
+                return (base ?? range.lowerBound) &+ offset
             }
             return try TimeText.parse(text, kind: timeline.kind)
         } catch {

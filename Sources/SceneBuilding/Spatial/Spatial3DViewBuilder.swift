@@ -51,19 +51,30 @@ public struct Spatial3DViewBuilder: ViewBuilder {
                                          into: &scene)
             }
         }
-        let roiBeforeImages = scene.regionOfInterest
-        for item in imageSpaceEntities {
-            guard let (model, pose) = models[item.pinhole] else { continue }
-            let input = VisualizerInput(entity: item.entity,
-                                        originFromEntity: pose * model.cameraFromImage * item.imageFromEntity,
-                                        context: context, in3DView: true)
-            var planeScene = SpatialCollector()
-            for v in visualizers2D { v.collect(input, into: &planeScene) }
-            depthClouds.collect(entity: item.entity, camera: model, originFromCamera: pose, context: context,
-                                into: &planeScene)
-            scene.absorb(planeScene, keepLabels: false)
+        // Each camera's 2D content is stacked in DrawOrder on its image plane, each layer nudged towards the
+        // camera so the layers never fight in the depth buffer. It does not count for the region of interest;
+        // depth clouds do.
+        let census = ViewImageCensus.of(imageSpaceEntities.map(\.entity), context: context)
+        let planeVisualizers = visualizers2D.adapted(to: census)
+        for (pinhole, (model, pose)) in models.sorted(by: { $0.key < $1.key }) {
+            var plane = SpatialCollector()
+            for item in imageSpaceEntities where item.pinhole == pinhole {
+                let input = VisualizerInput(entity: item.entity,
+                                            originFromEntity: pose * model.cameraFromImage * item.imageFromEntity,
+                                            context: context, in3DView: true)
+                for v in planeVisualizers { v.collect(input, into: &plane) }
+                depthClouds.collect(entity: item.entity, camera: model, originFromCamera: pose, context: context,
+                                    into: &scene)
+            }
+            let towardsCamera = normalized(pose.applyLinear(model.cameraAxes.fromRDF.applyLinear([0, 0, -1])))
+            let layerStep = 1e-3 * model.imagePlaneDistance
+            for (rank, drawable) in plane.layeredDrawables.enumerated() {
+                scene.add(drawable.translated(by: (Double(rank) * layerStep * towardsCamera).float), entity: pinhole,
+                          visualizer: "ImagePlane")
+            }
+            scene.bounds.add(plane.bounds)
+            scene.warnings += plane.warnings
         }
-        scene.regionOfInterest = roiBeforeImages
         scene.warnings += resolver.warnings
 
         let axes = context.viewAxes(at: view.originPath)
@@ -94,13 +105,3 @@ public struct Spatial3DViewBuilder: ViewBuilder {
     }
 }
 
-extension SpatialCollector {
-    /// Takes over another collector's drawables, bounds and warnings (and its labels when asked).
-    mutating func absorb(_ other: SpatialCollector, keepLabels: Bool) {
-        for d in other.drawables { add(d.drawable, entity: d.entity, visualizer: d.visualizer, drawOrder: d.drawOrder) }
-        bounds.add(other.bounds)
-        regionOfInterest.add(other.regionOfInterest)
-        if keepLabels { labels += other.labels }
-        warnings += other.warnings
-    }
-}

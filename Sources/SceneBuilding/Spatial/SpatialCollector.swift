@@ -68,6 +68,20 @@ public struct SpatialCollector: Sendable {
     public var orderedDrawables: [SpatialDrawable] { drawables.map(\.drawable) }
 }
 
+extension SpatialDrawable {
+    /// The same drawable moved by `offset` in its world space.
+    func translated(by offset: SIMD3<Float>) -> SpatialDrawable {
+        let shift = Mat4.translation(offset)
+        switch self {
+        case .points(var b): b.worldFromObject = shift * b.worldFromObject; return .points(b)
+        case .lines(var b): b.worldFromObject = shift * b.worldFromObject; return .lines(b)
+        case .mesh(var b): b.worldFromObject = shift * b.worldFromObject; return .mesh(b)
+        case .image(var q): q.worldFromObject = shift * q.worldFromObject; return .image(q)
+        case .arrows(var a): a.worldFromObject = shift * a.worldFromObject; return .arrows(a)
+        }
+    }
+}
+
 extension DrawList {
     /// Submits a drawable seen through `camera`; `layer` overrides the drawable's own layer when given.
     public mutating func add(_ drawable: SpatialDrawable, camera: Camera, pixelsPerPoint: Float, layer: Layer? = nil) {
