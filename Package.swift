@@ -62,7 +62,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "RRDBench", dependencies: [
-            "RecordingModel", "Rasterizer", "SceneBuilding", "MediaCodecs", "GoldenImage",
+            "RecordingModel", "RecordingSDK", "Rasterizer", "SceneBuilding", "MediaCodecs", "GoldenImage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: pixelSettings),
 

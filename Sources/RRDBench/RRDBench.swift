@@ -9,6 +9,9 @@ struct RRDBench: AsyncParsableCommand {
         abstract: "Measure rrd-render against its peers. Prints one JSON line per measurement.",
         subcommands: [
             Load.self,
+            MakePoints.self,
+            SnapshotBench.self,
+            ExportBench.self,
             CompareBench.self,
             EncodeBench.self,
         ]

@@ -41,13 +41,14 @@ struct Frames: AsyncParsableCommand {
         } catch {
             throw failure("cannot create \(folder): \(error)")
         }
+        guard let frames = session.animation(schedule) else { throw failure("the recording has no timeline") }
         let progress = ProgressLine(total: schedule.count, quiet: animation.quiet)
         let interruption = Interruption {}
+        let warnings = WarningOnce()
         let pattern = output, quality = self.quality
         do {
-            try FramePipeline(session: session, schedule: schedule, workers: scene.threads).run(
-                isCancelled: { interruption.isInterrupted }
-            ) { image, k in
+            try frames.run(workers: scene.threads, isCancelled: { interruption.isInterrupted }) { image, k, found in
+                warnings.report(found)
                 try format.write(image, to: Self.fileName(pattern, k)!, quality: quality)
                 progress.advance()
             }

@@ -60,17 +60,16 @@ struct Video: AsyncParsableCommand {
             throw failure("\(error)")
         }
         for note in writer.notes { warn(note) }
+        guard let frames = session.animation(schedule) else { throw failure("the recording has no timeline") }
         let progress = ProgressLine(total: schedule.count, quiet: animation.quiet)
         let interruption = Interruption { writer.cancel(wait: false) }
+        let warnings = WarningOnce()
         do {
-            try FramePipeline(session: session, schedule: schedule, workers: scene.threads).run(
-                isCancelled: { interruption.isInterrupted }
-            ) { image, k in
-                try writer.submit(image, index: k)
+            let summary = try frames.export(to: writer, workers: scene.threads,
+                                            isCancelled: { interruption.isInterrupted }) { _, found in
+                warnings.report(found)
                 progress.advance()
             }
-            guard !interruption.isInterrupted else { throw CancellationError() }
-            let summary = try writer.finish()
             progress.finish()
             if !animation.quiet {
                 warnless(String(format: "wrote %@: %d frames, %.3f s at %@ fps, %dx%d, %@", output, summary.frameCount,
@@ -78,7 +77,6 @@ struct Video: AsyncParsableCommand {
                                 summary.encoderName))
             }
         } catch {
-            writer.cancel()
             progress.finish()
             if interruption.isInterrupted {
                 FileHandle.standardError.write(Data("rrd-render: interrupted; \(output) was not written\n".utf8))

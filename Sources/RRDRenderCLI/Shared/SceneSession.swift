@@ -125,3 +125,25 @@ extension SceneOptions {
         }
     }
 }
+
+extension SceneSession {
+    /// The animation of `schedule` with this session's views and size (requires a timeline).
+    func animation(_ schedule: FrameSchedule) -> AnimationRenderer? {
+        guard let timeline else { return nil }
+        var renderer = self.renderer
+        renderer.composer = PictureComposer(titleBars: settings.titleBars)
+        return AnimationRenderer(renderer: renderer, views: views, timeline: timeline.name, schedule: schedule,
+                                 width: width, height: height, pixelsPerPoint: Float(settings.pixelsPerPoint))
+    }
+}
+
+/// Prints each distinct warning once.
+final class WarningOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen = Set<String>()
+
+    func report(_ warnings: [RenderWarning]) {
+        lock.lock(); defer { lock.unlock() }
+        for w in warnings.map(\.description).sorted() where seen.insert(w).inserted { warn(w) }
+    }
+}

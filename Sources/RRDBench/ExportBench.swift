@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import MediaCodecs
+import RecordingModel
+import SceneBuilding
+
+/// `rrd-bench export`: a video export (render + encode, the `rrd-render video` pipeline) next to encoding the very
+/// same frames alone with the same encoder settings (frames rendered beforehand, held in memory). The goal is an
+/// export at most 1.25× the encoder-alone time: rendering almost free.
+struct ExportBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Time a video export against encoding the same frames alone.")
+
+    @Option(help: "Recording.") var recording = "Fixtures/rrd/dna.rrd"
+    @Option(help: "Timeline (default: the recording's own).") var timeline: String?
+    @Option(help: "Frames per second (dna: 100 gives its 400 frames).") var fps = 100.0
+    @Option(help: "WIDTHxHEIGHT, repeatable.") var size: [String] = ["1280x720", "1920x1080"]
+    @Option(help: "At most this many frames (from the start).") var maxFrames = 400
+    @Option(help: "Encoder preset.") var preset = "medium"
+    @Option(help: "Worker threads for rendering.") var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() async throws {
+        let loaded = try Recording.load(path: recording)
+        guard let store = loaded.recording, let timeline = try TimeSelection.timeline(named: timeline, in: store) else {
+            throw ValidationError("\(recording) has no timeline")
+        }
+        let range = store.timelines[timeline.name]!.range
+        let full = try FrameSchedule(kind: timeline.kind, from: range.lowerBound, to: range.upperBound, fps: fps)
+        let last = full.time(min(full.count, maxFrames) - 1)
+        let schedule = try FrameSchedule(kind: timeline.kind, from: range.lowerBound, to: last, fps: fps)
+        let renderer = RecordingRenderer(store: store)
+        for text in size {
+            let parts = text.split(separator: "x").compactMap { Int($0) }
+            guard parts.count == 2 else { throw ValidationError("bad --size \(text)") }
+            let animation = AnimationRenderer(renderer: renderer, views: renderer.views, timeline: timeline.name,
+                                              schedule: schedule, width: parts[0], height: parts[1])
+            let settings = VideoSettings(codec: .h264, frameRate: FrameRate(Int32(fps.rounded())), preset: preset)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("rrd-bench-export.mp4").path
+            let exportSeconds = try seconds {
+                let writer = try VideoWriter(path: path, width: parts[0], height: parts[1], settings: settings)
+                _ = try animation.export(to: writer, workers: threads)
+            }
+            let frames = FrameStore(count: schedule.count)
+            let renderSeconds = try seconds {
+                try animation.run(workers: threads) { image, k, _ in frames.set(k, image) }
+            }
+            let encodeSeconds = try seconds {
+                let writer = try VideoWriter(path: path, width: parts[0], height: parts[1], settings: settings)
+                for k in 0..<schedule.count { try writer.submit(frames.get(k), index: k) }
+                _ = try writer.finish()
+            }
+            try? FileManager.default.removeItem(atPath: path)
+            printJSONLine(["bench": "export", "recording": recording, "size": text, "frames": schedule.count,
+                           "preset": preset, "threads": threads, "export_s": r3(exportSeconds),
+                           "encode_alone_s": r3(encodeSeconds), "render_alone_s": r3(renderSeconds),
+                           "export_over_encode": r3(exportSeconds / encodeSeconds),
+                           "export_fps": r3(Double(schedule.count) / exportSeconds)])
+        }
+    }
+}
+
+/// Rendered frames kept in memory by index, filled from several threads.
+private final class FrameStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var frames: [RGBAImage?]
+    init(count: Int) { frames = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ image: RGBAImage) { lock.lock(); frames[k] = image; lock.unlock() }
+    func get(_ k: Int) -> RGBAImage { lock.lock(); defer { lock.unlock() }; return frames[k]! }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import MediaCodecs
+import RecordingModel
+
+/// Renders the frames of a schedule on several threads and hands each to `deliver` (called on those threads, in
+/// any order, with its index). Workers claim indices in increasing order, so a consumer that accepts frames only a
+/// bounded distance ahead (`VideoWriter.submit`) keeps memory bounded. Each frame is rendered single-threaded:
+/// the pictures are the same as `RecordingRenderer.render` gives for that moment with any thread count.
+public struct AnimationRenderer: Sendable {
+    public let renderer: RecordingRenderer
+    public let views: [ViewSpec]
+    public let timeline: TimelineName
+    public let schedule: FrameSchedule
+    public let width: Int
+    public let height: Int
+    public var pixelsPerPoint: Float = 1
+
+    public init(renderer: RecordingRenderer, views: [ViewSpec], timeline: TimelineName, schedule: FrameSchedule,
+                width: Int, height: Int, pixelsPerPoint: Float = 1) {
+        self.renderer = renderer; self.views = views; self.timeline = timeline; self.schedule = schedule
+        self.width = width; self.height = height; self.pixelsPerPoint = pixelsPerPoint
+    }
+
+    /// The picture of frame `k` and its warnings.
+    public func frame(_ k: Int) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
+        try renderer.render(views, query: LatestAtQuery(timeline: timeline, at: schedule.time(k)), width: width,
+                            height: height, pixelsPerPoint: pixelsPerPoint, threads: 1)
+    }
+
+    /// Renders every frame on `workers` threads; stops at the first error (rethrown) or when `isCancelled()`.
+    public func run(workers: Int, isCancelled: @escaping @Sendable () -> Bool = { false },
+                    deliver: @escaping @Sendable (_ image: RGBAImage, _ index: Int, _ warnings: [RenderWarning]) throws -> Void)
+        throws {
+        let state = ClaimState()
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            while let k = state.claim(limit: schedule.count), !isCancelled() {
+                do {
+                    let (image, warnings) = try frame(k)
+                    try deliver(image, k, warnings)
+                } catch {
+                    state.fail(error)
+                    return
+                }
+            }
+        }
+        if let error = state.error { throw error }
+    }
+
+    /// Renders every frame and encodes it into `writer`, in order; returns the writer's summary.
+    /// On error the writer is cancelled (its file never appears) and the error rethrown.
+    public func export(to writer: VideoWriter, workers: Int, isCancelled: @escaping @Sendable () -> Bool = { false },
+                       progress: @escaping @Sendable (_ index: Int, _ warnings: [RenderWarning]) -> Void = { _, _ in })
+        throws -> VideoSummary {
+        do {
+            try run(workers: workers, isCancelled: isCancelled) { image, k, warnings in
+                try writer.submit(image, index: k)
+                progress(k, warnings)
+            }
+            if isCancelled() { throw CancellationError() }
+            return try writer.finish()
+        } catch {
+            writer.cancel()
+            throw error
+        }
+    }
+}
+
+/// Frame claiming and the first error, shared by the workers.
+private final class ClaimState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private(set) var error: Error?
+
+    func claim(limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard error == nil, next < limit else { return nil }
+        defer { next += 1 }
+        return next
+    }
+
+    func fail(_ e: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if error == nil { error = e }
+    }
+}
