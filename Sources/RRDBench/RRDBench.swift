@@ -7,7 +7,6 @@ struct RRDBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rrd-bench",
         abstract: "Measure rrd-render against its peers. Prints one JSON line per measurement.",
-        subcommands: [
-        ]
+        subcommands: [RasterBench.self]
     )
 }

@@ -68,13 +68,16 @@ public final class Renderer: @unchecked Sendable {
             let ctx = TileContext(color: buffers[worker].color, depth: buffers[worker].depth, x0: x0, y0: y0,
                                   w: min(tileSize, grid.width - x0), h: min(tileSize, grid.height - y0),
                                   tables: frame.tables, frameWidth: grid.width, frameHeight: grid.height)
-            let active = ordered.filter { $0.touches(tile: t) }
-            if active.isEmpty {
+            var first = 0
+            while first < ordered.count && !ordered[first].touches(tile: t) { first += 1 }
+            if first == ordered.count {
                 ctx.fill(background, into: output)
                 return
             }
             ctx.clear(background: background)
-            for draw in active { draw.raster(tile: t, ctx, kernels: kernels) }
+            for d in first..<ordered.count where ordered[d].touches(tile: t) {
+                ordered[d].raster(tile: t, ctx, kernels: kernels)
+            }
             ctx.resolve(into: output)
         }
     }

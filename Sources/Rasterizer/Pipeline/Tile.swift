@@ -136,3 +136,17 @@ extension TileContext {
     let alpha = ((a >> 24) + (b >> 24) + (c >> 24) + (d >> 24) + 2) >> 2
     return ch(0) | ch(8) | ch(16) | alpha << 24
 }
+
+/// The pixels of a tile whose sample positions (x + 1/8 … x + 7/8) can fall inside the box
+/// [minX, maxX] × [minY, maxY] (tile-relative pixels), clipped to the tile; the first column is
+/// rounded down to even (kernels work on 2-pixel spans). `nil` when none can.
+@inline(__always)
+func sampleBox(_ minX: Float, _ minY: Float, _ maxX: Float, _ maxY: Float, _ ctx: TileContext) -> (Int, Int, Int, Int)? {
+    let lox = minX - 0.875, hix = maxX - 0.125, loy = minY - 0.875, hiy = maxY - 0.125
+    // Clamp in float first: the values may be far outside the tile.
+    let x0f = lox > 0 ? lox.rounded(.up) : 0, y0f = loy > 0 ? loy.rounded(.up) : 0
+    let x1f = hix < Float(ctx.w - 1) ? hix.rounded(.down) : Float(ctx.w - 1)
+    let y1f = hiy < Float(ctx.h - 1) ? hiy.rounded(.down) : Float(ctx.h - 1)
+    guard x0f <= x1f, y0f <= y1f else { return nil }
+    return (Int(x0f) & ~1, Int(x1f), Int(y0f), Int(y1f))
+}

@@ -30,6 +30,8 @@ final class TriangleDraw: PreparedDraw {
     let texture: Texture?
     /// Unlit, untextured, one colour: the packed word every covered sample gets.
     let constantWord: UInt32?
+    /// Raw texels of every mipmap level (owned by `texture`, which this draw keeps alive).
+    let texelPointers: [UnsafePointer<UInt32>]
 
     init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [[TriVertex]]) {
         self.mesh = mesh
@@ -63,6 +65,7 @@ final class TriangleDraw: PreparedDraw {
         }
         let n = (triangleCount + chunkSize - 1) / chunkSize
         chunks = (0..<n).map { _ in pool.take() }
+        texelPointers = texture?.levels.map { UnsafePointer($0.storage.pointer) } ?? []
     }
 
     /// Gives the vertex array back for the next frame.
@@ -162,15 +165,17 @@ final class TriangleDraw: PreparedDraw {
         case .back: if area > 0 { return }
         case .front: if area < 0 { return }
         }
-        let minX = min(a.x, b.x, c.x), maxX = max(a.x, b.x, c.x)
-        let minY = min(a.y, b.y, c.y), maxY = max(a.y, b.y, c.y)
-        // A triangle inside one pixel that covers none of its samples draws nothing.
-        if minX >> 4 == maxX >> 4 && minY >> 4 == maxY >> 4 {
+        // Pixels whose samples (16·p + 2 … 16·p + 14) can lie in the box.
+        let minX = (min(a.x, b.x, c.x) &+ 1) >> 4, maxX = (max(a.x, b.x, c.x) &- 2) >> 4
+        let minY = (min(a.y, b.y, c.y) &+ 1) >> 4, maxY = (max(a.y, b.y, c.y) &- 2) >> 4
+        if minX > maxX || minY > maxY { return }
+        // A triangle whose box holds one pixel draws nothing unless it covers one of its samples.
+        if minX == maxX && minY == maxY {
             let (p, q, r) = area > 0 ? (a, b, c) : (a, c, b)
-            if !coversAnySample(p, q, r, pixelX: minX >> 4, pixelY: minY >> 4) { return }
+            if !coversAnySample(p, q, r, pixelX: minX, pixelY: minY) { return }
         }
-        guard let range = grid.range(minX: Float(minX >> 4), minY: Float(minY >> 4),
-                                     maxX: Float(maxX >> 4), maxY: Float(maxY >> 4)) else { return }
+        guard let range = grid.range(minX: Float(minX), minY: Float(minY), maxX: Float(maxX), maxY: Float(maxY))
+        else { return }
         bins.add(area > 0 ? TriRecord(i0: i0, i1: i1, i2: i2) : TriRecord(i0: i0, i1: i2, i2: i1), range)
     }
 
@@ -213,26 +218,16 @@ final class TriangleDraw: PreparedDraw {
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         vertices.withUnsafeBufferPointer { vs in
             for b in chunks {
-                let s = Int(b.tileStart[t]), e = Int(b.tileStart[t + 1])
-                if s == e { continue }
-                b.records.withUnsafeBufferPointer { recs in
-                    b.refs.withUnsafeBufferPointer { refs in
-                        b.extraVertices.withUnsafeBufferPointer { extra in
-                            @inline(__always) func vertex(_ i: UInt32) -> TriVertex {
-                                i & clippedVertexFlag == 0 ? vs[Int(i)] : extra[Int(i & ~clippedVertexFlag)]
-                            }
-                            switch kernels {
-                            case .simd:
-                                for k in s..<e {
-                                    let r = recs[Int(refs[k])]
-                                    triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: true)
-                                }
-                            case .scalar:
-                                for k in s..<e {
-                                    let r = recs[Int(refs[k])]
-                                    triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: false)
-                                }
-                            }
+                b.withRecords(tile: t) { recs in
+                    b.extraVertices.withUnsafeBufferPointer { extra in
+                        @inline(__always) func vertex(_ i: UInt32) -> TriVertex {
+                            i & clippedVertexFlag == 0 ? vs[Int(i)] : extra[Int(i & ~clippedVertexFlag)]
+                        }
+                        switch kernels {
+                        case .simd:
+                            for r in recs { triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: true) }
+                        case .scalar:
+                            for r in recs { triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: false) }
                         }
                     }
                 }
@@ -262,8 +257,10 @@ final class TriangleDraw: PreparedDraw {
         let ox = Int32(ctx.x0 << 4), oy = Int32(ctx.y0 << 4)
         let xs = SIMD3<Int32>(v0.x &- ox, v1.x &- ox, v2.x &- ox)
         let ys = SIMD3<Int32>(v0.y &- oy, v1.y &- oy, v2.y &- oy)
-        let minX = max(0, Int(min(xs[0], xs[1], xs[2]) >> 4)), maxX = min(ctx.w - 1, Int(max(xs[0], xs[1], xs[2]) >> 4))
-        let minY = max(0, Int(min(ys[0], ys[1], ys[2]) >> 4)), maxY = min(ctx.h - 1, Int(max(ys[0], ys[1], ys[2]) >> 4))
+        let minX = max(0, Int((min(xs[0], xs[1], xs[2]) &+ 1) >> 4))
+        let maxX = min(ctx.w - 1, Int((max(xs[0], xs[1], xs[2]) &- 2) >> 4))
+        let minY = max(0, Int((min(ys[0], ys[1], ys[2]) &+ 1) >> 4))
+        let maxY = min(ctx.h - 1, Int((max(ys[0], ys[1], ys[2]) &- 2) >> 4))
         guard minX <= maxX, minY <= maxY else { return }
         let box = (Int64(minX << 4), Int64(minY << 4), Int64((maxX + 1) << 4), Int64((maxY + 1) << 4))
         guard let e0 = edge(xs[0], ys[0], xs[1], ys[1], box: box),
@@ -274,12 +271,13 @@ final class TriangleDraw: PreparedDraw {
         let x10 = Float(xs[1]) * 0.0625 - fx0, y10 = Float(ys[1]) * 0.0625 - fy0
         let x20 = Float(xs[2]) * 0.0625 - fx0, y20 = Float(ys[2]) * 0.0625 - fy0
         let det = x10 * y20 - x20 * y10
+        let invDet = 1 / det
         let z10 = v1.z - v0.z, z20 = v2.z - v0.z
-        let dzdx = (z10 * y20 - z20 * y10) / det
-        let dzdy = (z20 * x10 - z10 * x20) / det
+        let dzdx = (z10 * y20 - z20 * y10) * invDet
+        let dzdy = (z20 * x10 - z10 * x20) * invDet
         let zc = v0.z - dzdx * fx0 - dzdy * fy0
         var shader = PixelShader(draw: self, v0, v1, v2, fx0: fx0, fy0: fy0, x10: x10, y10: y10, x20: x20, y20: y20,
-                                 det: det)
+                                 det: det, invDet: invDet)
         if simd {
             let lxu = SamplePattern.laneXUnits, lyu = SamplePattern.laneYUnits
             let o0 = e0.a &* lxu &+ e0.b &* lyu, o1 = e1.a &* lxu &+ e1.b &* lyu, o2 = e2.a &* lxu &+ e2.b &* lyu
@@ -291,22 +289,21 @@ final class TriangleDraw: PreparedDraw {
                 while px <= maxX {
                     let pxu = Int32(px << 4)
                     let E0 = o0 &+ (r0 &+ e0.a &* pxu), E1 = o1 &+ (r1 &+ e1.a &* pxu), E2 = o2 &+ (r2 &+ e2.a &* pxu)
-                    var m = (E0 | E1 | E2) .>= 0
-                    if any(m) {
+                    var m = (E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)
+                    if anyLane(m) {
                         let base = ((py << tileShift) + px) << 2
                         let dp = UnsafeMutableRawPointer(ctx.depth + base)
                         let z = zrow + dzdx * (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX)
                         let old = dp.loadUnaligned(as: SIMD8<Float>.self)
                         if depthTest { m = m .& (z .< old) }
-                        if any(m) {
+                        if anyLane(m) {
                             if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
                             if let word = constantWord {
                                 let cp = UnsafeMutableRawPointer(ctx.color + base)
                                 let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
                                 cp.storeBytes(of: oc.replacing(with: SIMD8(repeating: word), where: m), as: SIMD8<UInt32>.self)
                             } else {
-                                var bits: UInt32 = 0
-                                for j in 0..<8 where m[j] { bits |= 1 << j }
+                                let bits = laneBits(m)
                                 writePixels(bits, px, py, base, &shader, ctx)
                             }
                         }
@@ -374,7 +371,10 @@ final class TriangleDraw: PreparedDraw {
 struct PixelShader {
     unowned(unsafe) let draw: TriangleDraw
     let v0: TriVertex, v1: TriVertex, v2: TriVertex
-    let fx0: Float, fy0: Float, x10: Float, y10: Float, x20: Float, y20: Float, det: Float
+    let fx0: Float, fy0: Float, x10: Float, y10: Float, x20: Float, y20: Float, det: Float, invDet: Float
+    /// Level sampled, as raw texels (valid while the draw's texture lives).
+    var texels: UnsafePointer<UInt32>? = nil
+    var texWidth = 0, texHeight = 0
     var ready = false
     var pq = SIMD3<Float>.zero, pr = SIMD3<Float>.zero, pg = SIMD3<Float>.zero, pb = SIMD3<Float>.zero
     var pu = SIMD3<Float>.zero, pv = SIMD3<Float>.zero
@@ -382,18 +382,19 @@ struct PixelShader {
     var nearest = true
 
     init(draw: TriangleDraw, _ v0: TriVertex, _ v1: TriVertex, _ v2: TriVertex, fx0: Float, fy0: Float,
-         x10: Float, y10: Float, x20: Float, y20: Float, det: Float) {
+         x10: Float, y10: Float, x20: Float, y20: Float, det: Float, invDet: Float) {
         self.draw = draw
         self.v0 = v0; self.v1 = v1; self.v2 = v2
         self.fx0 = fx0; self.fy0 = fy0; self.x10 = x10; self.y10 = y10; self.x20 = x20; self.y20 = y20
         self.det = det
+        self.invDet = invDet
     }
 
     /// Plane (c, dx, dy) through the three values: value = c + dx·x + dy·y (tile pixels).
     @inline(__always) func plane(_ a: Float, _ b: Float, _ c: Float) -> SIMD3<Float> {
         let d10 = b - a, d20 = c - a
-        let dx = (d10 * y20 - d20 * y10) / det
-        let dy = (d20 * x10 - d10 * x20) / det
+        let dx = (d10 * y20 - d20 * y10) * invDet
+        let dy = (d20 * x10 - d10 * x20) * invDet
         return SIMD3(a - dx * fx0 - dy * fy0, dx, dy)
     }
 
@@ -424,6 +425,10 @@ struct PixelShader {
                 level = min(tex.levels.count - 1, max(0, Int(Foundation.ceil(Foundation.log2(Double(scale)))) - 1))
             }
         }
+        let l = tex.levels[level]
+        texWidth = l.width
+        texHeight = l.height
+        texels = draw.texelPointers[level]
     }
 
     /// Linear RGB and alpha of the pixel centred at (x, y) (tile pixels).
@@ -432,9 +437,9 @@ struct PixelShader {
         let q = eval(pq, x, y)
         let w = 1 / q
         var c = SIMD4<Float>(eval(pr, x, y) * w, eval(pg, x, y) * w, eval(pb, x, y) * w, draw.opacity)
-        if let tex = draw.texture {
+        if let tx = texels {
             let u = eval(pu, x, y) * w, v = eval(pv, x, y) * w
-            let s = nearest ? sampleNearest(tex.levels[level], u, v, t) : sampleBilinear(tex.levels[level], u, v, t)
+            let s = nearest ? sampleNearest(tx, texWidth, texHeight, u, v, t) : sampleBilinear(tx, texWidth, texHeight, u, v, t)
             c = c * s
         }
         return c
@@ -442,24 +447,24 @@ struct PixelShader {
 }
 
 /// Texel at (u, v) ∈ [0, 1]², clamped at the edges, in linear light.
-@inline(__always) func sampleNearest(_ l: Texture.Level, _ u: Float, _ v: Float, _ t: SRGBTables) -> SIMD4<Float> {
-    let x = clampIndex(u * Float(l.width), l.width), y = clampIndex(v * Float(l.height), l.height)
-    return t.unpack(l.texels[y * l.width + x])
+@inline(__always)
+func sampleNearest(_ tx: UnsafePointer<UInt32>, _ w: Int, _ h: Int, _ u: Float, _ v: Float, _ t: SRGBTables) -> SIMD4<Float> {
+    let x = clampIndex(u * Float(w), w), y = clampIndex(v * Float(h), h)
+    return t.unpack(tx[y * w + x])
 }
 
 /// Bilinear sample with pixel-centre alignment (texel centres at (i + 0.5) / size), in linear light.
-@inline(__always) func sampleBilinear(_ l: Texture.Level, _ u: Float, _ v: Float, _ t: SRGBTables) -> SIMD4<Float> {
-    let fx = u * Float(l.width) - 0.5, fy = v * Float(l.height) - 0.5
+@inline(__always)
+func sampleBilinear(_ tx: UnsafePointer<UInt32>, _ w: Int, _ h: Int, _ u: Float, _ v: Float, _ t: SRGBTables) -> SIMD4<Float> {
+    let fx = u * Float(w) - 0.5, fy = v * Float(h) - 0.5
     let flx = fx.isFinite ? fx.rounded(.down) : 0, fly = fy.isFinite ? fy.rounded(.down) : 0
     let wx = fx.isFinite ? fx - flx : 0, wy = fy.isFinite ? fy - fly : 0
-    let x0 = clampIndex(flx, l.width), x1 = clampIndex(flx + 1, l.width)
-    let y0 = clampIndex(fly, l.height), y1 = clampIndex(fly + 1, l.height)
-    return l.texels.withUnsafeBufferPointer { tx in
-        let a = t.unpack(tx[y0 * l.width + x0]), b = t.unpack(tx[y0 * l.width + x1])
-        let c = t.unpack(tx[y1 * l.width + x0]), d = t.unpack(tx[y1 * l.width + x1])
-        let top = a + (b - a) * wx, bottom = c + (d - c) * wx
-        return top + (bottom - top) * wy
-    }
+    let x0 = clampIndex(flx, w), x1 = clampIndex(flx + 1, w)
+    let y0 = clampIndex(fly, h), y1 = clampIndex(fly + 1, h)
+    let a = t.unpack(tx[y0 * w + x0]), b = t.unpack(tx[y0 * w + x1])
+    let c = t.unpack(tx[y1 * w + x0]), d = t.unpack(tx[y1 * w + x1])
+    let top = a + (b - a) * wx, bottom = c + (d - c) * wx
+    return top + (bottom - top) * wy
 }
 
 @inline(__always) func clampIndex(_ f: Float, _ n: Int) -> Int {
