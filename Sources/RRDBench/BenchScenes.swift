@@ -113,10 +113,13 @@ struct BenchScene {
                 throw LoadError.badArray("image")
             }
             let w = Int(try raw.scalar("width", Int32.self)), h = Int(try raw.scalar("height", Int32.self))
+            // `.automatic`: for this exact 2:1 reduction the box-filtered mipmap level 1 (linear light,
+            // built once with the texture) is sampled at its texel centres = the 2x2 box average.
             list.add(ImageQuad(texture: tex, xAxis: [Float(w), 0, 0], yAxis: [0, Float(h), 0],
-                               filter: raw.string("filter") == "nearest" ? .nearest : .bilinear, space: .pixels))
+                               filter: raw.string("filter") == "nearest" ? .nearest : .automatic, layer: .overlay,
+                               space: .pixels))
             return BenchScene(name: name, list: list, camera: .pixels(width: w, height: h),
-                              notes: "image quad, bilinear in linear light (2x box), 4x MSAA edges")
+                              notes: "2D image quad (overlay, no depth), 2x2 box in linear light via mip level 1")
         case "depth":
             let size = try raw.scalar("point_size_px", Float.self)
             list.add(PointBatch(positions: try raw.vec3("positions"), radii: [-size / 2], colors: try raw.colors("colors"),

@@ -39,7 +39,7 @@ public final class Renderer: @unchecked Sendable {
                                pixelCamera: .pixels(width: camera.width, height: camera.height),
                                pixelsPerPoint: options.pixelsPerPoint.isFinite && options.pixelsPerPoint > 0
                                    ? options.pixelsPerPoint : 1,
-                               tables: .shared)
+                               tables: .shared, kernels: options.kernels)
         let draws = prepare(list, frame)
         defer { recycle(draws) }
 

@@ -135,25 +135,26 @@ final class LineDraw: PreparedDraw {
     }
 
     /// Colour at parameter `t` along the segment, linear light, alpha = opacity.
-    @inline(__always) private func shade(_ s: SegmentRecord, _ t: Float, _ tb: SRGBTables) -> SIMD4<Float> {
-        var c = tb.unpack(s.c0)
-        if s.c0 != s.c1 {
-            let d = tb.unpack(s.c1)
-            c = c + (d - c) * t
-        }
+    @inline(__always) private func shade(_ g: Setup, _ t: Float) -> SIMD4<Float> {
+        var c = g.c0 + g.dc * t
         c.w = opacity
         return c
     }
 
-    @inline(__always) private func writePixel(_ src: SIMD4<Float>, lanes mask: UInt32, at base: Int, _ ctx: TileContext) {
-        let t = ctx.tables
+    @inline(__always) private func writePixel(_ g: Setup, _ t: Float, lanes mask: UInt32, at base: Int, _ ctx: TileContext) {
+        let tb = ctx.tables
         if opacity == 1 {
-            let word = t.pack(src.x, src.y, src.z, 1)
+            let word: UInt32
+            if g.solid { word = g.word } else {
+                let c = g.c0 + g.dc * t
+                word = tb.pack(c.x, c.y, c.z, 1)
+            }
             for k in 0..<4 where mask & (1 << k) != 0 { ctx.color[base + k] = word }
         } else {
-            let s = BlendSource(linear: src, tables: t)
+            let src = shade(g, t)
+            let s = BlendSource(linear: src, tables: tb)
             for k in 0..<4 where mask & (1 << k) != 0 {
-                ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: gamma, t)
+                ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: gamma, tb)
             }
         }
     }
@@ -172,6 +173,8 @@ final class LineDraw: PreparedDraw {
     /// Segment set-up shared by both kernels: tile-relative end points, direction, 1/|ab|², box.
     private struct Setup {
         var ax: Float, ay: Float, abx: Float, aby: Float, invLen2: Float, dz: Float, r2: Float, r: Float
+        /// Linear colour at a, its change to b, and (one colour) the packed word.
+        var c0: SIMD4<Float>, dc: SIMD4<Float>, solid: Bool, word: UInt32
         var px0: Int, px1: Int, py0: Int, py1: Int
     }
 
@@ -182,8 +185,10 @@ final class LineDraw: PreparedDraw {
                                                     max(ax, bx) + s.r, max(ay, by) + s.r, ctx) else { return nil }
         let abx = bx - ax, aby = by - ay
         let len2 = abx * abx + aby * aby
+        let c0 = ctx.tables.unpack(s.c0), c1 = ctx.tables.unpack(s.c1)
         return Setup(ax: ax, ay: ay, abx: abx, aby: aby, invLen2: len2 > 0 ? 1 / len2 : 0, dz: s.bz - s.az,
-                     r2: s.r * s.r, r: s.r, px0: px0, px1: px1, py0: py0, py1: py1)
+                     r2: s.r * s.r, r: s.r, c0: c0, dc: c1 - c0, solid: s.c0 == s.c1, word: s.c0,
+                     px0: px0, px1: px1, py0: py0, py1: py1)
     }
 
     @inline(__always) private func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext) {
@@ -210,8 +215,7 @@ final class LineDraw: PreparedDraw {
                         if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
                         let bits = laneBits(m)
                         for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
-                            writePixel(shade(s, pixelT(g, px + k, py), ctx.tables), lanes: (bits >> (4 * k)) & 0xF,
-                                       at: base + 4 * k, ctx)
+                            writePixel(g, pixelT(g, px + k, py), lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx)
                         }
                     }
                 }
@@ -249,8 +253,7 @@ final class LineDraw: PreparedDraw {
                     bits |= 1 << j
                 }
                 for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
-                    writePixel(shade(s, pixelT(g, px + k, py), ctx.tables), lanes: (bits >> (4 * k)) & 0xF,
-                               at: base + 4 * k, ctx)
+                    writePixel(g, pixelT(g, px + k, py), lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx)
                 }
                 px += 2
             }

@@ -30,6 +30,8 @@ final class TriangleDraw: PreparedDraw {
     let texture: Texture?
     /// Unlit, untextured, one colour: the packed word every covered sample gets.
     let constantWord: UInt32?
+    /// Unlit, white vertex colours and albedo: the texture alone gives the colour.
+    let whiteUnlit: Bool
     /// Raw texels of every mipmap level (owned by `texture`, which this draw keeps alive).
     let texelPointers: [UnsafePointer<UInt32>]
 
@@ -65,6 +67,8 @@ final class TriangleDraw: PreparedDraw {
         }
         let n = (triangleCount + chunkSize - 1) / chunkSize
         chunks = (0..<n).map { _ in pool.take() }
+        whiteUnlit = !lit && mesh.albedo.packed | 0xFF00_0000 == 0xFFFF_FFFF
+            && mesh.colors.allSatisfy { $0.packed | 0xFF00_0000 == 0xFFFF_FFFF }
         texelPointers = texture?.levels.map { UnsafePointer($0.storage.pointer) } ?? []
     }
 
@@ -169,31 +173,58 @@ final class TriangleDraw: PreparedDraw {
         let minX = (min(a.x, b.x, c.x) &+ 1) >> 4, maxX = (max(a.x, b.x, c.x) &- 2) >> 4
         let minY = (min(a.y, b.y, c.y) &+ 1) >> 4, maxY = (max(a.y, b.y, c.y) &- 2) >> 4
         if minX > maxX || minY > maxY { return }
-        // A triangle whose box holds one pixel draws nothing unless it covers one of its samples.
-        if minX == maxX && minY == maxY {
+        // A small triangle (box of at most 2 × 2 pixels, most of a dense mesh) is dropped here
+        // unless it covers one of those 16 samples: exact, same edge functions as the kernels.
+        if maxX - minX <= 1 && maxY - minY <= 1 {
             let (p, q, r) = area > 0 ? (a, b, c) : (a, c, b)
-            if !coversAnySample(p, q, r, pixelX: minX, pixelY: minY) { return }
+            let hit = frame.kernels == .simd ? coversSampleSIMD(p, q, r, minX, minY) : coversSampleScalar(p, q, r, minX, minY)
+            if !hit { return }
         }
         guard let range = grid.range(minX: Float(minX), minY: Float(minY), maxX: Float(maxX), maxY: Float(maxY))
         else { return }
         bins.add(area > 0 ? TriRecord(i0: i0, i1: i1, i2: i2) : TriRecord(i0: i0, i1: i2, i2: i1), range)
     }
 
-    /// Exact sample test for a triangle (positive area) inside one pixel.
+    /// Edge i→j relative to the 2 × 2 block at pixel (bx, by): value at the block's sample lanes,
+    /// top-left bias folded in. Coordinates are within a few pixels of the block, so `Int32` is
+    /// exact.
     @inline(__always)
-    private func coversAnySample(_ a: TriVertex, _ b: TriVertex, _ c: TriVertex, pixelX: Int32, pixelY: Int32) -> Bool {
-        for k in 0..<4 {
-            let sx = Int64(pixelX << 4 + SamplePattern.xUnits[k]), sy = Int64(pixelY << 4 + SamplePattern.yUnits[k])
-            if edge(a, b, sx, sy) >= 0 && edge(b, c, sx, sy) >= 0 && edge(c, a, sx, sy) >= 0 { return true }
+    private func blockEdge(_ p: TriVertex, _ q: TriVertex, _ bx: Int32, _ by: Int32) -> (a: Int32, b: Int32, c: Int32) {
+        let a = p.y &- q.y, b = q.x &- p.x
+        let topLeft = a > 0 || (a == 0 && b > 0)
+        let c = a &* (bx << 4 &- p.x) &+ b &* (by << 4 &- p.y) &- (topLeft ? 0 : 1)
+        return (a, b, c)
+    }
+
+    /// Whether a positive-area triangle covers a sample of the 2 × 2 pixel block at (bx, by).
+    @inline(__always)
+    private func coversSampleSIMD(_ p: TriVertex, _ q: TriVertex, _ r: TriVertex, _ bx: Int32, _ by: Int32) -> Bool {
+        let e0 = blockEdge(p, q, bx, by), e1 = blockEdge(q, r, bx, by), e2 = blockEdge(r, p, bx, by)
+        let lx = SamplePattern.laneXUnits, ly = SamplePattern.laneYUnits
+        for row: Int32 in 0...1 {
+            let y = ly &+ (row << 4)
+            let E0 = e0.a &* lx &+ e0.b &* y &+ e0.c
+            let E1 = e1.a &* lx &+ e1.b &* y &+ e1.c
+            let E2 = e2.a &* lx &+ e2.b &* y &+ e2.c
+            if anyLane((E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)) { return true }
         }
         return false
     }
 
-    /// Edge function of edge p→q at (x, y), top-left rule applied (≥ 0 means covered).
-    @inline(__always) private func edge(_ p: TriVertex, _ q: TriVertex, _ x: Int64, _ y: Int64) -> Int64 {
-        let a = Int64(p.y) - Int64(q.y), b = Int64(q.x) - Int64(p.x)
-        let topLeft = a > 0 || (a == 0 && b > 0)
-        return a * (x - Int64(p.x)) + b * (y - Int64(p.y)) - (topLeft ? 0 : 1)
+    /// The scalar reference of `coversSampleSIMD`.
+    @inline(__always)
+    private func coversSampleScalar(_ p: TriVertex, _ q: TriVertex, _ r: TriVertex, _ bx: Int32, _ by: Int32) -> Bool {
+        let e0 = blockEdge(p, q, bx, by), e1 = blockEdge(q, r, bx, by), e2 = blockEdge(r, p, bx, by)
+        for row: Int32 in 0...1 {
+            for j in 0..<8 {
+                let x = SamplePattern.laneXUnits[j], y = SamplePattern.laneYUnits[j] &+ (row << 4)
+                let E0 = e0.a &* x &+ e0.b &* y &+ e0.c
+                let E1 = e1.a &* x &+ e1.b &* y &+ e1.c
+                let E2 = e2.a &* x &+ e2.b &* y &+ e2.c
+                if E0 | E1 | E2 >= 0 { return true }
+            }
+        }
+        return false
     }
 
     private func clipAndAdd(_ i0: Int, _ i1: Int, _ i2: Int, _ bins: Bins<TriRecord>, _ grid: TileGrid) {
@@ -245,8 +276,8 @@ final class TriangleDraw: PreparedDraw {
         let a = Int64(yi) - Int64(yj), b = Int64(xj) - Int64(xi)
         let topLeft = a > 0 || (a == 0 && b > 0)
         let c = -(a * Int64(xi) + b * Int64(yi)) - (topLeft ? 0 : 1)
-        let e00 = a * box.0 + b * box.1 + c, e10 = a * box.2 + b * box.1 + c
-        let e01 = a * box.0 + b * box.3 + c, e11 = a * box.2 + b * box.3 + c
+        let e00 = a * box.0 + b * box.1 + c
+        let e10 = e00 + a * (box.2 - box.0), e01 = e00 + b * (box.3 - box.1), e11 = e10 + b * (box.3 - box.1)
         if e00 < 0 && e10 < 0 && e01 < 0 && e11 < 0 { return nil }
         if e00 >= 0 && e10 >= 0 && e01 >= 0 && e11 >= 0 { return Edge(a: 0, b: 0, c: 0) }
         return Edge(a: Int32(a), b: Int32(b), c: Int32(c))
@@ -278,6 +309,19 @@ final class TriangleDraw: PreparedDraw {
         let zc = v0.z - dzdx * fx0 - dzdy * fy0
         var shader = PixelShader(draw: self, v0, v1, v2, fx0: fx0, fy0: fy0, x10: x10, y10: y10, x20: x20, y20: y20,
                                  det: det, invDet: invDet)
+        if !depthTest && opaque && e0.a | e0.b | e1.a | e1.b | e2.a | e2.b == 0 {
+            // The box lies inside all three edges and nothing is depth-tested: every sample of
+            // every pixel is covered (big image quads, backgrounds). Shared by both kernel sets.
+            for py in minY...maxY {
+                var p = ctx.color + (((py << tileShift) + minX) << 2)
+                for px in minX...maxX {
+                    let word = shader.shadeWord(Float(px) + 0.5, Float(py) + 0.5, ctx.tables)
+                    UnsafeMutableRawPointer(p).storeBytes(of: SIMD4<UInt32>(repeating: word), as: SIMD4<UInt32>.self)
+                    p += 4
+                }
+            }
+            return
+        }
         if simd {
             let lxu = SamplePattern.laneXUnits, lyu = SamplePattern.laneYUnits
             let o0 = e0.a &* lxu &+ e0.b &* lyu, o1 = e1.a &* lxu &+ e1.b &* lyu, o2 = e2.a &* lxu &+ e2.b &* lyu
@@ -351,12 +395,12 @@ final class TriangleDraw: PreparedDraw {
         for k in 0..<2 {
             let lanes = (bits >> (4 * k)) & 0xF
             if lanes == 0 { continue }
-            let src = shader.shade(Float(px + k) + 0.5, Float(py) + 0.5, t)
             let at = base + 4 * k
             if opaque {
-                let word = t.pack(src.x, src.y, src.z, 1)
+                let word = shader.shadeWord(Float(px + k) + 0.5, Float(py) + 0.5, t)
                 for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
             } else {
+                let src = shader.shade(Float(px + k) + 0.5, Float(py) + 0.5, t)
                 let bs = BlendSource(linear: src, tables: t)
                 for s in 0..<4 where lanes & (1 << s) != 0 {
                     ctx.color[at + s] = blend(bs, alpha: src.w, over: ctx.color[at + s], gamma: false, t)
@@ -380,6 +424,8 @@ struct PixelShader {
     var pu = SIMD3<Float>.zero, pv = SIMD3<Float>.zero
     var level = 0
     var nearest = true
+    /// Nearest sampling of an opaque texture with white colour: the texel word is the result.
+    var whiteOpaqueNearest = false
 
     init(draw: TriangleDraw, _ v0: TriVertex, _ v1: TriVertex, _ v2: TriVertex, fx0: Float, fy0: Float,
          x10: Float, y10: Float, x20: Float, y20: Float, det: Float, invDet: Float) {
@@ -414,21 +460,38 @@ struct PixelShader {
         let u10 = (v1.u - v0.u) * w, v10 = (v1.v - v0.v) * h, u20 = (v2.u - v0.u) * w, v20 = (v2.v - v0.v) * h
         let texArea = abs(u10 * v20 - u20 * v10), pixArea = abs(det)
         let scale = (texArea / pixArea).squareRoot()
+        // Minifying: the mipmap level with 1 ≤ texels per pixel < 2 (box-filtered in linear light).
+        level = 0
+        if scale >= 2 && scale.isFinite {
+            level = min(tex.levels.count - 1, max(0, Int(Foundation.floor(Foundation.log2(Double(scale))))))
+        }
+        let levelScale = scale / Float(1 << level)
         switch draw.mesh.filter {
         case .nearest: nearest = true; level = 0
-        case .bilinear: nearest = false; level = 0
+        case .bilinear: nearest = false
         case .automatic:
-            nearest = !(scale > 1)
-            level = 0
-            if scale >= 2 && scale.isFinite {
-                // Largest level whose texels are still at most 2 per pixel.
-                level = min(tex.levels.count - 1, max(0, Int(Foundation.ceil(Foundation.log2(Double(scale)))) - 1))
-            }
+            // Nearest when magnifying and when the level maps one texel to one pixel (an exact 2ᵏ:1
+            // reduction, where the level's texel is the box average), bilinear in between.
+            nearest = !(levelScale > 1.001)
         }
+        whiteOpaqueNearest = nearest && draw.whiteUnlit && draw.opaque
         let l = tex.levels[level]
         texWidth = l.width
         texHeight = l.height
         texels = draw.texelPointers[level]
+    }
+
+    /// The packed word of an opaque pixel centred at (x, y).
+    @inline(__always) mutating func shadeWord(_ x: Float, _ y: Float, _ t: SRGBTables) -> UInt32 {
+        if !ready { prepare() }
+        if whiteOpaqueNearest, let tx = texels {
+            let w = 1 / eval(pq, x, y)
+            let u = eval(pu, x, y) * w, v = eval(pv, x, y) * w
+            let ix = clampIndex(u * Float(texWidth), texWidth), iy = clampIndex(v * Float(texHeight), texHeight)
+            return tx[iy * texWidth + ix] | 0xFF00_0000
+        }
+        let c = shade(x, y, t)
+        return t.pack(c.x, c.y, c.z, 1)
     }
 
     /// Linear RGB and alpha of the pixel centred at (x, y) (tile pixels).
