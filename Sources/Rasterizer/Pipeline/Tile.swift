@@ -16,13 +16,15 @@ public let maxFrameSide = 8192
 /// pixel's top-left corner, and their lanes: lane `j` is pixel `j >> 2` of a 2-pixel span, sample
 /// `j & 3`.
 enum SamplePattern {
-    static let xUnits: SIMD4<Int32> = [6, 14, 2, 10]
-    static let yUnits: SIMD4<Int32> = [2, 6, 10, 14]
-    static let laneXUnits: SIMD8<Int32> = [6, 14, 2, 10, 22, 30, 18, 26]
-    static let laneYUnits: SIMD8<Int32> = [2, 6, 10, 14, 2, 6, 10, 14]
+    // Computed literals, not `static let`: a lazily initialised global costs a `swift_once` call on
+    // every access inside the kernels.
+    @inline(__always) static var xUnits: SIMD4<Int32> { [6, 14, 2, 10] }
+    @inline(__always) static var yUnits: SIMD4<Int32> { [2, 6, 10, 14] }
+    @inline(__always) static var laneXUnits: SIMD8<Int32> { [6, 14, 2, 10, 22, 30, 18, 26] }
+    @inline(__always) static var laneYUnits: SIMD8<Int32> { [2, 6, 10, 14, 2, 6, 10, 14] }
     /// Lane sample positions in pixels relative to the span's first pixel.
-    static let laneX: SIMD8<Float> = [0.375, 0.875, 0.125, 0.625, 1.375, 1.875, 1.125, 1.625]
-    static let laneY: SIMD8<Float> = [0.125, 0.375, 0.625, 0.875, 0.125, 0.375, 0.625, 0.875]
+    @inline(__always) static var laneX: SIMD8<Float> { [0.375, 0.875, 0.125, 0.625, 1.375, 1.875, 1.125, 1.625] }
+    @inline(__always) static var laneY: SIMD8<Float> { [0.125, 0.375, 0.625, 0.875, 0.125, 0.375, 0.625, 0.875] }
 }
 
 /// The frame's tiling.
@@ -47,6 +49,15 @@ struct TileGrid: Sendable {
         let y1 = maxY < Float(height - 1) ? Int(maxY) : height - 1
         return TileRange(x0: UInt16(x0 >> tileShift), y0: UInt16(y0 >> tileShift),
                          x1: UInt16(x1 >> tileShift), y1: UInt16(y1 >> tileShift))
+    }
+}
+
+extension TileGrid {
+    /// Tiles touched by the inclusive pixel box, or `nil` when it misses the frame.
+    @inline(__always) func range(pixelMinX x0: Int, minY y0: Int, maxX x1: Int, maxY y1: Int) -> TileRange? {
+        guard x1 >= 0, y1 >= 0, x0 < width, y0 < height, x0 <= x1, y0 <= y1 else { return nil }
+        return TileRange(x0: UInt16(max(x0, 0) >> tileShift), y0: UInt16(max(y0, 0) >> tileShift),
+                         x1: UInt16(min(x1, width - 1) >> tileShift), y1: UInt16(min(y1, height - 1) >> tileShift))
     }
 }
 
@@ -94,8 +105,12 @@ extension TileContext {
     /// Fills the tile's samples with the background and depth 1.
     @inline(__always) func clear(background: UInt32) {
         let n = tileSize * tileSize * samplesPerPixel
-        color.update(repeating: background, count: n)
-        depth.update(repeating: 1, count: n)
+        let c = SIMD8<UInt32>(repeating: background), d = SIMD8<Float>(repeating: 1)
+        let cp = UnsafeMutableRawPointer(color), dp = UnsafeMutableRawPointer(depth)
+        for i in stride(from: 0, to: n * 4, by: 32) {
+            cp.storeBytes(of: c, toByteOffset: i, as: SIMD8<UInt32>.self)
+            dp.storeBytes(of: d, toByteOffset: i, as: SIMD8<Float>.self)
+        }
     }
 
     /// Averages each pixel's 4 samples in linear light (alpha linearly) and writes sRGB8 bytes.
@@ -106,11 +121,13 @@ extension TileContext {
             let row = (out.base + (y0 + y) * out.rowBytes + x0 * 4).assumingMemoryBound(to: UInt32.self)
             var s = color + ((y << tileShift) << 2)
             for x in 0..<w {
-                let a = s[0], b = s[1], c = s[2], d = s[3]
-                if a == b && a == c && a == d {
+                let raw = UnsafeRawPointer(s)
+                let q0 = raw.load(as: UInt64.self), q1 = raw.load(fromByteOffset: 8, as: UInt64.self)
+                let a = UInt32(truncatingIfNeeded: q0)
+                if q0 == q1 && a == UInt32(truncatingIfNeeded: q0 >> 32) {
                     row[x] = a
                 } else {
-                    row[x] = resolvePixel(a, b, c, d, t)
+                    row[x] = resolvePixel(s[0], s[1], s[2], s[3], t)
                 }
                 s += 4
             }
@@ -119,9 +136,18 @@ extension TileContext {
 
     /// Writes the background to every pixel of the tile (a tile nothing touches).
     func fill(_ background: UInt32, into out: OutputTarget) {
+        let v = SIMD8<UInt32>(repeating: background)
         for y in 0..<h {
-            let row = (out.base + (y0 + y) * out.rowBytes + x0 * 4).assumingMemoryBound(to: UInt32.self)
-            row.update(repeating: background, count: w)
+            let row = out.base + (y0 + y) * out.rowBytes + x0 * 4
+            var x = 0
+            while x + 8 <= w {
+                row.storeBytes(of: v, toByteOffset: 4 * x, as: SIMD8<UInt32>.self)
+                x += 8
+            }
+            while x < w {
+                row.storeBytes(of: background, toByteOffset: 4 * x, as: UInt32.self)
+                x += 1
+            }
         }
     }
 }

@@ -105,16 +105,16 @@ final class PointDraw: PreparedDraw {
         switch (kernels, directColor) {
         case (.simd, true):
             each(t) { p in
-                if p.r < smallRadius { smallPointSIMD(p, ctx, shape: shape) } else {
-                    pointSIMD(p, ctx, shape: shape, gradient: false, direct: true)
-                }
+                if p.r < smallRadius { blockPointSIMD(p, ctx, shape: shape, rows: 2, spans: 1) }
+                else if p.r < mediumRadius { blockPointSIMD(p, ctx, shape: shape, rows: 3, spans: 2) }
+                else { pointSIMD(p, ctx, shape: shape, gradient: false, direct: true) }
             }
         case (.simd, false): each(t) { pointSIMD($0, ctx, shape: shape, gradient: gradient, direct: false) }
         case (.scalar, true):
             each(t) { p in
-                if p.r < smallRadius { smallPointScalar(p, ctx, shape: shape) } else {
-                    pointScalar(p, ctx, shape: shape, gradient: false, direct: true)
-                }
+                if p.r < smallRadius { blockPointScalar(p, ctx, shape: shape, rows: 2, spans: 1) }
+                else if p.r < mediumRadius { blockPointScalar(p, ctx, shape: shape, rows: 3, spans: 2) }
+                else { pointScalar(p, ctx, shape: shape, gradient: false, direct: true) }
             }
         case (.scalar, false): each(t) { pointScalar($0, ctx, shape: shape, gradient: gradient, direct: false) }
         }
@@ -208,30 +208,34 @@ final class PointDraw: PreparedDraw {
         }
     }
 
-    /// Below this radius a point's samples lie within 2 × 2 pixels (box width 2r + 0.75 < 2), so
-    /// `smallPoint*` test a fixed block: 2 rows of one (unaligned) 2-pixel span, without branches
-    /// on the shape of the box (they mispredicted on most of points_1m's points).
+    /// Below these radii a point's samples lie within 2 × 2 (box width 2r + 0.75 < 2) or 3 × 3
+    /// pixels, so `blockPoint*` test a fixed block of `rows` rows × `spans` unaligned 2-pixel spans,
+    /// without branches on the shape of the box (they mispredicted on most of points_1m's points).
     let smallRadius: Float = 0.625
+    let mediumRadius: Float = 1.125
 
-    /// First pixel of the fixed 2 × 2 block of a small point (clamped so the block stays inside
-    /// the tile buffer; samples outside the point's box are never covered).
-    @inline(__always) private func smallBlock(_ xr: Float, _ yr: Float, _ r: Float) -> (Int, Int)? {
+    /// First pixel of the fixed block of a small point (clamped so the block stays inside the tile
+    /// buffer; samples outside the point's box are never covered).
+    @inline(__always) private func blockOrigin(_ xr: Float, _ yr: Float, _ r: Float, rows: Int, spans: Int) -> (Int, Int)? {
         let lox = (xr - r - 0.875).rounded(.up), loy = (yr - r - 0.875).rounded(.up)
         let hix = (xr + r - 0.125).rounded(.down), hiy = (yr + r - 0.125).rounded(.down)
         guard hix >= 0, hiy >= 0, lox < Float(tileSize), loy < Float(tileSize), lox <= hix, loy <= hiy else { return nil }
-        let x = lox > 0 ? min(Int(lox), tileSize - 2) : 0
-        let y = loy > 0 ? min(Int(loy), tileSize - 2) : 0
+        let x = lox > 0 ? min(Int(lox), tileSize - 2 * spans) : 0
+        let y = loy > 0 ? min(Int(loy), tileSize - rows) : 0
         return (x, y)
     }
 
-    @inline(__always) private func smallPointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape) {
+    @inline(__always)
+    private func blockPointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, rows: Int, spans: Int) {
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        guard let (px, py0) = smallBlock(xr, yr, r) else { return }
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
         let r2 = r * r, invR2 = 1 / r2
-        let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
-        let dx2 = dx * dx
         let colorV = SIMD8<UInt32>(repeating: p.color)
-        for py in py0...py0 + 1 {
+        for span in 0..<spans {
+          let px = bx + 2 * span
+          let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
+          let dx2 = dx * dx
+          for py in py0..<py0 + rows {
             let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
             let d2 = dx2 + dy * dy
             var m: LaneMask = shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2
@@ -249,14 +253,18 @@ final class PointDraw: PreparedDraw {
             let cp = UnsafeMutableRawPointer(ctx.color + base)
             let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
             cp.storeBytes(of: oc.replacing(with: colorV, where: m), as: SIMD8<UInt32>.self)
+          }
         }
     }
 
-    @inline(__always) private func smallPointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape) {
+    @inline(__always)
+    private func blockPointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, rows: Int, spans: Int) {
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        guard let (px, py0) = smallBlock(xr, yr, r) else { return }
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
         let r2 = r * r, invR2 = 1 / r2
-        for py in py0...py0 + 1 {
+        for span in 0..<spans {
+          let px = bx + 2 * span
+          for py in py0..<py0 + rows {
             let base = ((py << tileShift) + px) << 2
             for j in 0..<8 {
                 let dx = (Float(px) + SamplePattern.laneX[j]) - xr
@@ -274,6 +282,7 @@ final class PointDraw: PreparedDraw {
                 if depthWrite { ctx.depth[base + j] = z }
                 ctx.color[base + j] = p.color
             }
+          }
         }
     }
 

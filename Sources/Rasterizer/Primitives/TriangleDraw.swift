@@ -180,7 +180,7 @@ final class TriangleDraw: PreparedDraw {
             let hit = frame.kernels == .simd ? coversSampleSIMD(p, q, r, minX, minY) : coversSampleScalar(p, q, r, minX, minY)
             if !hit { return }
         }
-        guard let range = grid.range(minX: Float(minX), minY: Float(minY), maxX: Float(maxX), maxY: Float(maxY))
+        guard let range = grid.range(pixelMinX: Int(minX), minY: Int(minY), maxX: Int(maxX), maxY: Int(maxY))
         else { return }
         bins.add(area > 0 ? TriRecord(i0: i0, i1: i1, i2: i2) : TriRecord(i0: i0, i1: i2, i2: i1), range)
     }
@@ -298,9 +298,10 @@ final class TriangleDraw: PreparedDraw {
               let e1 = edge(xs[1], ys[1], xs[2], ys[2], box: box),
               let e2 = edge(xs[2], ys[2], xs[0], ys[0], box: box) else { return }
         // Depth plane in tile-relative pixels.
-        let fx0 = Float(xs[0]) * 0.0625, fy0 = Float(ys[0]) * 0.0625
-        let x10 = Float(xs[1]) * 0.0625 - fx0, y10 = Float(ys[1]) * 0.0625 - fy0
-        let x20 = Float(xs[2]) * 0.0625 - fx0, y20 = Float(ys[2]) * 0.0625 - fy0
+        // (Float(Int(_)): the concrete conversion; Float(Int32) goes through a generic path.)
+        let fx0 = Float(Int(xs[0])) * 0.0625, fy0 = Float(Int(ys[0])) * 0.0625
+        let x10 = Float(Int(xs[1])) * 0.0625 - fx0, y10 = Float(Int(ys[1])) * 0.0625 - fy0
+        let x20 = Float(Int(xs[2])) * 0.0625 - fx0, y20 = Float(Int(ys[2])) * 0.0625 - fy0
         let det = x10 * y20 - x20 * y10
         let invDet = 1 / det
         let z10 = v1.z - v0.z, z20 = v2.z - v0.z
