@@ -13,7 +13,7 @@ public final class Renderer: @unchecked Sendable {
     private let pointPool = BinsPool<PointRecord>()
     private let segmentPool = BinsPool<SegmentRecord>()
     private let trianglePool = BinsPool<TriRecord>()
-    private var vertexPool: [[TriVertex]] = []
+    private var vertexPool: [VertexStorage] = []
 
     public init() {}
 

@@ -162,8 +162,17 @@ final class LineDraw: PreparedDraw {
     /// Pixel columns (first rounded down to even) of row `py` whose samples the capsule can
     /// cover; shared by both kernels.
     @inline(__always) private func rowRange(_ g: Setup, _ py: Int) -> (Int, Int)? {
-        guard let (xl, xh) = capsuleXRange(g.ax, g.ay, g.ax + g.abx, g.ay + g.aby, g.r, Float(py) + 0.125, Float(py) + 0.875)
-        else { return nil }
+        // The segment's part within the row's sample band widened by r (as `capsuleXRange`, with
+        // the division done once per segment).
+        var t0: Float = 0, t1: Float = 1
+        if g.aby != 0 {
+            var u0 = (Float(py) + 0.125 - g.r - g.ay) * g.invAby, u1 = (Float(py) + 0.875 + g.r - g.ay) * g.invAby
+            if u0 > u1 { swap(&u0, &u1) }
+            t0 = max(t0, u0); t1 = min(t1, u1)
+            if !(t0 <= t1) { return nil }
+        }
+        let xa = g.ax + g.abx * t0, xb = g.ax + g.abx * t1
+        let xl = min(xa, xb) - g.r, xh = max(xa, xb) + g.r
         let lo = (xl - 0.875).rounded(.up), hi = (xh - 0.125).rounded(.down)
         let x0 = lo > Float(g.px0) ? Int(lo) & ~1 : g.px0
         let x1 = hi < Float(g.px1) ? Int(hi) : g.px1
@@ -172,7 +181,7 @@ final class LineDraw: PreparedDraw {
 
     /// Segment set-up shared by both kernels: tile-relative end points, direction, 1/|ab|², box.
     private struct Setup {
-        var ax: Float, ay: Float, abx: Float, aby: Float, invLen2: Float, dz: Float, r2: Float, r: Float
+        var ax: Float, ay: Float, abx: Float, aby: Float, invLen2: Float, dz: Float, r2: Float, r: Float, invAby: Float
         /// Linear colour at a, its change to b, and (one colour) the packed word.
         var c0: SIMD4<Float>, dc: SIMD4<Float>, solid: Bool, word: UInt32
         var px0: Int, px1: Int, py0: Int, py1: Int
@@ -187,7 +196,7 @@ final class LineDraw: PreparedDraw {
         let len2 = abx * abx + aby * aby
         let c0 = ctx.tables.unpack(s.c0), c1 = ctx.tables.unpack(s.c1)
         return Setup(ax: ax, ay: ay, abx: abx, aby: aby, invLen2: len2 > 0 ? 1 / len2 : 0, dz: s.bz - s.az,
-                     r2: s.r * s.r, r: s.r, c0: c0, dc: c1 - c0, solid: s.c0 == s.c1, word: s.c0,
+                     r2: s.r * s.r, r: s.r, invAby: aby != 0 ? 1 / aby : 0, c0: c0, dc: c1 - c0, solid: s.c0 == s.c1, word: s.c0,
                      px0: px0, px1: px1, py0: py0, py1: py1)
     }
 

@@ -21,7 +21,9 @@ final class TriangleDraw: PreparedDraw {
     let opaque: Bool
     let vertexCount: Int
     let triangleCount: Int
-    var vertices: [TriVertex]
+    /// Transformed vertices; stage-0 jobs write disjoint ranges, later stages only read.
+    var storage: VertexStorage
+    var vertices: UnsafeMutablePointer<TriVertex> { storage.pointer }
     var chunks: [Bins<TriRecord>] = []
     let clipFromObject: Mat4
     let normalMatrix: Mat4
@@ -35,7 +37,7 @@ final class TriangleDraw: PreparedDraw {
     /// Raw texels of every mipmap level (owned by `texture`, which this draw keeps alive).
     let texelPointers: [UnsafePointer<UInt32>]
 
-    init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [[TriVertex]]) {
+    init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [VertexStorage]) {
         self.mesh = mesh
         self.frame = frame
         opacity = sanitizedOpacity(mesh.opacity)
@@ -60,11 +62,9 @@ final class TriangleDraw: PreparedDraw {
         } else {
             constantWord = nil
         }
-        vertices = vertexPool.popLast() ?? []
-        if vertices.count < vertexCount {
-            vertices = [TriVertex](repeating: TriVertex(x: 0, y: 0, z: 0, invW: 0, r: 0, g: 0, b: 0, u: 0, v: 0, clip: 1),
-                                   count: vertexCount)
-        }
+        var s = vertexPool.popLast() ?? VertexStorage(capacity: 0)
+        if s.capacity < vertexCount { s = VertexStorage(capacity: vertexCount) }
+        storage = s
         let n = (triangleCount + chunkSize - 1) / chunkSize
         chunks = (0..<n).map { _ in pool.take() }
         whiteUnlit = !lit && mesh.albedo.packed | 0xFF00_0000 == 0xFFFF_FFFF
@@ -73,9 +73,9 @@ final class TriangleDraw: PreparedDraw {
     }
 
     /// Gives the vertex array back for the next frame.
-    func recycle(into pool: inout [[TriVertex]]) {
-        pool.append(vertices)
-        vertices = []
+    func recycle(into pool: inout [VertexStorage]) {
+        pool.append(storage)
+        storage = VertexStorage(capacity: 0)
     }
 
     func jobCount(stage: Int) -> Int {
@@ -126,9 +126,8 @@ final class TriangleDraw: PreparedDraw {
     private func transformVertices(_ job: Int) {
         let start = job * chunkSize, end = min(start + chunkSize, vertexCount)
         let w = Float(frame.grid.width), h = Float(frame.grid.height)
-        vertices.withUnsafeMutableBufferPointer { out in
-            for i in start..<end { out[i] = project(clipVertex(i), width: w, height: h) }
-        }
+        let out = vertices
+        for i in start..<end { out[i] = project(clipVertex(i), width: w, height: h) }
     }
 
     // MARK: binning
@@ -140,7 +139,8 @@ final class TriangleDraw: PreparedDraw {
         let grid = frame.grid
         let n = UInt32(truncatingIfNeeded: vertexCount)
         let indexed = !mesh.indices.isEmpty
-        vertices.withUnsafeBufferPointer { vs in
+        do {
+            let vs = UnsafePointer(vertices)
             mesh.indices.withUnsafeBufferPointer { idx in
                 for t in start..<end {
                     let i0 = indexed ? idx[3 * t] : UInt32(3 * t)
@@ -247,7 +247,8 @@ final class TriangleDraw: PreparedDraw {
     // MARK: tiles
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
-        vertices.withUnsafeBufferPointer { vs in
+        do {
+            let vs = UnsafePointer(vertices)
             for b in chunks {
                 b.withRecords(tile: t) { recs in
                     b.extraVertices.withUnsafeBufferPointer { extra in
@@ -535,4 +536,17 @@ func sampleBilinear(_ tx: UnsafePointer<UInt32>, _ w: Int, _ h: Int, _ u: Float,
     if !(f >= 0) { return 0 }
     if f >= Float(n - 1) { return n - 1 }
     return Int(f)
+}
+
+/// Memory for a draw's transformed vertices, reused frame after frame (kept by the renderer).
+final class VertexStorage: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<TriVertex>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pointer = .allocate(capacity: max(1, capacity))
+    }
+
+    deinit { pointer.deallocate() }
 }
