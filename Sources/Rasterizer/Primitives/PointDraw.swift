@@ -220,7 +220,10 @@ final class PointDraw: PreparedDraw {
         let lox = (xr - r - 0.875).rounded(.up), loy = (yr - r - 0.875).rounded(.up)
         let hix = (xr + r - 0.125).rounded(.down), hiy = (yr + r - 0.125).rounded(.down)
         guard hix >= 0, hiy >= 0, lox < Float(tileSize), loy < Float(tileSize), lox <= hix, loy <= hiy else { return nil }
-        let x = lox > 0 ? min(Int(lox), tileSize - 2 * spans) : 0
+        // Two spans start at an even pixel (4 pixels hold any 3-pixel box): aligned accesses let
+        // the next point's loads forward from these stores (unaligned overlaps stalled the depth
+        // scene's neighbouring squares). One span stays unaligned to cover a 2-pixel box.
+        let x = lox > 0 ? min(spans == 2 ? Int(lox) & ~1 : Int(lox), tileSize - 2 * spans) : 0
         let y = loy > 0 ? min(Int(loy), tileSize - rows) : 0
         return (x, y)
     }
