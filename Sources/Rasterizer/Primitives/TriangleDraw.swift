@@ -240,7 +240,7 @@ final class TriangleDraw: PreparedDraw {
     }
 
     func touches(tile t: Int) -> Bool {
-        for b in chunks where b.count(tile: t) > 0 { return true }
+        for b in chunks where b.touches(tile: t) { return true }
         return false
     }
 
