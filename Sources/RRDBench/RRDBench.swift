@@ -15,5 +15,6 @@ struct RRDBench: AsyncParsableCommand {
             CompareBench.self,
             EncodeBench.self,
         ]
+        subcommands: [RasterBench.self]
     )
 }

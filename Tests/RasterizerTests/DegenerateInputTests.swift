@@ -69,6 +69,31 @@ import Testing
         #expect(lp[0..<4] == [0, 255, 0, 255])
     }
 
+    @Test func hugePrimitivesAreStoredOnceAndKeepSubmissionOrder() throws {
+        // 600 frame-filling discs over 256 tiles are kept once each (not once per tile) and merged
+        // back per tile in submission order: at equal depth the first submitted wins. Point 0 is
+        // a small blue disc, point 1 a huge red one, the rest huge green ones.
+        let n = 600
+        var colors = [RGBA8](repeating: RGBA8(0, 255, 0), count: n)
+        colors[0] = RGBA8(0, 0, 255)
+        colors[1] = RGBA8(255, 0, 0)
+        var radii = [Float](repeating: 1e9, count: n)
+        radii[0] = -4
+        var list = DrawList(background: bg)
+        list.add(PointBatch(positions: [SIMD3<Float>](repeating: [0, 0, 0], count: n), radii: radii, colors: colors,
+                            shape: .disc, shading: .flat))
+        let cam = Camera.perspective(eye: [2, 1.5, 2], target: .zero, fovYDegrees: 60, near: 0.05, far: 20,
+                                     width: 512, height: 512)
+        for kernels in [KernelSet.simd, .scalar] {
+            let px = try Renderer().render(list, camera: cam, options: RenderOptions(threads: 2, kernels: kernels))
+            var counts: [UInt32: Int] = [:]
+            px.withUnsafeBytes { raw in for i in 0..<512 * 512 { counts[raw.load(fromByteOffset: 4 * i, as: UInt32.self), default: 0] += 1 } }
+            #expect(counts[RGBA8(0, 0, 255).packed, default: 0] > 30)           // the small disc, first
+            #expect(counts[RGBA8(0, 255, 0).packed, default: 0] == 0)           // later ones lose
+            #expect(counts[RGBA8(255, 0, 0).packed, default: 0] > 512 * 512 - 100)
+        }
+    }
+
     @Test func trianglesCrossingTheNearPlaneAreClipped() throws {
         // A floor passing under and behind the camera, and a huge triangle far outside the frame.
         var list = DrawList(background: bg)

@@ -7,8 +7,15 @@ public struct Texture: Sendable {
     public struct Level: Sendable {
         public let width: Int
         public let height: Int
-        /// `width * height` packed RGBA8 words (see `RGBA8.packed`).
-        public let texels: [UInt32]
+        let storage: TexelStorage
+        /// `width * height` packed RGBA8 words (see `RGBA8.packed`), rows top to bottom.
+        public var texels: [UInt32] { Array(UnsafeBufferPointer(start: storage.pointer, count: width * height)) }
+
+        init(width: Int, height: Int, texels: [UInt32]) {
+            self.width = width
+            self.height = height
+            storage = TexelStorage(texels)
+        }
     }
 
     public let levels: [Level]
@@ -53,7 +60,7 @@ public struct Texture: Sendable {
                     var sum = SIMD4<Float>()
                     for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
                         let sx = min(2 * x + dx, last.width - 1), sy = min(2 * y + dy, last.height - 1)
-                        sum += t.unpack(last.texels[sy * last.width + sx])
+                        sum += t.unpack(last.storage.pointer[sy * last.width + sx])
                     }
                     let c = sum * 0.25
                     out[y * w + x] = t.pack(c.x, c.y, c.z, c.w)
@@ -62,6 +69,20 @@ public struct Texture: Sendable {
             levels.append(Level(width: w, height: h, texels: out))
         }
         self.levels = levels
-        hasTransparency = level0.texels.contains { $0 >> 24 != 0xFF }
+        hasTransparency = UnsafeBufferPointer(start: level0.storage.pointer, count: level0.width * level0.height)
+            .contains { $0 >> 24 != 0xFF }
     }
+}
+
+/// Texels in memory that never moves, so kernels read them through a raw pointer without
+/// reference counting. Immutable after creation.
+final class TexelStorage: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<UInt32>
+
+    init(_ texels: [UInt32]) {
+        pointer = .allocate(capacity: max(1, texels.count))
+        pointer.initialize(from: texels, count: texels.count)
+    }
+
+    deinit { pointer.deallocate() }
 }

@@ -21,6 +21,8 @@ struct FrameSetup: @unchecked Sendable {
     let pixelCamera: Camera
     let pixelsPerPoint: Float
     let tables: SRGBTables
+    /// Kernel set, for the vertex-stage tests that have a SIMD and a scalar form.
+    let kernels: KernelSet
 
     func camera(for space: Space) -> Camera { space == .world ? camera : pixelCamera }
 }

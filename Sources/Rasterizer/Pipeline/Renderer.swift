@@ -13,7 +13,7 @@ public final class Renderer: @unchecked Sendable {
     private let pointPool = BinsPool<PointRecord>()
     private let segmentPool = BinsPool<SegmentRecord>()
     private let trianglePool = BinsPool<TriRecord>()
-    private var vertexPool: [[TriVertex]] = []
+    private var vertexPool: [VertexStorage] = []
 
     public init() {}
 
@@ -39,7 +39,7 @@ public final class Renderer: @unchecked Sendable {
                                pixelCamera: .pixels(width: camera.width, height: camera.height),
                                pixelsPerPoint: options.pixelsPerPoint.isFinite && options.pixelsPerPoint > 0
                                    ? options.pixelsPerPoint : 1,
-                               tables: .shared)
+                               tables: .shared, kernels: options.kernels)
         let draws = prepare(list, frame)
         defer { recycle(draws) }
 
@@ -68,13 +68,16 @@ public final class Renderer: @unchecked Sendable {
             let ctx = TileContext(color: buffers[worker].color, depth: buffers[worker].depth, x0: x0, y0: y0,
                                   w: min(tileSize, grid.width - x0), h: min(tileSize, grid.height - y0),
                                   tables: frame.tables, frameWidth: grid.width, frameHeight: grid.height)
-            let active = ordered.filter { $0.touches(tile: t) }
-            if active.isEmpty {
+            var first = 0
+            while first < ordered.count && !ordered[first].touches(tile: t) { first += 1 }
+            if first == ordered.count {
                 ctx.fill(background, into: output)
                 return
             }
             ctx.clear(background: background)
-            for draw in active { draw.raster(tile: t, ctx, kernels: kernels) }
+            for d in first..<ordered.count where ordered[d].touches(tile: t) {
+                ordered[d].raster(tile: t, ctx, kernels: kernels)
+            }
             ctx.resolve(into: output)
         }
     }

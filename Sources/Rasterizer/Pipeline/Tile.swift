@@ -16,13 +16,15 @@ public let maxFrameSide = 8192
 /// pixel's top-left corner, and their lanes: lane `j` is pixel `j >> 2` of a 2-pixel span, sample
 /// `j & 3`.
 enum SamplePattern {
-    static let xUnits: SIMD4<Int32> = [6, 14, 2, 10]
-    static let yUnits: SIMD4<Int32> = [2, 6, 10, 14]
-    static let laneXUnits: SIMD8<Int32> = [6, 14, 2, 10, 22, 30, 18, 26]
-    static let laneYUnits: SIMD8<Int32> = [2, 6, 10, 14, 2, 6, 10, 14]
+    // Computed literals, not `static let`: a lazily initialised global costs a `swift_once` call on
+    // every access inside the kernels.
+    @inline(__always) static var xUnits: SIMD4<Int32> { [6, 14, 2, 10] }
+    @inline(__always) static var yUnits: SIMD4<Int32> { [2, 6, 10, 14] }
+    @inline(__always) static var laneXUnits: SIMD8<Int32> { [6, 14, 2, 10, 22, 30, 18, 26] }
+    @inline(__always) static var laneYUnits: SIMD8<Int32> { [2, 6, 10, 14, 2, 6, 10, 14] }
     /// Lane sample positions in pixels relative to the span's first pixel.
-    static let laneX: SIMD8<Float> = [0.375, 0.875, 0.125, 0.625, 1.375, 1.875, 1.125, 1.625]
-    static let laneY: SIMD8<Float> = [0.125, 0.375, 0.625, 0.875, 0.125, 0.375, 0.625, 0.875]
+    @inline(__always) static var laneX: SIMD8<Float> { [0.375, 0.875, 0.125, 0.625, 1.375, 1.875, 1.125, 1.625] }
+    @inline(__always) static var laneY: SIMD8<Float> { [0.125, 0.375, 0.625, 0.875, 0.125, 0.375, 0.625, 0.875] }
 }
 
 /// The frame's tiling.
@@ -47,6 +49,15 @@ struct TileGrid: Sendable {
         let y1 = maxY < Float(height - 1) ? Int(maxY) : height - 1
         return TileRange(x0: UInt16(x0 >> tileShift), y0: UInt16(y0 >> tileShift),
                          x1: UInt16(x1 >> tileShift), y1: UInt16(y1 >> tileShift))
+    }
+}
+
+extension TileGrid {
+    /// Tiles touched by the inclusive pixel box, or `nil` when it misses the frame.
+    @inline(__always) func range(pixelMinX x0: Int, minY y0: Int, maxX x1: Int, maxY y1: Int) -> TileRange? {
+        guard x1 >= 0, y1 >= 0, x0 < width, y0 < height, x0 <= x1, y0 <= y1 else { return nil }
+        return TileRange(x0: UInt16(max(x0, 0) >> tileShift), y0: UInt16(max(y0, 0) >> tileShift),
+                         x1: UInt16(min(x1, width - 1) >> tileShift), y1: UInt16(min(y1, height - 1) >> tileShift))
     }
 }
 
@@ -94,8 +105,12 @@ extension TileContext {
     /// Fills the tile's samples with the background and depth 1.
     @inline(__always) func clear(background: UInt32) {
         let n = tileSize * tileSize * samplesPerPixel
-        color.update(repeating: background, count: n)
-        depth.update(repeating: 1, count: n)
+        let c = SIMD8<UInt32>(repeating: background), d = SIMD8<Float>(repeating: 1)
+        let cp = UnsafeMutableRawPointer(color), dp = UnsafeMutableRawPointer(depth)
+        for i in stride(from: 0, to: n * 4, by: 32) {
+            cp.storeBytes(of: c, toByteOffset: i, as: SIMD8<UInt32>.self)
+            dp.storeBytes(of: d, toByteOffset: i, as: SIMD8<Float>.self)
+        }
     }
 
     /// Averages each pixel's 4 samples in linear light (alpha linearly) and writes sRGB8 bytes.
@@ -106,11 +121,13 @@ extension TileContext {
             let row = (out.base + (y0 + y) * out.rowBytes + x0 * 4).assumingMemoryBound(to: UInt32.self)
             var s = color + ((y << tileShift) << 2)
             for x in 0..<w {
-                let a = s[0], b = s[1], c = s[2], d = s[3]
-                if a == b && a == c && a == d {
+                let raw = UnsafeRawPointer(s)
+                let q0 = raw.load(as: UInt64.self), q1 = raw.load(fromByteOffset: 8, as: UInt64.self)
+                let a = UInt32(truncatingIfNeeded: q0)
+                if q0 == q1 && a == UInt32(truncatingIfNeeded: q0 >> 32) {
                     row[x] = a
                 } else {
-                    row[x] = resolvePixel(a, b, c, d, t)
+                    row[x] = resolvePixel(s[0], s[1], s[2], s[3], t)
                 }
                 s += 4
             }
@@ -119,9 +136,18 @@ extension TileContext {
 
     /// Writes the background to every pixel of the tile (a tile nothing touches).
     func fill(_ background: UInt32, into out: OutputTarget) {
+        let v = SIMD8<UInt32>(repeating: background)
         for y in 0..<h {
-            let row = (out.base + (y0 + y) * out.rowBytes + x0 * 4).assumingMemoryBound(to: UInt32.self)
-            row.update(repeating: background, count: w)
+            let row = out.base + (y0 + y) * out.rowBytes + x0 * 4
+            var x = 0
+            while x + 8 <= w {
+                row.storeBytes(of: v, toByteOffset: 4 * x, as: SIMD8<UInt32>.self)
+                x += 8
+            }
+            while x < w {
+                row.storeBytes(of: background, toByteOffset: 4 * x, as: UInt32.self)
+                x += 1
+            }
         }
     }
 }
@@ -135,4 +161,18 @@ extension TileContext {
     }
     let alpha = ((a >> 24) + (b >> 24) + (c >> 24) + (d >> 24) + 2) >> 2
     return ch(0) | ch(8) | ch(16) | alpha << 24
+}
+
+/// The pixels of a tile whose sample positions (x + 1/8 … x + 7/8) can fall inside the box
+/// [minX, maxX] × [minY, maxY] (tile-relative pixels), clipped to the tile; the first column is
+/// rounded down to even (kernels work on 2-pixel spans). `nil` when none can.
+@inline(__always)
+func sampleBox(_ minX: Float, _ minY: Float, _ maxX: Float, _ maxY: Float, _ ctx: TileContext) -> (Int, Int, Int, Int)? {
+    let lox = minX - 0.875, hix = maxX - 0.125, loy = minY - 0.875, hiy = maxY - 0.125
+    // Clamp in float first: the values may be far outside the tile.
+    let x0f = lox > 0 ? lox.rounded(.up) : 0, y0f = loy > 0 ? loy.rounded(.up) : 0
+    let x1f = hix < Float(ctx.w - 1) ? hix.rounded(.down) : Float(ctx.w - 1)
+    let y1f = hiy < Float(ctx.h - 1) ? hiy.rounded(.down) : Float(ctx.h - 1)
+    guard x0f <= x1f, y0f <= y1f else { return nil }
+    return (Int(x0f) & ~1, Int(x1f), Int(y0f), Int(y1f))
 }

@@ -92,11 +92,24 @@ final class LineDraw: PreparedDraw {
                     }
                     if !(r > 0) { continue }
                     if r > 1e5 { r = 1e5 }
-                    guard let range = grid.range(minX: min(ax, bx) - r, minY: min(ay, by) - r,
-                                                 maxX: max(ax, bx) + r, maxY: max(ay, by) + r) else { continue }
+                    guard let range = grid.range(minX: min(ax, bx) - r - 0.875, minY: min(ay, by) - r - 0.875,
+                                                 maxX: max(ax, bx) + r - 0.125, maxY: max(ay, by) + r - 0.125)
+                    else { continue }
                     let c0 = perVertex ? clamped(colors, v - 1, .white).packed | 0xFF00_0000 : stripColor
                     let c1 = perVertex ? clamped(colors, v, .white).packed | 0xFF00_0000 : stripColor
-                    bins.add(SegmentRecord(ax: ax, ay: ay, az: az, bx: bx, by: by, bz: bz, r: r, c0: c0, c1: c1), range)
+                    let rec = SegmentRecord(ax: ax, ay: ay, az: az, bx: bx, by: by, bz: bz, r: r, c0: c0, c1: c1)
+                    if range.y0 == range.y1 || range.x0 == range.x1 {
+                        bins.add(rec, range)
+                        continue
+                    }
+                    // Long segment: per tile row, only the tiles its capsule crosses.
+                    for ty in range.y0...range.y1 {
+                        let bandLo = Float(Int(ty) << tileShift), bandHi = bandLo + Float(tileSize)
+                        guard let (xl, xh) = capsuleXRange(ax, ay, bx, by, r, bandLo, bandHi),
+                              let row = grid.range(minX: xl - 0.875, minY: bandLo, maxX: xh - 0.125, maxY: bandLo)
+                        else { continue }
+                        bins.add(rec, TileRange(x0: max(row.x0, range.x0), y0: ty, x1: min(row.x1, range.x1), y1: ty))
+                    }
                 }
             }
         }
@@ -104,7 +117,7 @@ final class LineDraw: PreparedDraw {
     }
 
     func touches(tile t: Int) -> Bool {
-        for b in chunks where b.count(tile: t) > 0 { return true }
+        for b in chunks where b.touches(tile: t) { return true }
         return false
     }
 
@@ -117,56 +130,74 @@ final class LineDraw: PreparedDraw {
 
     @inline(__always) private func each(_ t: Int, _ body: (SegmentRecord) -> Void) {
         for b in chunks {
-            let s = Int(b.tileStart[t]), e = Int(b.tileStart[t + 1])
-            if s == e { continue }
-            b.records.withUnsafeBufferPointer { recs in
-                b.refs.withUnsafeBufferPointer { refs in
-                    for k in s..<e { body(recs[Int(refs[k])]) }
-                }
-            }
+            b.withRecords(tile: t) { recs in for r in recs { body(r) } }
         }
     }
 
     /// Colour at parameter `t` along the segment, linear light, alpha = opacity.
-    @inline(__always) private func shade(_ s: SegmentRecord, _ t: Float, _ tb: SRGBTables) -> SIMD4<Float> {
-        var c = tb.unpack(s.c0)
-        if s.c0 != s.c1 {
-            let d = tb.unpack(s.c1)
-            c = c + (d - c) * t
-        }
+    @inline(__always) private func shade(_ g: Setup, _ t: Float) -> SIMD4<Float> {
+        var c = g.c0 + g.dc * t
         c.w = opacity
         return c
     }
 
-    @inline(__always) private func writePixel(_ src: SIMD4<Float>, lanes mask: UInt32, at base: Int, _ ctx: TileContext) {
-        let t = ctx.tables
+    @inline(__always) private func writePixel(_ g: Setup, _ t: Float, lanes mask: UInt32, at base: Int, _ ctx: TileContext) {
+        let tb = ctx.tables
         if opacity == 1 {
-            let word = t.pack(src.x, src.y, src.z, 1)
+            let word: UInt32
+            if g.solid { word = g.word } else {
+                let c = g.c0 + g.dc * t
+                word = tb.pack(c.x, c.y, c.z, 1)
+            }
             for k in 0..<4 where mask & (1 << k) != 0 { ctx.color[base + k] = word }
         } else {
-            let s = BlendSource(linear: src, tables: t)
+            let src = shade(g, t)
+            let s = BlendSource(linear: src, tables: tb)
             for k in 0..<4 where mask & (1 << k) != 0 {
-                ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: gamma, t)
+                ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: gamma, tb)
             }
         }
     }
 
+    /// Pixel columns (first rounded down to even) of row `py` whose samples the capsule can
+    /// cover; shared by both kernels.
+    @inline(__always) private func rowRange(_ g: Setup, _ py: Int) -> (Int, Int)? {
+        // The segment's part within the row's sample band widened by r (as `capsuleXRange`, with
+        // the division done once per segment).
+        var t0: Float = 0, t1: Float = 1
+        if g.aby != 0 {
+            var u0 = (Float(py) + 0.125 - g.r - g.ay) * g.invAby, u1 = (Float(py) + 0.875 + g.r - g.ay) * g.invAby
+            if u0 > u1 { swap(&u0, &u1) }
+            t0 = max(t0, u0); t1 = min(t1, u1)
+            if !(t0 <= t1) { return nil }
+        }
+        let xa = g.ax + g.abx * t0, xb = g.ax + g.abx * t1
+        let xl = min(xa, xb) - g.r, xh = max(xa, xb) + g.r
+        let lo = (xl - 0.875).rounded(.up), hi = (xh - 0.125).rounded(.down)
+        let x0 = lo > Float(g.px0) ? Int(lo) & ~1 : g.px0
+        let x1 = hi < Float(g.px1) ? Int(hi) : g.px1
+        return x0 <= x1 ? (x0, x1) : nil
+    }
+
     /// Segment set-up shared by both kernels: tile-relative end points, direction, 1/|ab|², box.
     private struct Setup {
-        var ax: Float, ay: Float, abx: Float, aby: Float, invLen2: Float, dz: Float, r2: Float
+        var ax: Float, ay: Float, abx: Float, aby: Float, invLen2: Float, dz: Float, r2: Float, r: Float, invAby: Float
+        /// Linear colour at a, its change to b, and (one colour) the packed word.
+        var c0: SIMD4<Float>, dc: SIMD4<Float>, solid: Bool, word: UInt32
         var px0: Int, px1: Int, py0: Int, py1: Int
     }
 
     @inline(__always) private func setup(_ s: SegmentRecord, _ ctx: TileContext) -> Setup? {
         let ax = s.ax - Float(ctx.x0), ay = s.ay - Float(ctx.y0)
         let bx = s.bx - Float(ctx.x0), by = s.by - Float(ctx.y0)
-        let lox = max(min(ax, bx) - s.r, 0), hix = min(max(ax, bx) + s.r, Float(ctx.w) - 0.5)
-        let loy = max(min(ay, by) - s.r, 0), hiy = min(max(ay, by) + s.r, Float(ctx.h) - 0.5)
-        guard lox <= hix, loy <= hiy else { return nil }
+        guard let (px0, px1, py0, py1) = sampleBox(min(ax, bx) - s.r, min(ay, by) - s.r,
+                                                    max(ax, bx) + s.r, max(ay, by) + s.r, ctx) else { return nil }
         let abx = bx - ax, aby = by - ay
         let len2 = abx * abx + aby * aby
+        let c0 = ctx.tables.unpack(s.c0), c1 = ctx.tables.unpack(s.c1)
         return Setup(ax: ax, ay: ay, abx: abx, aby: aby, invLen2: len2 > 0 ? 1 / len2 : 0, dz: s.bz - s.az,
-                     r2: s.r * s.r, px0: Int(lox) & ~1, px1: Int(hix), py0: Int(loy), py1: Int(hiy))
+                     r2: s.r * s.r, r: s.r, invAby: aby != 0 ? 1 / aby : 0, c0: c0, dc: c1 - c0, solid: s.c0 == s.c1, word: s.c0,
+                     px0: px0, px1: px1, py0: py0, py1: py1)
     }
 
     @inline(__always) private func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext) {
@@ -174,27 +205,26 @@ final class LineDraw: PreparedDraw {
         let lx = SamplePattern.laneX, ly = SamplePattern.laneY
         for py in g.py0...g.py1 {
             let qy = (SIMD8<Float>(repeating: Float(py)) + ly) - g.ay
-            var px = g.px0
-            while px <= g.px1 {
+            guard let (rx0, rx1) = rowRange(g, py) else { continue }
+            var px = rx0
+            while px <= rx1 {
                 let qx = (SIMD8<Float>(repeating: Float(px)) + lx) - g.ax
                 var t = (qx * g.abx + qy * g.aby) * g.invLen2
                 t.replace(with: 0, where: t .< 0)
                 t.replace(with: 1, where: t .> 1)
                 let ex = qx - t * g.abx, ey = qy - t * g.aby
                 var m = (ex * ex + ey * ey) .<= g.r2
-                if any(m) {
+                if anyLane(m) {
                     let base = ((py << tileShift) + px) << 2
                     let dp = UnsafeMutableRawPointer(ctx.depth + base)
                     let z = s.az + t * g.dz
                     let old = dp.loadUnaligned(as: SIMD8<Float>.self)
                     if depthTest { m = m .& (z .< old) }
-                    if any(m) {
+                    if anyLane(m) {
                         if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
-                        var bits: UInt32 = 0
-                        for j in 0..<8 where m[j] { bits |= 1 << j }
+                        let bits = laneBits(m)
                         for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
-                            writePixel(shade(s, pixelT(g, px + k, py), ctx.tables), lanes: (bits >> (4 * k)) & 0xF,
-                                       at: base + 4 * k, ctx)
+                            writePixel(g, pixelT(g, px + k, py), lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx)
                         }
                     }
                 }
@@ -213,8 +243,9 @@ final class LineDraw: PreparedDraw {
     @inline(__always) private func segmentScalar(_ s: SegmentRecord, _ ctx: TileContext) {
         guard let g = setup(s, ctx) else { return }
         for py in g.py0...g.py1 {
-            var px = g.px0
-            while px <= g.px1 {
+            guard let (rx0, rx1) = rowRange(g, py) else { continue }
+            var px = rx0
+            while px <= rx1 {
                 let base = ((py << tileShift) + px) << 2
                 var bits: UInt32 = 0
                 for j in 0..<8 {
@@ -231,11 +262,28 @@ final class LineDraw: PreparedDraw {
                     bits |= 1 << j
                 }
                 for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
-                    writePixel(shade(s, pixelT(g, px + k, py), ctx.tables), lanes: (bits >> (4 * k)) & 0xF,
-                               at: base + 4 * k, ctx)
+                    writePixel(g, pixelT(g, px + k, py), lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx)
                 }
                 px += 2
             }
         }
     }
+}
+
+/// A conservative x-interval of the capsule (segment a–b, radius r) within the horizontal band
+/// [lo, hi]: the part of the segment inside [lo − r, hi + r], widened by r. `nil` when it misses.
+@inline(__always)
+func capsuleXRange(_ ax: Float, _ ay: Float, _ bx: Float, _ by: Float, _ r: Float, _ lo: Float, _ hi: Float) -> (Float, Float)? {
+    let dy = by - ay
+    var t0: Float = 0, t1: Float = 1
+    if dy != 0 {
+        var u0 = (lo - r - ay) / dy, u1 = (hi + r - ay) / dy
+        if u0 > u1 { swap(&u0, &u1) }
+        t0 = max(t0, u0); t1 = min(t1, u1)
+        guard t0 <= t1 else { return nil }
+    } else {
+        guard ay >= lo - r, ay <= hi + r else { return nil }
+    }
+    let x0 = ax + (bx - ax) * t0, x1 = ax + (bx - ax) * t1
+    return (min(x0, x1) - r, max(x0, x1) + r)
 }

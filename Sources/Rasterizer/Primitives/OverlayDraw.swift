@@ -27,11 +27,11 @@ final class OverlayDraw: PreparedDraw {
                      max(b.2, Float(p.x + p.glyph.width)), max(b.3, Float(p.y + p.glyph.height)))
             }
         }
+        // Pixels whose centres can be covered, clipped to the frame (NaN or off-frame: empty).
         let w = frame.grid.width, h = frame.grid.height
-        if let r = frame.grid.range(minX: b.0 - 1, minY: b.1 - 1, maxX: b.2, maxY: b.3) {
-            _ = r
-            minX = max(0, Int(max(b.0 - 1, 0))); minY = max(0, Int(max(b.1 - 1, 0)))
-            maxX = min(w - 1, Int(min(b.2, Float(w - 1)))); maxY = min(h - 1, Int(min(b.3, Float(h - 1))))
+        if frame.grid.range(minX: b.0 - 1, minY: b.1 - 1, maxX: b.2, maxY: b.3) != nil {
+            minX = Int(max(b.0 - 1, 0)); minY = Int(max(b.1 - 1, 0))
+            maxX = Int(min(b.2, Float(w - 1))); maxY = Int(min(b.3, Float(h - 1)))
         } else {
             minX = 1; maxX = 0; minY = 1; maxY = 0
         }

@@ -74,7 +74,7 @@ final class PointDraw: PreparedDraw {
                 if r < minRadius { r = minRadius }
                 if r > 1e5 { r = 1e5 }
                 if !(r > 0) { continue }
-                guard let range = grid.range(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r),
+                guard let range = grid.range(minX: x - r - 0.875, minY: y - r - 0.875, maxX: x + r - 0.125, maxY: y + r - 0.125),
                       x.isFinite, y.isFinite, z.isFinite else { continue }
                 var dz: Float = 0
                 if sphere {
@@ -95,7 +95,7 @@ final class PointDraw: PreparedDraw {
     }
 
     func touches(tile t: Int) -> Bool {
-        for b in chunks where b.count(tile: t) > 0 { return true }
+        for b in chunks where b.touches(tile: t) { return true }
         return false
     }
 
@@ -103,22 +103,26 @@ final class PointDraw: PreparedDraw {
         let shape = batch.shape, gradient = batch.shading == .gradient
         // Paths chosen here, once per draw and tile.
         switch (kernels, directColor) {
-        case (.simd, true): each(t) { pointSIMD($0, ctx, shape: shape, gradient: false, direct: true) }
+        case (.simd, true):
+            each(t) { p in
+                if p.r < smallRadius { blockPointSIMD(p, ctx, shape: shape, rows: 2, spans: 1) }
+                else if p.r < mediumRadius { blockPointSIMD(p, ctx, shape: shape, rows: 3, spans: 2) }
+                else { pointSIMD(p, ctx, shape: shape, gradient: false, direct: true) }
+            }
         case (.simd, false): each(t) { pointSIMD($0, ctx, shape: shape, gradient: gradient, direct: false) }
-        case (.scalar, true): each(t) { pointScalar($0, ctx, shape: shape, gradient: false, direct: true) }
+        case (.scalar, true):
+            each(t) { p in
+                if p.r < smallRadius { blockPointScalar(p, ctx, shape: shape, rows: 2, spans: 1) }
+                else if p.r < mediumRadius { blockPointScalar(p, ctx, shape: shape, rows: 3, spans: 2) }
+                else { pointScalar(p, ctx, shape: shape, gradient: false, direct: true) }
+            }
         case (.scalar, false): each(t) { pointScalar($0, ctx, shape: shape, gradient: gradient, direct: false) }
         }
     }
 
     @inline(__always) private func each(_ t: Int, _ body: (PointRecord) -> Void) {
         for b in chunks {
-            let s = Int(b.tileStart[t]), e = Int(b.tileStart[t + 1])
-            if s == e { continue }
-            b.records.withUnsafeBufferPointer { recs in
-                b.refs.withUnsafeBufferPointer { refs in
-                    for k in s..<e { body(recs[Int(refs[k])]) }
-                }
-            }
+            b.withRecords(tile: t) { recs in for r in recs { body(r) } }
         }
     }
 
@@ -155,10 +159,7 @@ final class PointDraw: PreparedDraw {
     @inline(__always)
     private func pointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, gradient: Bool, direct: Bool) {
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        let lox = xr - r > 0 ? xr - r : 0, hix = min(xr + r, Float(ctx.w) - 0.5)
-        let loy = yr - r > 0 ? yr - r : 0, hiy = min(yr + r, Float(ctx.h) - 0.5)
-        guard lox <= hix, loy <= hiy else { return }
-        let px0 = Int(lox) & ~1, px1 = Int(hix), py0 = Int(loy), py1 = Int(hiy)
+        guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
         let r2 = r * r, invR2 = 1 / r2
         let lx = SamplePattern.laneX, ly = SamplePattern.laneY
         let colorV = SIMD8<UInt32>(repeating: p.color)
@@ -175,7 +176,7 @@ final class PointDraw: PreparedDraw {
                 } else {
                     m = d2 .<= r2
                 }
-                if any(m) {
+                if anyLane(m) {
                     let base = ((py << tileShift) + px) << 2
                     let dp = UnsafeMutableRawPointer(ctx.depth + base)
                     var z = SIMD8<Float>(repeating: p.z)
@@ -186,15 +187,14 @@ final class PointDraw: PreparedDraw {
                     }
                     let old = dp.loadUnaligned(as: SIMD8<Float>.self)
                     if depthTest { m = m .& (z .< old) }
-                    if any(m) {
+                    if anyLane(m) {
                         if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
                         let cp = UnsafeMutableRawPointer(ctx.color + base)
                         if direct {
                             let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
                             cp.storeBytes(of: oc.replacing(with: colorV, where: m), as: SIMD8<UInt32>.self)
                         } else {
-                            var bits: UInt32 = 0
-                            for j in 0..<8 where m[j] { bits |= 1 << j }
+                            let bits = laneBits(m)
                             for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
                                 let src = shade(p, Float(px + k) + 0.5, Float(py) + 0.5, xr: xr, yr: yr,
                                                 gradient: gradient, ctx.tables)
@@ -208,14 +208,92 @@ final class PointDraw: PreparedDraw {
         }
     }
 
+    /// Below these radii a point's samples lie within 2 × 2 (box width 2r + 0.75 < 2) or 3 × 3
+    /// pixels, so `blockPoint*` test a fixed block of `rows` rows × `spans` unaligned 2-pixel spans,
+    /// without branches on the shape of the box (they mispredicted on most of points_1m's points).
+    let smallRadius: Float = 0.625
+    let mediumRadius: Float = 1.125
+
+    /// First pixel of the fixed block of a small point (clamped so the block stays inside the tile
+    /// buffer; samples outside the point's box are never covered).
+    @inline(__always) private func blockOrigin(_ xr: Float, _ yr: Float, _ r: Float, rows: Int, spans: Int) -> (Int, Int)? {
+        let lox = (xr - r - 0.875).rounded(.up), loy = (yr - r - 0.875).rounded(.up)
+        let hix = (xr + r - 0.125).rounded(.down), hiy = (yr + r - 0.125).rounded(.down)
+        guard hix >= 0, hiy >= 0, lox < Float(tileSize), loy < Float(tileSize), lox <= hix, loy <= hiy else { return nil }
+        // Two spans start at an even pixel (4 pixels hold any 3-pixel box): aligned accesses let
+        // the next point's loads forward from these stores (unaligned overlaps stalled the depth
+        // scene's neighbouring squares). One span stays unaligned to cover a 2-pixel box.
+        let x = lox > 0 ? min(spans == 2 ? Int(lox) & ~1 : Int(lox), tileSize - 2 * spans) : 0
+        let y = loy > 0 ? min(Int(loy), tileSize - rows) : 0
+        return (x, y)
+    }
+
+    @inline(__always)
+    private func blockPointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, rows: Int, spans: Int) {
+        let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        let r2 = r * r, invR2 = 1 / r2
+        let colorV = SIMD8<UInt32>(repeating: p.color)
+        for span in 0..<spans {
+          let px = bx + 2 * span
+          let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
+          let dx2 = dx * dx
+          for py in py0..<py0 + rows {
+            let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
+            let d2 = dx2 + dy * dy
+            var m: LaneMask = shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2
+            let base = ((py << tileShift) + px) << 2
+            let dp = UnsafeMutableRawPointer(ctx.depth + base)
+            var z = SIMD8<Float>(repeating: p.z)
+            if shape == .sphere {
+                var q = 1 - d2 * invR2
+                q.replace(with: 0, where: q .< 0)
+                z = z - p.dz * q.squareRoot()
+            }
+            let old = dp.loadUnaligned(as: SIMD8<Float>.self)
+            if depthTest { m = m .& (z .< old) }
+            if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+            let cp = UnsafeMutableRawPointer(ctx.color + base)
+            let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
+            cp.storeBytes(of: oc.replacing(with: colorV, where: m), as: SIMD8<UInt32>.self)
+          }
+        }
+    }
+
+    @inline(__always)
+    private func blockPointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, rows: Int, spans: Int) {
+        let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        let r2 = r * r, invR2 = 1 / r2
+        for span in 0..<spans {
+          let px = bx + 2 * span
+          for py in py0..<py0 + rows {
+            let base = ((py << tileShift) + px) << 2
+            for j in 0..<8 {
+                let dx = (Float(px) + SamplePattern.laneX[j]) - xr
+                let dy = (Float(py) + SamplePattern.laneY[j]) - yr
+                let d2 = dx * dx + dy * dy
+                let inside = shape == .square ? (dx >= -r && dx <= r && dy >= -r && dy <= r) : d2 <= r2
+                if !inside { continue }
+                var z = p.z
+                if shape == .sphere {
+                    var q = 1 - d2 * invR2
+                    if q < 0 { q = 0 }
+                    z = z - p.dz * q.squareRoot()
+                }
+                if depthTest && !(z < ctx.depth[base + j]) { continue }
+                if depthWrite { ctx.depth[base + j] = z }
+                ctx.color[base + j] = p.color
+            }
+          }
+        }
+    }
+
     /// The scalar reference of `pointSIMD`: the same arithmetic, one lane at a time.
     @inline(__always)
     private func pointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, gradient: Bool, direct: Bool) {
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        let lox = xr - r > 0 ? xr - r : 0, hix = min(xr + r, Float(ctx.w) - 0.5)
-        let loy = yr - r > 0 ? yr - r : 0, hiy = min(yr + r, Float(ctx.h) - 0.5)
-        guard lox <= hix, loy <= hiy else { return }
-        let px0 = Int(lox) & ~1, px1 = Int(hix), py0 = Int(loy), py1 = Int(hiy)
+        guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
         let r2 = r * r, invR2 = 1 / r2
         for py in py0...py1 {
             var px = px0

@@ -21,7 +21,9 @@ final class TriangleDraw: PreparedDraw {
     let opaque: Bool
     let vertexCount: Int
     let triangleCount: Int
-    var vertices: [TriVertex]
+    /// Transformed vertices; stage-0 jobs write disjoint ranges, later stages only read.
+    var storage: VertexStorage
+    var vertices: UnsafeMutablePointer<TriVertex> { storage.pointer }
     var chunks: [Bins<TriRecord>] = []
     let clipFromObject: Mat4
     let normalMatrix: Mat4
@@ -30,8 +32,12 @@ final class TriangleDraw: PreparedDraw {
     let texture: Texture?
     /// Unlit, untextured, one colour: the packed word every covered sample gets.
     let constantWord: UInt32?
+    /// Unlit, white vertex colours and albedo: the texture alone gives the colour.
+    let whiteUnlit: Bool
+    /// Raw texels of every mipmap level (owned by `texture`, which this draw keeps alive).
+    let texelPointers: [UnsafePointer<UInt32>]
 
-    init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [[TriVertex]]) {
+    init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [VertexStorage]) {
         self.mesh = mesh
         self.frame = frame
         opacity = sanitizedOpacity(mesh.opacity)
@@ -56,19 +62,20 @@ final class TriangleDraw: PreparedDraw {
         } else {
             constantWord = nil
         }
-        vertices = vertexPool.popLast() ?? []
-        if vertices.count < vertexCount {
-            vertices = [TriVertex](repeating: TriVertex(x: 0, y: 0, z: 0, invW: 0, r: 0, g: 0, b: 0, u: 0, v: 0, clip: 1),
-                                   count: vertexCount)
-        }
+        var s = vertexPool.popLast() ?? VertexStorage(capacity: 0)
+        if s.capacity < vertexCount { s = VertexStorage(capacity: vertexCount) }
+        storage = s
         let n = (triangleCount + chunkSize - 1) / chunkSize
         chunks = (0..<n).map { _ in pool.take() }
+        whiteUnlit = !lit && mesh.albedo.packed | 0xFF00_0000 == 0xFFFF_FFFF
+            && mesh.colors.allSatisfy { $0.packed | 0xFF00_0000 == 0xFFFF_FFFF }
+        texelPointers = texture?.levels.map { UnsafePointer($0.storage.pointer) } ?? []
     }
 
     /// Gives the vertex array back for the next frame.
-    func recycle(into pool: inout [[TriVertex]]) {
-        pool.append(vertices)
-        vertices = []
+    func recycle(into pool: inout [VertexStorage]) {
+        pool.append(storage)
+        storage = VertexStorage(capacity: 0)
     }
 
     func jobCount(stage: Int) -> Int {
@@ -119,9 +126,8 @@ final class TriangleDraw: PreparedDraw {
     private func transformVertices(_ job: Int) {
         let start = job * chunkSize, end = min(start + chunkSize, vertexCount)
         let w = Float(frame.grid.width), h = Float(frame.grid.height)
-        vertices.withUnsafeMutableBufferPointer { out in
-            for i in start..<end { out[i] = project(clipVertex(i), width: w, height: h) }
-        }
+        let out = vertices
+        for i in start..<end { out[i] = project(clipVertex(i), width: w, height: h) }
     }
 
     // MARK: binning
@@ -133,7 +139,8 @@ final class TriangleDraw: PreparedDraw {
         let grid = frame.grid
         let n = UInt32(truncatingIfNeeded: vertexCount)
         let indexed = !mesh.indices.isEmpty
-        vertices.withUnsafeBufferPointer { vs in
+        do {
+            let vs = UnsafePointer(vertices)
             mesh.indices.withUnsafeBufferPointer { idx in
                 for t in start..<end {
                     let i0 = indexed ? idx[3 * t] : UInt32(3 * t)
@@ -162,33 +169,62 @@ final class TriangleDraw: PreparedDraw {
         case .back: if area > 0 { return }
         case .front: if area < 0 { return }
         }
-        let minX = min(a.x, b.x, c.x), maxX = max(a.x, b.x, c.x)
-        let minY = min(a.y, b.y, c.y), maxY = max(a.y, b.y, c.y)
-        // A triangle inside one pixel that covers none of its samples draws nothing.
-        if minX >> 4 == maxX >> 4 && minY >> 4 == maxY >> 4 {
+        // Pixels whose samples (16·p + 2 … 16·p + 14) can lie in the box.
+        let minX = (min(a.x, b.x, c.x) &+ 1) >> 4, maxX = (max(a.x, b.x, c.x) &- 2) >> 4
+        let minY = (min(a.y, b.y, c.y) &+ 1) >> 4, maxY = (max(a.y, b.y, c.y) &- 2) >> 4
+        if minX > maxX || minY > maxY { return }
+        // A small triangle (box of at most 2 × 2 pixels, most of a dense mesh) is dropped here
+        // unless it covers one of those 16 samples: exact, same edge functions as the kernels.
+        if maxX - minX <= 1 && maxY - minY <= 1 {
             let (p, q, r) = area > 0 ? (a, b, c) : (a, c, b)
-            if !coversAnySample(p, q, r, pixelX: minX >> 4, pixelY: minY >> 4) { return }
+            let hit = frame.kernels == .simd ? coversSampleSIMD(p, q, r, minX, minY) : coversSampleScalar(p, q, r, minX, minY)
+            if !hit { return }
         }
-        guard let range = grid.range(minX: Float(minX >> 4), minY: Float(minY >> 4),
-                                     maxX: Float(maxX >> 4), maxY: Float(maxY >> 4)) else { return }
+        guard let range = grid.range(pixelMinX: Int(minX), minY: Int(minY), maxX: Int(maxX), maxY: Int(maxY))
+        else { return }
         bins.add(area > 0 ? TriRecord(i0: i0, i1: i1, i2: i2) : TriRecord(i0: i0, i1: i2, i2: i1), range)
     }
 
-    /// Exact sample test for a triangle (positive area) inside one pixel.
+    /// Edge i→j relative to the 2 × 2 block at pixel (bx, by): value at the block's sample lanes,
+    /// top-left bias folded in. Coordinates are within a few pixels of the block, so `Int32` is
+    /// exact.
     @inline(__always)
-    private func coversAnySample(_ a: TriVertex, _ b: TriVertex, _ c: TriVertex, pixelX: Int32, pixelY: Int32) -> Bool {
-        for k in 0..<4 {
-            let sx = Int64(pixelX << 4 + SamplePattern.xUnits[k]), sy = Int64(pixelY << 4 + SamplePattern.yUnits[k])
-            if edge(a, b, sx, sy) >= 0 && edge(b, c, sx, sy) >= 0 && edge(c, a, sx, sy) >= 0 { return true }
+    private func blockEdge(_ p: TriVertex, _ q: TriVertex, _ bx: Int32, _ by: Int32) -> (a: Int32, b: Int32, c: Int32) {
+        let a = p.y &- q.y, b = q.x &- p.x
+        let topLeft = a > 0 || (a == 0 && b > 0)
+        let c = a &* (bx << 4 &- p.x) &+ b &* (by << 4 &- p.y) &- (topLeft ? 0 : 1)
+        return (a, b, c)
+    }
+
+    /// Whether a positive-area triangle covers a sample of the 2 × 2 pixel block at (bx, by).
+    @inline(__always)
+    private func coversSampleSIMD(_ p: TriVertex, _ q: TriVertex, _ r: TriVertex, _ bx: Int32, _ by: Int32) -> Bool {
+        let e0 = blockEdge(p, q, bx, by), e1 = blockEdge(q, r, bx, by), e2 = blockEdge(r, p, bx, by)
+        let lx = SamplePattern.laneXUnits, ly = SamplePattern.laneYUnits
+        for row: Int32 in 0...1 {
+            let y = ly &+ (row << 4)
+            let E0 = e0.a &* lx &+ e0.b &* y &+ e0.c
+            let E1 = e1.a &* lx &+ e1.b &* y &+ e1.c
+            let E2 = e2.a &* lx &+ e2.b &* y &+ e2.c
+            if anyLane((E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)) { return true }
         }
         return false
     }
 
-    /// Edge function of edge p→q at (x, y), top-left rule applied (≥ 0 means covered).
-    @inline(__always) private func edge(_ p: TriVertex, _ q: TriVertex, _ x: Int64, _ y: Int64) -> Int64 {
-        let a = Int64(p.y) - Int64(q.y), b = Int64(q.x) - Int64(p.x)
-        let topLeft = a > 0 || (a == 0 && b > 0)
-        return a * (x - Int64(p.x)) + b * (y - Int64(p.y)) - (topLeft ? 0 : 1)
+    /// The scalar reference of `coversSampleSIMD`.
+    @inline(__always)
+    private func coversSampleScalar(_ p: TriVertex, _ q: TriVertex, _ r: TriVertex, _ bx: Int32, _ by: Int32) -> Bool {
+        let e0 = blockEdge(p, q, bx, by), e1 = blockEdge(q, r, bx, by), e2 = blockEdge(r, p, bx, by)
+        for row: Int32 in 0...1 {
+            for j in 0..<8 {
+                let x = SamplePattern.laneXUnits[j], y = SamplePattern.laneYUnits[j] &+ (row << 4)
+                let E0 = e0.a &* x &+ e0.b &* y &+ e0.c
+                let E1 = e1.a &* x &+ e1.b &* y &+ e1.c
+                let E2 = e2.a &* x &+ e2.b &* y &+ e2.c
+                if E0 | E1 | E2 >= 0 { return true }
+            }
+        }
+        return false
     }
 
     private func clipAndAdd(_ i0: Int, _ i1: Int, _ i2: Int, _ bins: Bins<TriRecord>, _ grid: TileGrid) {
@@ -204,35 +240,26 @@ final class TriangleDraw: PreparedDraw {
     }
 
     func touches(tile t: Int) -> Bool {
-        for b in chunks where b.count(tile: t) > 0 { return true }
+        for b in chunks where b.touches(tile: t) { return true }
         return false
     }
 
     // MARK: tiles
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
-        vertices.withUnsafeBufferPointer { vs in
+        do {
+            let vs = UnsafePointer(vertices)
             for b in chunks {
-                let s = Int(b.tileStart[t]), e = Int(b.tileStart[t + 1])
-                if s == e { continue }
-                b.records.withUnsafeBufferPointer { recs in
-                    b.refs.withUnsafeBufferPointer { refs in
-                        b.extraVertices.withUnsafeBufferPointer { extra in
-                            @inline(__always) func vertex(_ i: UInt32) -> TriVertex {
-                                i & clippedVertexFlag == 0 ? vs[Int(i)] : extra[Int(i & ~clippedVertexFlag)]
-                            }
-                            switch kernels {
-                            case .simd:
-                                for k in s..<e {
-                                    let r = recs[Int(refs[k])]
-                                    triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: true)
-                                }
-                            case .scalar:
-                                for k in s..<e {
-                                    let r = recs[Int(refs[k])]
-                                    triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: false)
-                                }
-                            }
+                b.withRecords(tile: t) { recs in
+                    b.extraVertices.withUnsafeBufferPointer { extra in
+                        @inline(__always) func vertex(_ i: UInt32) -> TriVertex {
+                            i & clippedVertexFlag == 0 ? vs[Int(i)] : extra[Int(i & ~clippedVertexFlag)]
+                        }
+                        switch kernels {
+                        case .simd:
+                            for r in recs { triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: true) }
+                        case .scalar:
+                            for r in recs { triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: false) }
                         }
                     }
                 }
@@ -250,8 +277,8 @@ final class TriangleDraw: PreparedDraw {
         let a = Int64(yi) - Int64(yj), b = Int64(xj) - Int64(xi)
         let topLeft = a > 0 || (a == 0 && b > 0)
         let c = -(a * Int64(xi) + b * Int64(yi)) - (topLeft ? 0 : 1)
-        let e00 = a * box.0 + b * box.1 + c, e10 = a * box.2 + b * box.1 + c
-        let e01 = a * box.0 + b * box.3 + c, e11 = a * box.2 + b * box.3 + c
+        let e00 = a * box.0 + b * box.1 + c
+        let e10 = e00 + a * (box.2 - box.0), e01 = e00 + b * (box.3 - box.1), e11 = e10 + b * (box.3 - box.1)
         if e00 < 0 && e10 < 0 && e01 < 0 && e11 < 0 { return nil }
         if e00 >= 0 && e10 >= 0 && e01 >= 0 && e11 >= 0 { return Edge(a: 0, b: 0, c: 0) }
         return Edge(a: Int32(a), b: Int32(b), c: Int32(c))
@@ -262,24 +289,41 @@ final class TriangleDraw: PreparedDraw {
         let ox = Int32(ctx.x0 << 4), oy = Int32(ctx.y0 << 4)
         let xs = SIMD3<Int32>(v0.x &- ox, v1.x &- ox, v2.x &- ox)
         let ys = SIMD3<Int32>(v0.y &- oy, v1.y &- oy, v2.y &- oy)
-        let minX = max(0, Int(min(xs[0], xs[1], xs[2]) >> 4)), maxX = min(ctx.w - 1, Int(max(xs[0], xs[1], xs[2]) >> 4))
-        let minY = max(0, Int(min(ys[0], ys[1], ys[2]) >> 4)), maxY = min(ctx.h - 1, Int(max(ys[0], ys[1], ys[2]) >> 4))
+        let minX = max(0, Int((min(xs[0], xs[1], xs[2]) &+ 1) >> 4))
+        let maxX = min(ctx.w - 1, Int((max(xs[0], xs[1], xs[2]) &- 2) >> 4))
+        let minY = max(0, Int((min(ys[0], ys[1], ys[2]) &+ 1) >> 4))
+        let maxY = min(ctx.h - 1, Int((max(ys[0], ys[1], ys[2]) &- 2) >> 4))
         guard minX <= maxX, minY <= maxY else { return }
         let box = (Int64(minX << 4), Int64(minY << 4), Int64((maxX + 1) << 4), Int64((maxY + 1) << 4))
         guard let e0 = edge(xs[0], ys[0], xs[1], ys[1], box: box),
               let e1 = edge(xs[1], ys[1], xs[2], ys[2], box: box),
               let e2 = edge(xs[2], ys[2], xs[0], ys[0], box: box) else { return }
         // Depth plane in tile-relative pixels.
-        let fx0 = Float(xs[0]) * 0.0625, fy0 = Float(ys[0]) * 0.0625
-        let x10 = Float(xs[1]) * 0.0625 - fx0, y10 = Float(ys[1]) * 0.0625 - fy0
-        let x20 = Float(xs[2]) * 0.0625 - fx0, y20 = Float(ys[2]) * 0.0625 - fy0
+        // (Float(Int(_)): the concrete conversion; Float(Int32) goes through a generic path.)
+        let fx0 = Float(Int(xs[0])) * 0.0625, fy0 = Float(Int(ys[0])) * 0.0625
+        let x10 = Float(Int(xs[1])) * 0.0625 - fx0, y10 = Float(Int(ys[1])) * 0.0625 - fy0
+        let x20 = Float(Int(xs[2])) * 0.0625 - fx0, y20 = Float(Int(ys[2])) * 0.0625 - fy0
         let det = x10 * y20 - x20 * y10
+        let invDet = 1 / det
         let z10 = v1.z - v0.z, z20 = v2.z - v0.z
-        let dzdx = (z10 * y20 - z20 * y10) / det
-        let dzdy = (z20 * x10 - z10 * x20) / det
+        let dzdx = (z10 * y20 - z20 * y10) * invDet
+        let dzdy = (z20 * x10 - z10 * x20) * invDet
         let zc = v0.z - dzdx * fx0 - dzdy * fy0
         var shader = PixelShader(draw: self, v0, v1, v2, fx0: fx0, fy0: fy0, x10: x10, y10: y10, x20: x20, y20: y20,
-                                 det: det)
+                                 det: det, invDet: invDet)
+        if !depthTest && opaque && e0.a | e0.b | e1.a | e1.b | e2.a | e2.b == 0 {
+            // The box lies inside all three edges and nothing is depth-tested: every sample of
+            // every pixel is covered (big image quads, backgrounds). Shared by both kernel sets.
+            for py in minY...maxY {
+                var p = ctx.color + (((py << tileShift) + minX) << 2)
+                for px in minX...maxX {
+                    let word = shader.shadeWord(Float(px) + 0.5, Float(py) + 0.5, ctx.tables)
+                    UnsafeMutableRawPointer(p).storeBytes(of: SIMD4<UInt32>(repeating: word), as: SIMD4<UInt32>.self)
+                    p += 4
+                }
+            }
+            return
+        }
         if simd {
             let lxu = SamplePattern.laneXUnits, lyu = SamplePattern.laneYUnits
             let o0 = e0.a &* lxu &+ e0.b &* lyu, o1 = e1.a &* lxu &+ e1.b &* lyu, o2 = e2.a &* lxu &+ e2.b &* lyu
@@ -291,22 +335,21 @@ final class TriangleDraw: PreparedDraw {
                 while px <= maxX {
                     let pxu = Int32(px << 4)
                     let E0 = o0 &+ (r0 &+ e0.a &* pxu), E1 = o1 &+ (r1 &+ e1.a &* pxu), E2 = o2 &+ (r2 &+ e2.a &* pxu)
-                    var m = (E0 | E1 | E2) .>= 0
-                    if any(m) {
+                    var m = (E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)
+                    if anyLane(m) {
                         let base = ((py << tileShift) + px) << 2
                         let dp = UnsafeMutableRawPointer(ctx.depth + base)
                         let z = zrow + dzdx * (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX)
                         let old = dp.loadUnaligned(as: SIMD8<Float>.self)
                         if depthTest { m = m .& (z .< old) }
-                        if any(m) {
+                        if anyLane(m) {
                             if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
                             if let word = constantWord {
                                 let cp = UnsafeMutableRawPointer(ctx.color + base)
                                 let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
                                 cp.storeBytes(of: oc.replacing(with: SIMD8(repeating: word), where: m), as: SIMD8<UInt32>.self)
                             } else {
-                                var bits: UInt32 = 0
-                                for j in 0..<8 where m[j] { bits |= 1 << j }
+                                let bits = laneBits(m)
                                 writePixels(bits, px, py, base, &shader, ctx)
                             }
                         }
@@ -354,12 +397,12 @@ final class TriangleDraw: PreparedDraw {
         for k in 0..<2 {
             let lanes = (bits >> (4 * k)) & 0xF
             if lanes == 0 { continue }
-            let src = shader.shade(Float(px + k) + 0.5, Float(py) + 0.5, t)
             let at = base + 4 * k
             if opaque {
-                let word = t.pack(src.x, src.y, src.z, 1)
+                let word = shader.shadeWord(Float(px + k) + 0.5, Float(py) + 0.5, t)
                 for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
             } else {
+                let src = shader.shade(Float(px + k) + 0.5, Float(py) + 0.5, t)
                 let bs = BlendSource(linear: src, tables: t)
                 for s in 0..<4 where lanes & (1 << s) != 0 {
                     ctx.color[at + s] = blend(bs, alpha: src.w, over: ctx.color[at + s], gamma: false, t)
@@ -367,103 +410,4 @@ final class TriangleDraw: PreparedDraw {
             }
         }
     }
-}
-
-/// Per-pixel shading of one triangle in one tile: attribute planes (over 1/w, so perspective-correct)
-/// built on the first covered pixel, then texture sampling.
-struct PixelShader {
-    unowned(unsafe) let draw: TriangleDraw
-    let v0: TriVertex, v1: TriVertex, v2: TriVertex
-    let fx0: Float, fy0: Float, x10: Float, y10: Float, x20: Float, y20: Float, det: Float
-    var ready = false
-    var pq = SIMD3<Float>.zero, pr = SIMD3<Float>.zero, pg = SIMD3<Float>.zero, pb = SIMD3<Float>.zero
-    var pu = SIMD3<Float>.zero, pv = SIMD3<Float>.zero
-    var level = 0
-    var nearest = true
-
-    init(draw: TriangleDraw, _ v0: TriVertex, _ v1: TriVertex, _ v2: TriVertex, fx0: Float, fy0: Float,
-         x10: Float, y10: Float, x20: Float, y20: Float, det: Float) {
-        self.draw = draw
-        self.v0 = v0; self.v1 = v1; self.v2 = v2
-        self.fx0 = fx0; self.fy0 = fy0; self.x10 = x10; self.y10 = y10; self.x20 = x20; self.y20 = y20
-        self.det = det
-    }
-
-    /// Plane (c, dx, dy) through the three values: value = c + dx·x + dy·y (tile pixels).
-    @inline(__always) func plane(_ a: Float, _ b: Float, _ c: Float) -> SIMD3<Float> {
-        let d10 = b - a, d20 = c - a
-        let dx = (d10 * y20 - d20 * y10) / det
-        let dy = (d20 * x10 - d10 * x20) / det
-        return SIMD3(a - dx * fx0 - dy * fy0, dx, dy)
-    }
-
-    @inline(__always) func eval(_ p: SIMD3<Float>, _ x: Float, _ y: Float) -> Float { p.x + p.y * x + p.z * y }
-
-    mutating func prepare() {
-        ready = true
-        pq = plane(v0.invW, v1.invW, v2.invW)
-        pr = plane(v0.r * v0.invW, v1.r * v1.invW, v2.r * v2.invW)
-        pg = plane(v0.g * v0.invW, v1.g * v1.invW, v2.g * v2.invW)
-        pb = plane(v0.b * v0.invW, v1.b * v1.invW, v2.b * v2.invW)
-        guard let tex = draw.texture else { return }
-        pu = plane(v0.u * v0.invW, v1.u * v1.invW, v2.u * v2.invW)
-        pv = plane(v0.v * v0.invW, v1.v * v1.invW, v2.v * v2.invW)
-        // Texels per pixel from the triangle's affine footprint.
-        let w = Float(tex.width), h = Float(tex.height)
-        let u10 = (v1.u - v0.u) * w, v10 = (v1.v - v0.v) * h, u20 = (v2.u - v0.u) * w, v20 = (v2.v - v0.v) * h
-        let texArea = abs(u10 * v20 - u20 * v10), pixArea = abs(det)
-        let scale = (texArea / pixArea).squareRoot()
-        switch draw.mesh.filter {
-        case .nearest: nearest = true; level = 0
-        case .bilinear: nearest = false; level = 0
-        case .automatic:
-            nearest = !(scale > 1)
-            level = 0
-            if scale >= 2 && scale.isFinite {
-                // Largest level whose texels are still at most 2 per pixel.
-                level = min(tex.levels.count - 1, max(0, Int(Foundation.ceil(Foundation.log2(Double(scale)))) - 1))
-            }
-        }
-    }
-
-    /// Linear RGB and alpha of the pixel centred at (x, y) (tile pixels).
-    @inline(__always) mutating func shade(_ x: Float, _ y: Float, _ t: SRGBTables) -> SIMD4<Float> {
-        if !ready { prepare() }
-        let q = eval(pq, x, y)
-        let w = 1 / q
-        var c = SIMD4<Float>(eval(pr, x, y) * w, eval(pg, x, y) * w, eval(pb, x, y) * w, draw.opacity)
-        if let tex = draw.texture {
-            let u = eval(pu, x, y) * w, v = eval(pv, x, y) * w
-            let s = nearest ? sampleNearest(tex.levels[level], u, v, t) : sampleBilinear(tex.levels[level], u, v, t)
-            c = c * s
-        }
-        return c
-    }
-}
-
-/// Texel at (u, v) ∈ [0, 1]², clamped at the edges, in linear light.
-@inline(__always) func sampleNearest(_ l: Texture.Level, _ u: Float, _ v: Float, _ t: SRGBTables) -> SIMD4<Float> {
-    let x = clampIndex(u * Float(l.width), l.width), y = clampIndex(v * Float(l.height), l.height)
-    return t.unpack(l.texels[y * l.width + x])
-}
-
-/// Bilinear sample with pixel-centre alignment (texel centres at (i + 0.5) / size), in linear light.
-@inline(__always) func sampleBilinear(_ l: Texture.Level, _ u: Float, _ v: Float, _ t: SRGBTables) -> SIMD4<Float> {
-    let fx = u * Float(l.width) - 0.5, fy = v * Float(l.height) - 0.5
-    let flx = fx.isFinite ? fx.rounded(.down) : 0, fly = fy.isFinite ? fy.rounded(.down) : 0
-    let wx = fx.isFinite ? fx - flx : 0, wy = fy.isFinite ? fy - fly : 0
-    let x0 = clampIndex(flx, l.width), x1 = clampIndex(flx + 1, l.width)
-    let y0 = clampIndex(fly, l.height), y1 = clampIndex(fly + 1, l.height)
-    return l.texels.withUnsafeBufferPointer { tx in
-        let a = t.unpack(tx[y0 * l.width + x0]), b = t.unpack(tx[y0 * l.width + x1])
-        let c = t.unpack(tx[y1 * l.width + x0]), d = t.unpack(tx[y1 * l.width + x1])
-        let top = a + (b - a) * wx, bottom = c + (d - c) * wx
-        return top + (bottom - top) * wy
-    }
-}
-
-@inline(__always) func clampIndex(_ f: Float, _ n: Int) -> Int {
-    if !(f >= 0) { return 0 }
-    if f >= Float(n - 1) { return n - 1 }
-    return Int(f)
 }

@@ -98,3 +98,16 @@ func clipPolygon(_ tri: [ClipVertex], width: Float, height: Float) -> [TriVertex
 @inline(__always) func snappedArea(_ a: TriVertex, _ b: TriVertex, _ c: TriVertex) -> Int64 {
     Int64(b.x - a.x) * Int64(c.y - a.y) - Int64(c.x - a.x) * Int64(b.y - a.y)
 }
+
+/// Memory for a draw's transformed vertices, reused frame after frame (kept by the renderer).
+final class VertexStorage: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<TriVertex>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pointer = .allocate(capacity: max(1, capacity))
+    }
+
+    deinit { pointer.deallocate() }
+}
