@@ -17,6 +17,9 @@ struct PlotCanvas {
 
     enum Align { case left, center, right }
 
+    /// Notes that some text could not be drawn for want of a font.
+    mutating func markMissingFont() { missingFont = true }
+
     /// A horizontal rule `thickness` pixels high whose top edge is at `y` (rounded to whole pixels).
     mutating func hRule(y: Float, from x0: Float, to x1: Float, thickness: Float = 1, color: RGBA8) {
         let top = y.rounded(.down)
