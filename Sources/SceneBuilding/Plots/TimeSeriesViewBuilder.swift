@@ -6,15 +6,16 @@ public struct TimeSeriesOptions: Sendable, Equatable {
     /// Draw only the data at or before the time cursor (the x range stays the same, so a video shows the line
     /// growing). The viewer's default (false) draws all of it.
     public var dataUpToCursor: Bool
-    /// The x range in absolute time on the view's timeline (blueprint `TimeAxis:view_range`); nil: §11's default.
-    public var timeRange: ClosedRange<Int64>?
+    /// The x range on the view's timeline (blueprint `TimeAxis:view_range`); nil: §11's default. An open end is
+    /// the data's own bound.
+    public var timeAxis: TimeRangeBoundaries?
     /// The y range (blueprint `ScalarAxis:range`); nil: the visible data's min/max + 5 %.
     public var yRange: ClosedRange<Double>?
     public var legend: PlotLegend
 
-    public init(dataUpToCursor: Bool = false, timeRange: ClosedRange<Int64>? = nil, yRange: ClosedRange<Double>? = nil,
+    public init(dataUpToCursor: Bool = false, timeAxis: TimeRangeBoundaries? = nil, yRange: ClosedRange<Double>? = nil,
                 legend: PlotLegend = PlotLegend(corner: .leftBottom)) {
-        self.dataUpToCursor = dataUpToCursor; self.timeRange = timeRange; self.yRange = yRange; self.legend = legend
+        self.dataUpToCursor = dataUpToCursor; self.timeAxis = timeAxis; self.yRange = yRange; self.legend = legend
     }
 }
 
@@ -78,8 +79,11 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         let dataMin = histories.compactMap(\.times.first).min(), dataMax = histories.compactMap(\.times.last).max()
         var xLo: Int64, xHi: Int64
         let window = Self.defaultWindow(kind: context.timelineKind)
-        if let r = options.timeRange {
-            (xLo, xHi) = (r.lowerBound, r.upperBound)
+        if let axis = options.timeAxis {
+            let t = cursor ?? 0
+            xLo = axis.start.resolved(cursor: t) ?? dataMin ?? t
+            xHi = axis.end.resolved(cursor: t) ?? dataMax ?? t
+            if xLo > xHi { (xLo, xHi) = (xHi, xLo) }
         } else if let dataMin, let dataMax {
             (xLo, xHi) = (dataMin, dataMax)
             if let t = cursor, dataMax &- dataMin > window.threshold {
