@@ -76,7 +76,12 @@ public enum AxisTicks {
         if magnitude >= 1e7 || (step < 1e-5 && magnitude < 1e-3) {
             return String(format: "%.3g", value)
         }
-        let decimals = step >= 1 ? 0 : min(12, Int((-log10(step) - 1e-9).rounded(.up)))
+        var decimals = 0
+        while decimals < 12 {
+            let scaled = step * pow(10, Double(decimals))
+            if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { break }
+            decimals += 1
+        }
         let text = String(format: "%.\(decimals)f", value)
         return text == "-0" ? "0" : text
     }
