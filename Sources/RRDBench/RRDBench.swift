@@ -11,6 +11,7 @@ struct RRDBench: AsyncParsableCommand {
             Load.self,
             CompareBench.self,
             EncodeBench.self,
+            PlotBench.self,
         ]
     )
 }

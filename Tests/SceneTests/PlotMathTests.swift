@@ -57,7 +57,7 @@ import Testing
         PlotFrame(minX: 0, minY: 0, maxX: width, maxY: 100, x: x, y: y)
     }
 
-    @Test func decimationKeepsTheEnvelopeInFourVerticesPerColumn() {
+    @Test func decimationKeepsTheEnvelopeInTwoVerticesPerColumn() {
         // 100,000 points over 100 px: a sawtooth between 0 and 1.
         let n = 100_000
         let times = (0..<Int64(n)).map { $0 }
@@ -66,10 +66,10 @@ import Testing
                                              range: 0..<n, origin: 0, frame: Self.frame(x: 0...Double(n)), policy: .envelope)
         #expect(strips.count == 1)
         let vertices = strips[0]
-        #expect(vertices.count <= 4 * 101)
+        #expect(vertices.count <= 2 * 101)
         #expect(vertices.count >= 2 * 100)
         #expect(vertices.map(\.y).min() == 0 && vertices.map(\.y).max() == 100)
-        #expect(zip(vertices, vertices.dropFirst()).allSatisfy { $0.x <= $1.x })
+        #expect(zip(vertices, vertices.dropFirst()).allSatisfy { $0.x.rounded(.down) <= $1.x.rounded(.down) })  // column by column
     }
 
     @Test func sparseSeriesKeepEveryPointAndBreakAtNaNAndClears() {
@@ -94,7 +94,7 @@ import Testing
         #expect(one(.average).map(\.y) == [50])
         #expect(one(.max).map(\.y) == [0])
         #expect(one(.min).map(\.y) == [100])
-        #expect(one(.envelope).map(\.y) == [100, 0, 50])
+        #expect(one(.envelope).map(\.y) == [100, 0])  // lowest value came first
         #expect(SeriesDecimation.policy(code: 2) == .average && SeriesDecimation.policy(code: nil) == .envelope)
     }
 

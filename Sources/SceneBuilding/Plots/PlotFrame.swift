@@ -63,14 +63,21 @@ struct PlotFrame {
 
         // Grid: finer unlabelled lines first, labelled lines over them.
         let xTicks = frame.xTicks(xAxis, ppp: ppp)
-        for v in frame.minorTicks(step: yTicks.step, range: y, lengthPixels: Double(plotHeight), ppp: ppp) {
-            canvas.hRule(y: frame.py(v), from: frame.minX, to: frame.maxX, color: PlotStyle.minorGrid)
+        let thickness = max(1, ppp.rounded())
+        func hLine(_ y: Float) -> (Float, Float, Float, Float) {
+            let top = y.rounded(.down)
+            return (frame.minX.rounded(), top, frame.maxX.rounded(), top + thickness)
         }
-        for v in frame.minorXTicks(xAxis, step: xTicks.step, ppp: ppp) {
-            canvas.vRule(x: frame.px(v), from: frame.minY, to: frame.maxY, color: PlotStyle.minorGrid)
+        func vLine(_ x: Float) -> (Float, Float, Float, Float) {
+            let left = x.rounded(.down)
+            return (left, frame.minY.rounded(), left + thickness, frame.maxY.rounded())
         }
-        for v in yTicks.ticks { canvas.hRule(y: frame.py(v), from: frame.minX, to: frame.maxX, color: PlotStyle.grid) }
-        for t in xTicks.ticks { canvas.vRule(x: frame.px(t.value), from: frame.minY, to: frame.maxY, color: PlotStyle.grid) }
+        canvas.opaqueRects(frame.minorTicks(step: yTicks.step, range: y, lengthPixels: Double(plotHeight), ppp: ppp)
+                            .map { hLine(frame.py($0)) }
+                           + frame.minorXTicks(xAxis, step: xTicks.step, ppp: ppp).map { vLine(frame.px($0)) },
+                           color: PlotStyle.minorGrid)
+        canvas.opaqueRects(yTicks.ticks.map { hLine(frame.py($0)) } + xTicks.ticks.map { vLine(frame.px($0.value)) },
+                           color: PlotStyle.grid)
 
         for (v, label) in zip(yTicks.ticks, yLabels) {
             canvas.text(label, x: left - gap, y: frame.py(v) - lineHeight / 2, size: size, color: PlotStyle.axisText, align: .right)
@@ -102,12 +109,12 @@ struct PlotFrame {
     }
 
     /// Unlabelled grid values between labelled ones: the step divided by 5 (by 2 for a step of 2·10^k), drawn only
-    /// when they are at least 8 pixels apart.
+    /// when they are at least 20 pixels apart.
     private func minorTicks(step: Double, range: ClosedRange<Double>, lengthPixels: Double, ppp: Float) -> [Double] {
         guard step > 0 else { return [] }
         let mantissa = step / pow(10, log10(step).rounded(.down))
         let minor = step / (abs(mantissa - 2) < 1e-6 ? 2 : 5)
-        guard minor / (range.upperBound - range.lowerBound) * lengthPixels >= Double(8 * ppp) else { return [] }
+        guard minor / (range.upperBound - range.lowerBound) * lengthPixels >= Double(20 * ppp) else { return [] }
         let first = (range.lowerBound / minor).rounded(.up), last = (range.upperBound / minor).rounded(.down)
         guard last >= first, last - first < 5000 else { return [] }
         return stride(from: first, through: last, by: 1).map { $0 * minor }
@@ -121,7 +128,7 @@ struct PlotFrame {
             guard step >= 2 else { return [] }
             let s = Int64(step)
             let minor = s % 5 == 0 ? s / 5 : s % 2 == 0 ? s / 2 : 0
-            guard minor >= 1, Double(minor) / (x.upperBound - x.lowerBound) * Double(maxX - minX) >= Double(8 * ppp) else { return [] }
+            guard minor >= 1, Double(minor) / (x.upperBound - x.lowerBound) * Double(maxX - minX) >= Double(20 * ppp) else { return [] }
             let lo = Self.clampedTime(origin, x.lowerBound.rounded(.up)), hi = Self.clampedTime(origin, x.upperBound.rounded(.down))
             guard lo <= hi else { return [] }
             let first = AxisTicks.ceilDiv(lo, minor), last = AxisTicks.floorDiv(hi, minor)

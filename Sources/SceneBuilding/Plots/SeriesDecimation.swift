@@ -1,7 +1,7 @@
-/// Turns one series into the pixel-space vertices of its line, with at most four vertices per pixel column:
-/// when several points fall into one column they are replaced by the column's first point, its extremes in time
-/// order, and its last point (the viewer's default MinMax aggregation), so a 100,000-point series costs a few
-/// thousand segments and looks the same as drawing every point.
+/// Turns one series into the pixel-space vertices of its line, with at most two vertices per pixel column:
+/// when several points fall into one column they are replaced by the column's lowest and highest points (the
+/// viewer's default MinMax aggregation), so a 100,000-point series costs a few thousand segments and covers the
+/// same pixels as drawing every point.
 ///
 /// Breaks: a non-finite value or a `breakBefore` flag ends the current strip. Policies: `average`, `min` and
 /// `max` keep one vertex per column (mean, lowest or highest value); every other policy (Off, MinMax,
@@ -54,11 +54,11 @@ struct SeriesDecimation {
         return strips
     }
 
-    /// The points of one pixel column: first, last, lowest and highest (in pixels) and which came first.
+    /// The points of one pixel column: the first, the lowest and highest (in pixels) and which came first.
     struct Column {
         var index = 0
         var count = 0
-        var first = SIMD2<Float>(), last = SIMD2<Float>()
+        var first = SIMD2<Float>()
         var top = SIMD2<Float>(), bottom = SIMD2<Float>()
         var topOrder = 0, bottomOrder = 0
         var sum = 0.0, sumX: Float = 0, sumY: Float = 0
@@ -70,7 +70,6 @@ struct SeriesDecimation {
             }
             if p.y < top.y { top = p; topOrder = count }
             if p.y > bottom.y { bottom = p; bottomOrder = count }
-            last = p
             sumX += p.x; sumY += p.y
             count += 1
         }
@@ -84,11 +83,12 @@ struct SeriesDecimation {
             case .min: strip.append(bottom)
             case .max: strip.append(top)
             case .envelope:
-                strip.append(first)
-                let (a, b) = topOrder <= bottomOrder ? (top, bottom) : (bottom, top)
-                if a != first { strip.append(a) }
-                if b != a && b != last { strip.append(b) }
-                if last != strip[strip.count - 1] { strip.append(last) }
+                // Both extremes, the one nearer the line so far first (in time order for a fresh strip): the
+                // column becomes one vertical stroke joined to its neighbours, as drawing every point would look.
+                var (a, b) = topOrder <= bottomOrder ? (top, bottom) : (bottom, top)
+                if let previous = strip.last, abs(b.y - previous.y) < abs(a.y - previous.y) { (a, b) = (b, a) }
+                strip.append(a)
+                if b != a { strip.append(b) }
             }
         }
     }
