@@ -6,7 +6,7 @@ import RecordingModel
 import SceneBuilding
 
 /// `rrd-bench plot`: a time-series view of `--series` series of `--points` points each (one Scalars entity, a
-/// noisy sine per series, on a sequence timeline) at `--size`. Prints the cold first frame (reading the data out
+/// sine plus `--noise` per series, on a sequence timeline) at `--size`. Prints the cold first frame (reading the data out
 /// of the store), then the median per-frame cost of building the draw list and of rasterizing it, with the cursor
 /// moving as in a video.
 struct PlotBench: ParsableCommand {
@@ -30,6 +30,9 @@ struct PlotBench: ParsableCommand {
     @Option(help: "Frames timed; the median is printed.")
     var `repeat` = 31
 
+    @Option(help: "Amplitude of the uniform noise added to each sine (0 = smooth).")
+    var noise = 0.2
+
     @Flag(help: "Draw only the data up to the cursor (the line grows frame by frame).")
     var upToCursor = false
 
@@ -41,7 +44,7 @@ struct PlotBench: ParsableCommand {
         guard parts.count == 2, parts[0] > 1, parts[1] > 1 else { throw ValidationError("--size must be WIDTHxHEIGHT") }
         guard points > 0, series > 0 else { throw ValidationError("--points and --series must be positive") }
         let (width, height) = (parts[0], parts[1])
-        let store = try Self.store(points: points, series: series)
+        let store = try Self.store(points: points, series: series, noise: noise)
         let view = ViewSpec(kind: .timeSeries, origin: ["signal"], contents: .entity(["signal"]))
         let builder = TimeSeriesViewBuilder(options: TimeSeriesOptions(
             dataUpToCursor: upToCursor, timeAxis: wholeRange ? TimeRangeBoundaries(start: .infinite, end: .infinite) : nil))
@@ -78,7 +81,7 @@ struct PlotBench: ParsableCommand {
                                     options: RenderOptions(threads: threads))
             empties.append(now() - start)
         }
-        BenchOutput.line(["bench": "plot", "size": size, "points_per_series": points, "series": series, "threads": threads,
+        BenchOutput.line(["bench": "plot", "size": size, "points_per_series": points, "series": series, "noise": noise, "threads": threads,
                           "up_to_cursor": upToCursor ? "yes" : "no", "whole_range": wholeRange ? "yes" : "no",
                           "draws": first.drawList.count, "empty_frame_render_ms": BenchOutput.median(empties),
                           "cold_build_ms": coldBuild, "cold_render_ms": coldRender,
@@ -87,15 +90,16 @@ struct PlotBench: ParsableCommand {
     }
 
     /// One entity `/signal` with `points` rows on the `frame` sequence timeline, `series` scalars per row.
-    static func store(points: Int, series: Int) throws -> ChunkStore {
+    static func store(points: Int, series: Int, noise: Double) throws -> ChunkStore {
         var values: [Double] = []
         values.reserveCapacity(points * series)
-        var noise: UInt32 = 12345
+        var state: UInt32 = 12345
         for i in 0..<points {
             for s in 0..<series {
-                noise ^= noise << 13; noise ^= noise >> 17; noise ^= noise << 5
-                let jitter = Double(noise % 1000) / 1000 - 0.5
-                values.append(sin(Double(i) / Double(max(points, 1)) * 12 + Double(s)) + 0.2 * jitter)
+                state ^= state << 13; state ^= state >> 17; state ^= state << 5
+                let jitter: Double = Double(state % 1000) / 1000 - 0.5
+                let phase: Double = Double(i) / Double(points) * 12 + Double(s)
+                values.append(sin(phase) + noise * jitter)
             }
         }
         let rowIDs = (0..<points).map { RowID(timeNanos: 1_000_000 + UInt64($0), increment: UInt64($0)) }
