@@ -83,7 +83,10 @@ struct PlotFrame {
             canvas.text(label, x: left - gap, y: frame.py(v) - lineHeight / 2, size: size, color: PlotStyle.axisText, align: .right)
         }
         for t in xTicks.ticks {
-            canvas.text(t.label, x: frame.px(t.value), y: frame.maxY + gap, size: size, color: PlotStyle.axisText, align: .center)
+            // Centred under the tick, but kept inside the view.
+            let w = canvas.measure(t.label, size: size).x
+            let x = min(max(frame.px(t.value) - w / 2, outer), Float(width) - outer - w)
+            canvas.text(t.label, x: x, y: frame.maxY + gap, size: size, color: PlotStyle.axisText)
         }
         return frame
     }
