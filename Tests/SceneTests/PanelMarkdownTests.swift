@@ -1,3 +1,4 @@
+import ArrowIPC
 import RecordingModel
 @testable import SceneBuilding
 import Testing
@@ -88,6 +89,36 @@ import Testing
         // Deep nesting and long delimiter runs terminate.
         #expect(MarkdownBlocks.parse(String(repeating: "> ", count: 200) + "deep").count == 1)
         #expect(MarkdownInlines.parse(String(repeating: "*", count: 5000)).count == 1)
+    }
+
+    @Test func hostileInputsStayLinearAndShallow() {
+        // Thousands of unmatched openers: one failed scan per delimiter kind, not one per opener.
+        let stars = String(repeating: "*a _b `c [d ", count: 20_000)
+        // (The backticks pair up into code spans and are consumed: 20,000 fewer characters.)
+        #expect(MarkdownInlines.parse(stars).map(\.text).joined().count == stars.count - 20_000)
+        // Nesting beyond maxDepth stays literal text instead of recursing.
+        let nested = String(repeating: "[", count: 3000) + "x" + String(repeating: "](u)", count: 3000)
+        #expect(!MarkdownInlines.parse(nested).isEmpty)
+        let quotes = MarkdownBlocks.parse(String(repeating: ">", count: 5000) + " deep")
+        var depth = 0
+        var block = quotes.first
+        while case .quote(let inner)? = block { depth += 1; block = inner.first }
+        #expect(depth == MarkdownBlocks.maxDepth)
+        let lists = MarkdownBlocks.parse((0..<500).map { String(repeating: " ", count: 2 * $0) + "- item" }.joined(separator: "\n"))
+        #expect(lists.count == 1)
+    }
+
+    @Test func longDocumentsLayOutOnlyWhatIsVisible() throws {
+        var store = ChunkStore(id: StoreID(kind: .recording, recordingID: "long"))
+        let words = (0..<200_000).map { "word\($0 % 97)" }.joined(separator: " ") + " " + String(repeating: "x", count: 100_000)
+        store.insert(try Chunk(id: ChunkID(timeNanos: 1, increment: 0), entityPath: EntityPath(["doc"]),
+                               rowIDs: [RowID(timeNanos: 1, increment: 1)], timeColumns: [], components: [
+            ComponentColumn(descriptor: ComponentDescriptor(component: "TextDocument:text"), values: .utf8([words]), lengths: [1]),
+        ]))
+        let view = ViewSpec(kind: .textDocument, origin: ["doc"], contents: .entity(["doc"]))
+        let drawing = TextDocumentViewBuilder().build(view, width: 200, height: 100,
+                                                      context: ViewContext(store: store, query: .staticOnly, timelineKind: nil))
+        #expect(drawing.drawList.count > 3 && drawing.drawList.count < 40)
     }
 
     @Test func wrappingKeepsWordsWhole() {

@@ -108,7 +108,9 @@ struct PlotFrame {
 
     private static func clampedTime(_ origin: Int64, _ offset: Double) -> Int64 {
         let v = Double(origin) + offset
-        return v >= 9.2e18 ? .max : v <= -9.2e18 ? .min : origin &+ Int64(offset)
+        if v >= 9.2e18 { return .max }
+        if v <= -9.2e18 { return .min }
+        return abs(offset) < 9e18 ? origin &+ Int64(offset) : Int64(v)
     }
 
     /// Unlabelled grid values between labelled ones: the step divided by 5 (by 2 for a step of 2·10^k), drawn only

@@ -3,7 +3,7 @@ import RecordingModel
 
 /// The whole history of one entity's `Scalars` on one timeline, as flat arrays for fast per-frame work.
 ///
-/// Invariants: `times` is sorted ascending (ties in row-id order); every `values[s]` has `times.count` entries
+/// Invariants: at most `maxSeries` series; `times` is sorted ascending (ties in row-id order); every `values[s]` has `times.count` entries
 /// (NaN where a row logged fewer than `s + 1` scalars); `breakBefore[i]` is true when a Clear of the entity (or a
 /// recursive one of an ancestor) lies strictly between points `i − 1` and `i`, so the line is cut there.
 struct ScalarHistory: Sendable {
@@ -15,6 +15,9 @@ struct ScalarHistory: Sendable {
     var isEmpty: Bool { times.isEmpty }
 
     static let component = "Scalars:scalars"
+    /// Most series read per entity (a row logging more scalars plots only the first ones), which bounds memory at
+    /// `maxSeries × rows` values whatever a row holds.
+    static let maxSeries = 256
 
     /// Reads every temporal `Scalars:scalars` cell of `entity` on `timeline`. Static scalars have no place on a
     /// time axis and are left out.
@@ -24,14 +27,16 @@ struct ScalarHistory: Sendable {
             .filter { !$0.index.isStatic }
         var seriesCount = 0
         for c in cells { seriesCount = max(seriesCount, c.count) }
+        seriesCount = min(seriesCount, Self.maxSeries)
         var times = [Int64](repeating: 0, count: cells.count)
         var values = [[Double]](repeating: [Double](repeating: .nan, count: cells.count), count: seriesCount)
         for (i, c) in cells.enumerated() {
             times[i] = c.index.time ?? 0
+            let shown = c.instances.prefix(seriesCount)
             if let doubles = c.values.values(Double.self) {
-                for (s, k) in c.instances.enumerated() { values[s][i] = c.values.isValid(k) ? doubles[k] : .nan }
+                for (s, k) in shown.enumerated() { values[s][i] = c.values.isValid(k) ? doubles[k] : .nan }
             } else if let floats = c.values.values(Float.self) {
-                for (s, k) in c.instances.enumerated() { values[s][i] = c.values.isValid(k) ? Double(floats[k]) : .nan }
+                for (s, k) in shown.enumerated() { values[s][i] = c.values.isValid(k) ? Double(floats[k]) : .nan }
             }
         }
         var breaks = [Bool](repeating: false, count: cells.count)

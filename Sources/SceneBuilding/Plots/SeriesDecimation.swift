@@ -41,8 +41,10 @@ struct SeriesDecimation {
                     let value = v[i]
                     if breakBefore[i] { endStrip() }
                     guard value.isFinite else { endStrip(); continue }
-                    let px = left + (Double(t[i] &- origin) - x0) * xScale
-                    let py = bottom - (value - y0) * yScale
+                    // Clamped so that far-off points (just outside the window, or huge values) stay finite
+                    // and convertible; the clip to the plot area then cuts their segments.
+                    let px = min(max(left + (Double(t[i] &- origin) - x0) * xScale, -1e7), 1e7)
+                    let py = min(max(bottom - (value - y0) * yScale, -1e7), 1e7)
                     let p = SIMD2<Float>(Float(px), Float(py))
                     let c = Int(px.rounded(.down))
                     if column.count > 0 && c != column.index { column.flush(into: &strip, policy: policy) }

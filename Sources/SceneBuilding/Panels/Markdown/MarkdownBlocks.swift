@@ -15,15 +15,18 @@ public indirect enum MarkdownBlock: Equatable, Sendable {
 /// A small, line-based CommonMark block parser (plus GFM tables and strikethrough): ATX and setext headings,
 /// paragraphs, thematic breaks, fenced and indented code, block quotes, bullet and ordered lists (nested by
 /// indentation), and pipe tables. Simplifications: no HTML blocks, no link reference definitions, tabs count as
-/// four spaces, and list items are never "loose" (no extra spacing between items).
+/// four spaces, and list items are never "loose" (no extra spacing between items). Quotes and lists nested deeper
+/// than `maxDepth` are kept as plain paragraphs, so no input can exhaust the stack.
 public enum MarkdownBlocks {
+    public static let maxDepth = 16
+
     public static func parse(_ text: String) -> [MarkdownBlock] {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: "    ")
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return parse(lines: lines)
+        return parse(lines: lines, depth: 0)
     }
 
-    static func parse(lines: [String]) -> [MarkdownBlock] {
+    static func parse(lines: [String], depth: Int) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         var paragraph: [String] = []
         func endParagraph() {
@@ -84,7 +87,7 @@ public enum MarkdownBlocks {
                 blocks.append(.code(language: language.isEmpty ? nil : language, text: code.joined(separator: "\n")))
                 continue
             }
-            if body.hasPrefix(">") {
+            if body.hasPrefix(">"), depth < maxDepth {
                 endParagraph()
                 var quoted: [String] = []
                 while i < lines.count, lines[i].trimmingSpaces().hasPrefix(">") {
@@ -93,12 +96,12 @@ public enum MarkdownBlocks {
                     quoted.append(String(q))
                     i += 1
                 }
-                blocks.append(.quote(parse(lines: quoted)))
+                blocks.append(.quote(parse(lines: quoted, depth: depth + 1)))
                 continue
             }
-            if let marker = listMarker(line), paragraph.isEmpty || marker.start == 1 || !marker.ordered {
+            if depth < maxDepth, let marker = listMarker(line), paragraph.isEmpty || marker.start == 1 || !marker.ordered {
                 endParagraph()
-                let (block, next) = parseList(lines, from: i, first: marker)
+                let (block, next) = parseList(lines, from: i, first: marker, depth: depth)
                 blocks.append(block)
                 i = next
                 continue
@@ -168,7 +171,7 @@ public enum MarkdownBlocks {
 
     /// A list: consecutive items with the same kind of marker at the same indentation; lines indented past the
     /// marker (or lazy continuation lines) belong to the current item.
-    static func parseList(_ lines: [String], from start: Int, first: ListMarker) -> (MarkdownBlock, Int) {
+    static func parseList(_ lines: [String], from start: Int, first: ListMarker, depth: Int) -> (MarkdownBlock, Int) {
         var items: [[String]] = []
         var i = start
         var blankPending = false
@@ -194,7 +197,7 @@ public enum MarkdownBlocks {
             }
             break
         }
-        return (.list(ordered: first.ordered, start: first.start, items: items.map { parse(lines: $0) }), i)
+        return (.list(ordered: first.ordered, start: first.start, items: items.map { parse(lines: $0, depth: depth + 1) }), i)
     }
 
     /// Alignments of a table delimiter row such as `| --- | :-: | --: |`, or nil when the line is not one.

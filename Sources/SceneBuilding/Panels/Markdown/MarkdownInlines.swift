@@ -31,10 +31,16 @@ public struct MarkdownSpan: Equatable, Sendable, CustomStringConvertible {
 /// and hard line breaks (two trailing spaces or a backslash before a newline). Delimiters that do not close
 /// stay literal text. Simplifications: emphasis closes at the first matching delimiter run of the same
 /// character and length, and raw HTML is kept as text.
+///
+/// Cost: a failed search for a closing run is remembered per (character, length), so unmatched delimiters cost
+/// one scan each, not one per opener; link text and autolinks are looked for within 2,000 / 500 characters; nesting
+/// deeper than `maxDepth` stays literal. A paragraph of n characters parses in O(n · maxDepth).
 public enum MarkdownInlines {
+    public static let maxDepth = 16
+
     public static func parse(_ text: String) -> [MarkdownSpan] {
         var out: [MarkdownSpan] = []
-        parse(Array(text), style: MarkdownSpan(""), into: &out)
+        parse(Array(text), style: MarkdownSpan(""), depth: 0, into: &out)
         return merged(out)
     }
 
@@ -53,8 +59,12 @@ public enum MarkdownInlines {
         return out
     }
 
-    private static func parse(_ c: [Character], style: MarkdownSpan, into out: inout [MarkdownSpan]) {
+    private static func parse(_ c: [Character], style: MarkdownSpan, depth: Int, into out: inout [MarkdownSpan]) {
         var buffer = ""
+        // Searches known to fail from any position at or after the stored one, per delimiter run.
+        var noCloser: [String: Int] = [:]
+        func knownToFail(_ key: String, _ from: Int) -> Bool { noCloser[key].map { from >= $0 } ?? false }
+        func failed(_ key: String, _ from: Int) { noCloser[key] = min(noCloser[key] ?? from, from) }
         func flush() {
             if !buffer.isEmpty { var s = style; s.text = buffer; out.append(s); buffer = "" }
         }
@@ -80,7 +90,10 @@ public enum MarkdownInlines {
             }
             if ch == "`" {
                 let run = runLength(c, i, "`")
-                if let close = findRun(c, from: i + run, char: "`", length: run) {
+                let key = "`\(run)"
+                let close = knownToFail(key, i + run) ? nil : findRun(c, from: i + run, char: "`", length: run)
+                if close == nil { failed(key, i + run) }
+                if let close {
                     flush()
                     var code = String(c[(i + run)..<close]).replacingNewlines()
                     if code.count >= 2, code.first == " ", code.last == " ", !code.allSatisfy({ $0 == " " }) {
@@ -94,7 +107,7 @@ public enum MarkdownInlines {
                 }
                 continue
             }
-            if ch == "<", let close = c[(i + 1)...].firstIndex(of: ">") {
+            if ch == "<", let close = c[(i + 1)..<min(c.count, i + 500)].firstIndex(of: ">") {
                 let inner = String(c[(i + 1)..<close])
                 if inner.contains("://") || (inner.contains("@") && !inner.contains(" ")), !inner.contains(" ") {
                     flush()
@@ -104,10 +117,11 @@ public enum MarkdownInlines {
                     continue
                 }
             }
-            if ch == "[" || (ch == "!" && i + 1 < c.count && c[i + 1] == "["), let link = parseLink(c, at: ch == "!" ? i + 1 : i) {
+            if depth < maxDepth, ch == "[" || (ch == "!" && i + 1 < c.count && c[i + 1] == "["),
+               let link = parseLink(c, at: ch == "!" ? i + 1 : i) {
                 flush()
                 var s = style; s.link = link.url
-                parse(Array(link.text), style: s, into: &out)
+                parse(Array(link.text), style: s, depth: depth + 1, into: &out)
                 i = link.end
                 continue
             }
@@ -118,8 +132,13 @@ public enum MarkdownInlines {
                 let next: Character? = i + run < c.count ? c[i + run] : nil
                 let opens = next.map { !$0.isWhitespace } ?? false
                     && (ch != "_" || !(prev?.isLetter ?? false) && !(prev?.isNumber ?? false))
-                if run >= length, opens, ch != "~" || run == 2,
-                   let close = findClosing(c, from: i + run, char: ch, length: run) {
+                let key = "\(ch)\(run)"
+                var close: Int? = nil
+                if depth < maxDepth, run >= length, opens, ch != "~" || run == 2, !knownToFail(key, i + run) {
+                    close = findClosing(c, from: i + run, char: ch, length: run)
+                    if close == nil { failed(key, i + run) }
+                }
+                if let close {
                     flush()
                     var s = style
                     switch (ch, run) {
@@ -128,7 +147,7 @@ public enum MarkdownInlines {
                     case (_, 2): s.strong = true
                     default: s.strong = true; s.emphasis = true
                     }
-                    parse(Array(c[(i + run)..<close]), style: s, into: &out)
+                    parse(Array(c[(i + run)..<close]), style: s, depth: depth + 1, into: &out)
                     i = close + run
                     continue
                 }
@@ -191,13 +210,15 @@ public enum MarkdownInlines {
     private static func parseLink(_ c: [Character], at i: Int) -> (text: String, url: String, end: Int)? {
         var depth = 0
         var j = i
-        while j < c.count {
+        let limit = min(c.count, i + 2000)
+        while j < limit {
             if c[j] == "\\" { j += 2; continue }
             if c[j] == "[" { depth += 1 }
             if c[j] == "]" { depth -= 1; if depth == 0 { break } }
             j += 1
         }
-        guard j < c.count, j + 1 < c.count, c[j + 1] == "(", let close = c[(j + 2)...].firstIndex(of: ")") else { return nil }
+        guard j < limit, j + 1 < c.count, c[j + 1] == "(",
+              let close = c[(j + 2)..<min(c.count, j + 2002)].firstIndex(of: ")") else { return nil }
         var target = String(c[(j + 2)..<close]).trimmingSpaces()
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
         if target.hasPrefix("<") && target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }

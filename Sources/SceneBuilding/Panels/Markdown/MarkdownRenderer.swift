@@ -35,7 +35,9 @@ struct MarkdownRenderer {
 
     /// Lays out wrapped runs at (x, y), advancing `y`.
     mutating func paragraph(_ runs: [StyledRun], x: Float, width: Float, canvas: inout PlotCanvas) {
-        for line in flow.lines(runs, maxWidth: max(width, 8 * ppp)) {
+        // Lines below the bottom edge are never laid out (a long document costs only what is visible).
+        let visibleLines = Int(max(0, bottom - y) / max(1, 8 * ppp)) + 1
+        for line in flow.lines(runs, maxWidth: max(width, 8 * ppp), maxLines: visibleLines) {
             if y > bottom { return }
             flow.draw(line, x: x, y: y, canvas: &canvas)
             y += line.height + 2 * ppp
@@ -110,7 +112,8 @@ struct MarkdownRenderer {
     private mutating func code(_ text: String, x: Float, width: Float, canvas: inout PlotCanvas) {
         let style = TextStyle(face: .mono, size: PanelStyle.monoSize * ppp, color: PanelStyle.bodyText)
         let pad = 6 * ppp
-        let lines = flow.lines([StyledRun(text: text, style: style)], maxWidth: nil)
+        let lines = flow.lines([StyledRun(text: text, style: style)], maxWidth: nil,
+                               maxLines: Int(max(0, bottom - y) / max(1, 8 * ppp)) + 1)
         let height = lines.reduce(0) { $0 + $1.height + 2 * ppp } - 2 * ppp
         canvas.fill(x, y, x + width, y + height + 2 * pad, color: PanelStyle.codeBlockBackground, corner: 4 * ppp)
         var ly = y + pad
@@ -132,8 +135,10 @@ struct MarkdownRenderer {
         let all = [header] + rows
         func cellRuns(_ r: Int, _ c: Int) -> [StyledRun] { runs(all[r][c], base: r == 0 ? headerStyle : cellStyle) }
         // Natural widths, shrunk in proportion when the table is wider than the column.
+        // Column widths from the rows that can be visible (a table is at least one text line per row).
+        let measured = all.indices.prefix(Int(max(0, bottom - y) / max(1, 8 * ppp)) + 2)
         var widths = (0..<columns).map { c in
-            (all.indices.map { r in flow.lines(cellRuns(r, c), maxWidth: nil).map(\.width).max() ?? 0 }.max() ?? 0) + 2 * pad
+            (measured.map { r in flow.lines(cellRuns(r, c), maxWidth: nil).map(\.width).max() ?? 0 }.max() ?? 0) + 2 * pad
         }
         let total = widths.reduce(0, +)
         if total > width {

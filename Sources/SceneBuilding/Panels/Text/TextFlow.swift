@@ -24,8 +24,8 @@ struct TextFlow {
 
     func lineHeight(_ style: TextStyle) -> Float { max(measure("Ag", style).y, style.size) }
 
-    /// Lines of at most `maxWidth` pixels (nil: no wrapping).
-    func lines(_ runs: [StyledRun], maxWidth: Float?) -> [Line] {
+    /// Lines of at most `maxWidth` pixels (nil: no wrapping); layout stops after `maxLines` lines.
+    func lines(_ runs: [StyledRun], maxWidth: Float?, maxLines: Int? = nil) -> [Line] {
         var lines: [Line] = []
         var pieces: [Piece] = []
         var x: Float = 0
@@ -40,27 +40,34 @@ struct TextFlow {
         for run in runs {
             let lh = lineHeight(run.style)
             for (k, paragraph) in run.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if k > 0 { newLine(run.style) }
+                if k > 0 {
+                    newLine(run.style)
+                    if let maxLines, lines.count >= maxLines { return lines }
+                }
                 for token in Self.tokens(String(paragraph)) {
                     let isSpace = token.first == " "
                     if isSpace && pieces.isEmpty && !lines.isEmpty && maxWidth != nil { continue }
                     var w = measure(token, run.style).x
-                    if let maxWidth, !isSpace, x + w > maxWidth, x > 0 { newLine(run.style) }
+                    if let maxWidth, !isSpace, x + w > maxWidth, x > 0 {
+                        newLine(run.style)
+                        if let maxLines, lines.count >= maxLines { return lines }
+                    }
                     if let maxWidth, !isSpace, w > maxWidth {
                         // Split an over-long word between characters.
-                        var part = ""
+                        // Widths add up exactly (advances, no kerning), so each character is measured once.
+                        var part = "", partWidth: Float = 0
                         for ch in token {
-                            let pw = measure(part + String(ch), run.style).x
-                            if x + pw > maxWidth, !part.isEmpty {
-                                pieces.append(Piece(text: part, style: run.style, x: x, width: measure(part, run.style).x))
+                            let cw = measure(String(ch), run.style).x
+                            if x + partWidth + cw > maxWidth, !part.isEmpty {
+                                pieces.append(Piece(text: part, style: run.style, x: x, width: partWidth))
                                 height = max(height, lh)
                                 newLine(run.style)
-                                part = String(ch)
-                            } else {
-                                part.append(ch)
+                                if let maxLines, lines.count >= maxLines { return lines }
+                                part = ""; partWidth = 0
                             }
+                            part.append(ch); partWidth += cw
                         }
-                        w = measure(part, run.style).x
+                        w = partWidth
                         pieces.append(Piece(text: part, style: run.style, x: x, width: w))
                     } else {
                         pieces.append(Piece(text: token, style: run.style, x: x, width: w))
