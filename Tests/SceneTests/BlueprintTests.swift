@@ -55,6 +55,9 @@ import Testing
         #expect(rects["Log"] == PixelRect(x: 302, y: 201, width: 600, height: 199))
         #expect(rects["Tensor"] == PixelRect(x: 0, y: 402, width: 450, height: 200))
         #expect(rects["Bars"] == PixelRect(x: 452, y: 402, width: 450, height: 200))
+        let tensor = try #require(placed.first { $0.view.spec.name == "Tensor" })
+        #expect(tensor.tabTitles == ["Notes", "Tensor"] && tensor.activeTab == 1)
+        #expect(placed.first?.tabTitles == [] && placed.first?.activeTab == nil)
     }
 
     @Test func blueprintPropertiesBecomePlotOptions() throws {
