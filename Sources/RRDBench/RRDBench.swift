@@ -14,6 +14,7 @@ struct RRDBench: AsyncParsableCommand {
             ExportBench.self,
             CompareBench.self,
             EncodeBench.self,
+            PlotBench.self,
         ]
         subcommands: [RasterBench.self]
     )

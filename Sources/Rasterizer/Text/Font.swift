@@ -7,8 +7,11 @@ import Foundation
 /// always gives the same bitmaps (for a given FreeType version). Thread-safe: a lock guards the
 /// face and the cache.
 public final class Font: @unchecked Sendable {
-    /// The open-licence Inter faces bundled with the rasterizer (Rerun's UI font).
-    public enum Bundled: String, Sendable { case regular = "Inter-Regular", medium = "Inter-Medium" }
+    /// The open-licence faces bundled with the rasterizer: Inter (Rerun's UI font) and DejaVu Sans Mono (code).
+    public enum Bundled: String, Sendable {
+        case regular = "Inter-Regular", medium = "Inter-Medium", mono = "DejaVuSansMono"
+        var fileExtension: String { self == .mono ? "ttf" : "otf" }
+    }
 
     /// One rendered glyph: coverage rows top to bottom and its placement relative to the pen.
     struct Glyph: Sendable {
@@ -34,12 +37,14 @@ public final class Font: @unchecked Sendable {
     /// Fonts bundled with the package, loaded once.
     public static let interRegular: Font? = try? Font(bundled: .regular)
     public static let interMedium: Font? = try? Font(bundled: .medium)
+    public static let dejaVuSansMono: Font? = try? Font(bundled: .mono)
 
     /// Loads a bundled face.
     public convenience init(bundled: Bundled) throws {
-        guard let url = Bundle.module.url(forResource: bundled.rawValue, withExtension: "otf", subdirectory: "Fonts")
-                ?? Bundle.module.url(forResource: bundled.rawValue, withExtension: "otf") else {
-            throw FontError.missingResource(bundled.rawValue + ".otf")
+        let ext = bundled.fileExtension
+        guard let url = Bundle.module.url(forResource: bundled.rawValue, withExtension: ext, subdirectory: "Fonts")
+                ?? Bundle.module.url(forResource: bundled.rawValue, withExtension: ext) else {
+            throw FontError.missingResource(bundled.rawValue + "." + ext)
         }
         try self.init(data: [UInt8](try Data(contentsOf: url)))
     }
