@@ -15,7 +15,7 @@ struct RRDBench: AsyncParsableCommand {
             CompareBench.self,
             EncodeBench.self,
             PlotBench.self,
+            RasterBench.self,
         ]
-        subcommands: [RasterBench.self]
     )
 }
