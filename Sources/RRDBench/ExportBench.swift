@@ -28,11 +28,12 @@ struct ExportBench: AsyncParsableCommand {
         let full = try FrameSchedule(kind: timeline.kind, from: range.lowerBound, to: range.upperBound, fps: fps)
         let last = full.time(min(full.count, maxFrames) - 1)
         let schedule = try FrameSchedule(kind: timeline.kind, from: range.lowerBound, to: last, fps: fps)
-        let renderer = RecordingRenderer(store: store)
+        let renderer = RecordingRenderer(store: store, blueprint: loaded.blueprint.map { Blueprint(store: $0) },
+                                         timeline: timeline.name)
         for text in size {
             let parts = text.split(separator: "x").compactMap { Int($0) }
             guard parts.count == 2 else { throw ValidationError("bad --size \(text)") }
-            let animation = AnimationRenderer(renderer: renderer, views: renderer.views, timeline: timeline.name,
+            let animation = AnimationRenderer(renderer: renderer, timeline: timeline.name,
                                               schedule: schedule, width: parts[0], height: parts[1])
             let settings = VideoSettings(codec: .h264, frameRate: FrameRate(Int32(fps.rounded())), preset: preset)
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("rrd-bench-export.mp4").path

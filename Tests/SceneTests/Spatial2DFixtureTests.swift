@@ -17,8 +17,8 @@ import Testing
         if let eye { view.eye = eye }
         let timeline = try #require(TimeSelection.defaultTimeline(in: store))
         let time = try TimeSelection.time(nil, on: timeline, in: store)
-        return try renderer.render([view], query: LatestAtQuery(timeline: timeline.name, at: time), width: width,
-                                   height: height, threads: threads)
+        return try renderer.restricted(to: [view]).render(query: LatestAtQuery(timeline: timeline.name, at: time),
+                                                          width: width, height: height, threads: threads)
     }
 
     static let imageViews = ["/camera/depth", "/images/gray_f32", "/images/gray_u8", "/images/rgb_jpeg", "/images/rgb_png",

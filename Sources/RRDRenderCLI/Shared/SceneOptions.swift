@@ -15,6 +15,10 @@ struct SceneOptions: ParsableArguments {
                                discussion: "Default: every view, laid out like the viewer's default layout."))
     var view: String?
 
+    @Option(help: ArgumentHelp("A blueprint (.rbl) to lay out the views with.",
+                               discussion: "Default: the blueprint inside the recording, if any, else the viewer's default views."))
+    var blueprint: String?
+
     @Option(help: "Picture size in pixels, WIDTHxHEIGHT.")
     var size: String = "1280x720"
 

@@ -15,6 +15,8 @@ struct SceneSettings: Sendable {
     var file: String
     var timeline: String?
     var view: String?
+    /// A `.rbl` (or `.rrd`) whose blueprint replaces the recording's own.
+    var blueprint: String?
     var width = 1280
     var height = 720
     var eye: Eye?
@@ -57,8 +59,24 @@ struct SceneSession: Sendable {
         } catch {
             throw SessionError("\(error)")
         }
-        let renderer = RecordingRenderer(store: store)
+        var blueprint = loaded.blueprint.map { Blueprint(store: $0) }
+        if let path = settings.blueprint {
+            do {
+                guard let store = try Recording.load(path: path).blueprint else {
+                    throw SessionError("\(path): the file holds no blueprint")
+                }
+                blueprint = Blueprint(store: store)
+            } catch let error as SessionError {
+                throw error
+            } catch {
+                throw SessionError("\(path): \(error)")
+            }
+        }
+        for w in blueprint?.warnings ?? [] { warnings("blueprint: \(w)") }
+        var renderer = RecordingRenderer(store: store, blueprint: blueprint, timeline: timeline?.name)
+        renderer.composer = PictureComposer(titleBars: settings.titleBars)
         var views = renderer.views
+        let allViews = views
         if let wanted = settings.view {
             let path = "/" + wanted.split(separator: "/").joined(separator: "/")
             let matches = views.filter { $0.originText == path || $0.name == wanted }
@@ -79,7 +97,7 @@ struct SceneSession: Sendable {
             }
         }
         self.views = views
-        self.renderer = renderer
+        self.renderer = views == allViews ? renderer : renderer.restricted(to: views)
         width = settings.width
         height = settings.height
     }
@@ -96,9 +114,7 @@ struct SceneSession: Sendable {
 
     /// The picture at `query`; its warnings go to `warnings`, once each.
     func render(_ query: LatestAtQuery, threads: Int? = nil, warnings: ((String) -> Void)? = warn) throws -> RGBAImage {
-        var renderer = self.renderer
-        renderer.composer = PictureComposer(titleBars: settings.titleBars)
-        let (image, found) = try renderer.render(views, query: query, width: width, height: height,
+        let (image, found) = try renderer.render(query: query, width: width, height: height,
                                                  pixelsPerPoint: Float(settings.pixelsPerPoint),
                                                  threads: threads ?? settings.threads)
         if let warnings { for w in Set(found.map(\.description)).sorted() { warnings(w) } }
@@ -110,7 +126,8 @@ extension SceneOptions {
     var settings: SceneSettings {
         get throws {
             let size = try parsedSize()
-            return SceneSettings(file: file, timeline: timeline, view: view, width: size.width, height: size.height,
+            return SceneSettings(file: file, timeline: timeline, view: view, blueprint: blueprint,
+                                 width: size.width, height: size.height,
                                  eye: try parsedEye(), explicitUp: hasExplicitUp, titleBars: titleBars,
                                  pixelsPerPoint: pixelsPerPoint, threads: threads)
         }
@@ -130,9 +147,7 @@ extension SceneSession {
     /// The animation of `schedule` with this session's views and size (requires a timeline).
     func animation(_ schedule: FrameSchedule) -> AnimationRenderer? {
         guard let timeline else { return nil }
-        var renderer = self.renderer
-        renderer.composer = PictureComposer(titleBars: settings.titleBars)
-        return AnimationRenderer(renderer: renderer, views: views, timeline: timeline.name, schedule: schedule,
+        return AnimationRenderer(renderer: renderer, timeline: timeline.name, schedule: schedule,
                                  width: width, height: height, pixelsPerPoint: Float(settings.pixelsPerPoint))
     }
 }

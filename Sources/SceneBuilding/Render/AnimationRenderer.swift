@@ -8,22 +8,21 @@ import RecordingModel
 /// the pictures are the same as `RecordingRenderer.render` gives for that moment with any thread count.
 public struct AnimationRenderer: Sendable {
     public let renderer: RecordingRenderer
-    public let views: [ViewSpec]
     public let timeline: TimelineName
     public let schedule: FrameSchedule
     public let width: Int
     public let height: Int
     public var pixelsPerPoint: Float = 1
 
-    public init(renderer: RecordingRenderer, views: [ViewSpec], timeline: TimelineName, schedule: FrameSchedule,
+    public init(renderer: RecordingRenderer, timeline: TimelineName, schedule: FrameSchedule,
                 width: Int, height: Int, pixelsPerPoint: Float = 1) {
-        self.renderer = renderer; self.views = views; self.timeline = timeline; self.schedule = schedule
+        self.renderer = renderer; self.timeline = timeline; self.schedule = schedule
         self.width = width; self.height = height; self.pixelsPerPoint = pixelsPerPoint
     }
 
     /// The picture of frame `k` and its warnings.
     public func frame(_ k: Int) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
-        try renderer.render(views, query: LatestAtQuery(timeline: timeline, at: schedule.time(k)), width: width,
+        try renderer.render(query: LatestAtQuery(timeline: timeline, at: schedule.time(k)), width: width,
                             height: height, pixelsPerPoint: pixelsPerPoint, threads: 1)
     }
 

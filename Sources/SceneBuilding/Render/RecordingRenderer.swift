@@ -2,34 +2,46 @@ import MediaCodecs
 import Rasterizer
 import RecordingModel
 
-/// Renders pictures of one recording: the views (from the defaults, or the blueprint), laid out in one frame,
-/// at any moment. Build it once per recording and call `render` for each picture; it holds no per-picture state
-/// and can be shared by threads (each `render` uses its own rasterizer).
+/// Renders pictures of one recording: the planned views laid out in one frame, each below its title bar, at any
+/// moment. Build it once per recording (and timeline) and call `render` per picture: it keeps only caches that
+/// make later frames cheaper, and can be shared by threads (each `render` uses its own rasterizer).
 public struct RecordingRenderer: Sendable {
     public let store: ChunkStore
-    /// All views of the recording, in layout order.
-    public let views: [ViewSpec]
-    /// Builders per view class; classes without one are skipped with a warning.
-    public var builders: [ViewKind: any ViewBuilder]
+    public let plan: ViewPlan
     public var composer = PictureComposer()
 
-    public static let defaultBuilders: [ViewKind: any ViewBuilder] = [
-        .spatial3D: Spatial3DViewBuilder(), .spatial2D: Spatial2DViewBuilder(),
-    ]
+    /// All views of the recording, in plan order.
+    public var views: [ViewSpec] { plan.views.map(\.spec) }
 
-    public init(store: ChunkStore, views: [ViewSpec]? = nil, builders: [ViewKind: any ViewBuilder] = defaultBuilders) {
+    public init(store: ChunkStore, blueprint: Blueprint? = nil, timeline: TimelineName? = nil) {
         self.store = store
-        self.views = views ?? ViewHeuristics.defaultViews(for: EntityFacts.gather(from: store))
-        self.builders = builders
+        plan = ViewPlan(store: store, blueprint: blueprint, timeline: timeline)
     }
 
-    /// One picture of `views` (default: all) at `query`.
-    public func render(_ views: [ViewSpec]? = nil, query: LatestAtQuery, width: Int, height: Int,
-                       pixelsPerPoint: Float = 1, threads: Int = 1) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
-        let chosen = views ?? self.views
-        let frameRect = PixelRect(x: 0, y: 0, width: width, height: height)
-        let cells = chosen.count == 1 ? [(chosen[0], frameRect)] : DefaultLayout.arrange(chosen, in: frameRect)
-        var image = try composer.frame(width: width, height: height, cells: cells.map { ($0.0.name, $0.1) },
+    public init(store: ChunkStore, plan: ViewPlan) {
+        self.store = store
+        self.plan = plan
+    }
+
+    /// A renderer of only the views matching `specs` (same builders), laid out by the default layout.
+    public func restricted(to specs: [ViewSpec]) -> RecordingRenderer {
+        let chosen = specs.map { spec in
+            var planned = plan.views.first { $0.spec.origin == spec.origin && $0.spec.kind == spec.kind }
+                ?? PlannedView(spec: spec, builder: PlannedView.builder(for: spec, timeline: nil))
+            planned.spec = spec
+            return planned
+        }
+        var copy = RecordingRenderer(store: store, plan: ViewPlan(views: chosen))
+        copy.composer = composer
+        return copy
+    }
+
+    /// One picture of the plan's views at `query`.
+    public func render(query: LatestAtQuery, width: Int, height: Int, pixelsPerPoint: Float = 1,
+                       threads: Int = 1) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
+        let cells = plan.arrange(in: PixelRect(x: 0, y: 0, width: width, height: height))
+        var image = try composer.frame(width: width, height: height,
+                                       cells: cells.map { (PictureComposer.Title($0.view), $0.rect) },
                                        pixelsPerPoint: pixelsPerPoint, threads: threads)
         let kind = query.timeline.flatMap { store.timelines[$0]?.timeline.kind }
         let context = ViewContext(store: store, query: query, timelineKind: kind, pixelsPerPoint: pixelsPerPoint,
@@ -39,11 +51,7 @@ public struct RecordingRenderer: Sendable {
         for (view, cell) in cells {
             let rect = composer.contentRect(of: cell, pixelsPerPoint: pixelsPerPoint)
             guard !rect.isEmpty else { continue }
-            guard let builder = builders[view.kind] else {
-                warnings.append(RenderWarning(entity: nil, "\(view.kind.rawValue) views are not drawn yet: \(view)"))
-                continue
-            }
-            let drawing = builder.build(view, width: rect.width, height: rect.height, context: context)
+            let drawing = view.builder.build(view.spec, width: rect.width, height: rect.height, context: context)
             warnings += drawing.warnings
             let pixels = try renderer.render(drawing.drawList, camera: drawing.camera,
                                              options: RenderOptions(threads: threads, pixelsPerPoint: pixelsPerPoint))
