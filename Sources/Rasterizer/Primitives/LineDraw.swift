@@ -152,7 +152,7 @@ final class LineDraw: PreparedDraw {
             for k in 0..<4 where mask & (1 << k) != 0 { ctx.color[base + k] = word }
         } else {
             let src = shade(g, t)
-            let s = BlendSource(linear: src, tables: tb)
+            let s = BlendSource(linear: src, gamma: gamma, tables: tb)
             for k in 0..<4 where mask & (1 << k) != 0 {
                 ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: gamma, tb)
             }
