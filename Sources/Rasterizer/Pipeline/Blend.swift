@@ -3,12 +3,12 @@
 struct BlendSource {
     /// Linear RGB and alpha (straight).
     var linear: SIMD4<Float>
-    /// sRGB-encoded RGB as floats 0…255 (for gamma-space blending).
+    /// sRGB-encoded RGB as floats 0…255 (only for gamma-space blending; zero otherwise).
     var encoded: SIMD3<Float>
 
-    @inline(__always) init(linear: SIMD4<Float>, tables t: SRGBTables) {
+    @inline(__always) init(linear: SIMD4<Float>, gamma: Bool = false, tables t: SRGBTables) {
         self.linear = linear
-        encoded = SIMD3(Float(t.encode(linear.x)), Float(t.encode(linear.y)), Float(t.encode(linear.z)))
+        encoded = gamma ? SIMD3(Float(t.encode(linear.x)), Float(t.encode(linear.y)), Float(t.encode(linear.z))) : .zero
     }
 }
 

@@ -67,7 +67,7 @@ public final class Renderer: @unchecked Sendable {
             let x0 = tx << tileShift, y0 = ty << tileShift
             let ctx = TileContext(color: buffers[worker].color, depth: buffers[worker].depth, x0: x0, y0: y0,
                                   w: min(tileSize, grid.width - x0), h: min(tileSize, grid.height - y0),
-                                  tables: frame.tables, frameWidth: grid.width, frameHeight: grid.height)
+                                  tables: frame.tables)
             var first = 0
             while first < ordered.count && !ordered[first].touches(tile: t) { first += 1 }
             if first == ordered.count {

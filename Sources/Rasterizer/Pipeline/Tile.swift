@@ -91,8 +91,6 @@ struct TileContext {
     /// Pixels of this tile inside the frame (≤ tileSize).
     let w: Int, h: Int
     let tables: SRGBTables
-    /// Frame size, for converting pixel spaces.
-    let frameWidth: Int, frameHeight: Int
 }
 
 /// Where the resolved sRGB8 pixels go: `rowBytes` apart, 4 bytes per pixel.

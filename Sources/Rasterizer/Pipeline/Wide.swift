@@ -16,3 +16,12 @@ typealias LaneMask = SIMDMask<SIMD8<Int32>>
     let v = unsafeBitCast(m, to: SIMD8<Int32>.self) & SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
     return UInt32(truncatingIfNeeded: v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7])
 }
+
+// Concrete minimum / maximum: in the kernels `Swift.min`/`max` on `Float` and `Int32` went through
+// the `Comparable` witness instead of one instruction. (NaN: the second argument wins.)
+@inline(__always) func minf(_ a: Float, _ b: Float) -> Float { a < b ? a : b }
+@inline(__always) func maxf(_ a: Float, _ b: Float) -> Float { a > b ? a : b }
+@inline(__always) func minf(_ a: Float, _ b: Float, _ c: Float) -> Float { minf(minf(a, b), c) }
+@inline(__always) func maxf(_ a: Float, _ b: Float, _ c: Float) -> Float { maxf(maxf(a, b), c) }
+@inline(__always) func mini(_ a: Int32, _ b: Int32, _ c: Int32) -> Int32 { let m = a < b ? a : b; return m < c ? m : c }
+@inline(__always) func maxi(_ a: Int32, _ b: Int32, _ c: Int32) -> Int32 { let m = a > b ? a : b; return m > c ? m : c }

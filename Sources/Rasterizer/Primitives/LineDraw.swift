@@ -92,8 +92,8 @@ final class LineDraw: PreparedDraw {
                     }
                     if !(r > 0) { continue }
                     if r > 1e5 { r = 1e5 }
-                    guard let range = grid.range(minX: min(ax, bx) - r - 0.875, minY: min(ay, by) - r - 0.875,
-                                                 maxX: max(ax, bx) + r - 0.125, maxY: max(ay, by) + r - 0.125)
+                    guard let range = grid.range(minX: minf(ax, bx) - r - 0.875, minY: minf(ay, by) - r - 0.875,
+                                                 maxX: maxf(ax, bx) + r - 0.125, maxY: maxf(ay, by) + r - 0.125)
                     else { continue }
                     let c0 = perVertex ? clamped(colors, v - 1, .white).packed | 0xFF00_0000 : stripColor
                     let c1 = perVertex ? clamped(colors, v, .white).packed | 0xFF00_0000 : stripColor
@@ -152,7 +152,7 @@ final class LineDraw: PreparedDraw {
             for k in 0..<4 where mask & (1 << k) != 0 { ctx.color[base + k] = word }
         } else {
             let src = shade(g, t)
-            let s = BlendSource(linear: src, tables: tb)
+            let s = BlendSource(linear: src, gamma: gamma, tables: tb)
             for k in 0..<4 where mask & (1 << k) != 0 {
                 ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: gamma, tb)
             }
@@ -168,11 +168,11 @@ final class LineDraw: PreparedDraw {
         if g.aby != 0 {
             var u0 = (Float(py) + 0.125 - g.r - g.ay) * g.invAby, u1 = (Float(py) + 0.875 + g.r - g.ay) * g.invAby
             if u0 > u1 { swap(&u0, &u1) }
-            t0 = max(t0, u0); t1 = min(t1, u1)
+            t0 = maxf(t0, u0); t1 = minf(t1, u1)
             if !(t0 <= t1) { return nil }
         }
         let xa = g.ax + g.abx * t0, xb = g.ax + g.abx * t1
-        let xl = min(xa, xb) - g.r, xh = max(xa, xb) + g.r
+        let xl = minf(xa, xb) - g.r, xh = maxf(xa, xb) + g.r
         let lo = (xl - 0.875).rounded(.up), hi = (xh - 0.125).rounded(.down)
         let x0 = lo > Float(g.px0) ? Int(lo) & ~1 : g.px0
         let x1 = hi < Float(g.px1) ? Int(hi) : g.px1
@@ -190,8 +190,8 @@ final class LineDraw: PreparedDraw {
     @inline(__always) private func setup(_ s: SegmentRecord, _ ctx: TileContext) -> Setup? {
         let ax = s.ax - Float(ctx.x0), ay = s.ay - Float(ctx.y0)
         let bx = s.bx - Float(ctx.x0), by = s.by - Float(ctx.y0)
-        guard let (px0, px1, py0, py1) = sampleBox(min(ax, bx) - s.r, min(ay, by) - s.r,
-                                                    max(ax, bx) + s.r, max(ay, by) + s.r, ctx) else { return nil }
+        guard let (px0, px1, py0, py1) = sampleBox(minf(ax, bx) - s.r, minf(ay, by) - s.r,
+                                                    maxf(ax, bx) + s.r, maxf(ay, by) + s.r, ctx) else { return nil }
         let abx = bx - ax, aby = by - ay
         let len2 = abx * abx + aby * aby
         let c0 = ctx.tables.unpack(s.c0), c1 = ctx.tables.unpack(s.c1)
@@ -279,11 +279,11 @@ func capsuleXRange(_ ax: Float, _ ay: Float, _ bx: Float, _ by: Float, _ r: Floa
     if dy != 0 {
         var u0 = (lo - r - ay) / dy, u1 = (hi + r - ay) / dy
         if u0 > u1 { swap(&u0, &u1) }
-        t0 = max(t0, u0); t1 = min(t1, u1)
+        t0 = maxf(t0, u0); t1 = minf(t1, u1)
         guard t0 <= t1 else { return nil }
     } else {
         guard ay >= lo - r, ay <= hi + r else { return nil }
     }
     let x0 = ax + (bx - ax) * t0, x1 = ax + (bx - ax) * t1
-    return (min(x0, x1) - r, max(x0, x1) + r)
+    return (minf(x0, x1) - r, maxf(x0, x1) + r)
 }

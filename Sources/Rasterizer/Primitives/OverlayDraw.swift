@@ -64,7 +64,7 @@ final class OverlayDraw: PreparedDraw {
         guard x0 <= x1, y0 <= y1, r.maxX > r.minX, r.maxY > r.minY else { return }
         let t = ctx.tables
         let c = t.unpack(r.color.packed)
-        let src = BlendSource(linear: c, tables: t)
+        let src = BlendSource(linear: c, gamma: r.blendSpace == .gamma, tables: t)
         let cx = (r.minX + r.maxX) * 0.5, cy = (r.minY + r.maxY) * 0.5
         let hx = (r.maxX - r.minX) * 0.5, hy = (r.maxY - r.minY) * 0.5
         let rad = max(0, min(r.cornerRadius.isNaN ? 0 : r.cornerRadius, hx, hy))
@@ -84,8 +84,8 @@ final class OverlayDraw: PreparedDraw {
     private func glyphs(_ g: GlyphRun, _ ctx: TileContext) {
         let t = ctx.tables
         let c = t.unpack(g.color.packed)
-        let src = BlendSource(linear: c, tables: t)
         let gamma = g.blendSpace == .gamma
+        let src = BlendSource(linear: c, gamma: gamma, tables: t)
         for p in g.glyphs {
             let gx0 = max(p.x, ctx.x0), gx1 = min(p.x + p.glyph.width, ctx.x0 + ctx.w)
             let gy0 = max(p.y, ctx.y0), gy1 = min(p.y + p.glyph.height, ctx.y0 + ctx.h)

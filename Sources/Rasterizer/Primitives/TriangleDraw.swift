@@ -170,8 +170,8 @@ final class TriangleDraw: PreparedDraw {
         case .front: if area < 0 { return }
         }
         // Pixels whose samples (16·p + 2 … 16·p + 14) can lie in the box.
-        let minX = (min(a.x, b.x, c.x) &+ 1) >> 4, maxX = (max(a.x, b.x, c.x) &- 2) >> 4
-        let minY = (min(a.y, b.y, c.y) &+ 1) >> 4, maxY = (max(a.y, b.y, c.y) &- 2) >> 4
+        let minX = (mini(a.x, b.x, c.x) &+ 1) >> 4, maxX = (maxi(a.x, b.x, c.x) &- 2) >> 4
+        let minY = (mini(a.y, b.y, c.y) &+ 1) >> 4, maxY = (maxi(a.y, b.y, c.y) &- 2) >> 4
         if minX > maxX || minY > maxY { return }
         // A small triangle (box of at most 2 × 2 pixels, most of a dense mesh) is dropped here
         // unless it covers one of those 16 samples: exact, same edge functions as the kernels.
@@ -289,10 +289,10 @@ final class TriangleDraw: PreparedDraw {
         let ox = Int32(ctx.x0 << 4), oy = Int32(ctx.y0 << 4)
         let xs = SIMD3<Int32>(v0.x &- ox, v1.x &- ox, v2.x &- ox)
         let ys = SIMD3<Int32>(v0.y &- oy, v1.y &- oy, v2.y &- oy)
-        let minX = max(0, Int((min(xs[0], xs[1], xs[2]) &+ 1) >> 4))
-        let maxX = min(ctx.w - 1, Int((max(xs[0], xs[1], xs[2]) &- 2) >> 4))
-        let minY = max(0, Int((min(ys[0], ys[1], ys[2]) &+ 1) >> 4))
-        let maxY = min(ctx.h - 1, Int((max(ys[0], ys[1], ys[2]) &- 2) >> 4))
+        let minX = max(0, Int((mini(xs[0], xs[1], xs[2]) &+ 1) >> 4))
+        let maxX = min(ctx.w - 1, Int((maxi(xs[0], xs[1], xs[2]) &- 2) >> 4))
+        let minY = max(0, Int((mini(ys[0], ys[1], ys[2]) &+ 1) >> 4))
+        let maxY = min(ctx.h - 1, Int((maxi(ys[0], ys[1], ys[2]) &- 2) >> 4))
         guard minX <= maxX, minY <= maxY else { return }
         let box = (Int64(minX << 4), Int64(minY << 4), Int64((maxX + 1) << 4), Int64((maxY + 1) << 4))
         guard let e0 = edge(xs[0], ys[0], xs[1], ys[1], box: box),
