@@ -54,15 +54,15 @@ SKIP = {
 # Pinned 3D cameras per (fixture, view origin): eye position, look target, up (all in the view's origin frame).
 # Chosen by hand from each fixture script's scene so that everything logged is in the picture.
 CAMERAS: dict[tuple[str, str], tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]] = {
-    ("blueprint", "/world"): ((3.0, -2.0, 2.5), (0.5, 0.5, 0.5), (0, 0, 1)),
-    ("clear", "/"): ((5.0, -4.0, 4.0), (1.5, 1.5, 1.5), (0, 0, 1)),
-    ("custom", "/"): ((5.0, -3.0, 4.0), (1.0, 1.0, 1.0), (0, 0, 1)),
+    ("blueprint", "/world"): ((2.2, -1.2, 1.8), (0.5, 0.5, 0.5), (0, 0, 1)),
+    ("clear", "/"): ((4.5, -1.0, 4.0), (2.0, 2.0, 2.0), (0, 0, 1)),
+    ("custom", "/"): ((3.5, -1.5, 2.5), (1.0, 1.0, 1.0), (0, 0, 1)),
     ("dna", "/"): ((14.0, -14.0, 11.0), (0.0, 0.0, 4.5), (0, 0, 1)),
     ("geometry", "/"): ((6.5, -5.0, 5.0), (1.2, 1.5, 0.8), (0, 0, 1)),
     ("images", "/"): ((3.5, -3.0, 0.5), (0.0, 0.0, 1.2), (0, 0, 1)),
     ("mesh_asset", "/"): ((2.6, -1.8, 2.0), (0.4, 0.4, 0.3), (0, 0, 1)),
     ("no_footer", "/"): ((4.0, -1.0, 5.0), (1.0, 2.0, 3.0), (0, 0, 1)),
-    ("partial_updates", "/"): ((7.0, 1.0, 8.0), (4.0, 5.0, 6.0), (0, 0, 1)),
+    ("partial_updates", "/"): ((5.5, 3.5, 7.0), (4.0, 5.0, 6.0), (0, 0, 1)),
     ("points", "/"): ((3.5, -3.0, 2.5), (0.3, 0.3, 0.3), (0, 0, 1)),
     ("transforms", "/world"): ((2.5, -3.0, 2.0), (0.0, 0.0, 0.3), (0, 0, 1)),
 }
@@ -70,6 +70,7 @@ DEFAULT_CAMERA = ((5.0, -5.0, 4.0), (0.0, 0.0, 0.0), (0, 0, 1))
 
 # A moment other than the end of the viewer's default timeline, where the end shows too little.
 TIMES: dict[str, tuple[str, int]] = {
+    "clear": ("frame", 1),  # /scene/a cleared (flat), /scene/a/child, /scene/b and /scene/b/child still there
     "partial_updates": ("frame", 2),  # frame 3 clears every field, frame 4 leaves no positions
 }
 
@@ -215,28 +216,37 @@ def time_arguments(kind: str, value: int) -> tuple[dict, str]:
     return {"timestamp": np.datetime64(value, "ns")}, str(value)
 
 
-def our_views(rrd_render: str, fixture: pathlib.Path) -> list[tuple[str, str]]:
-    """rrd-render's views of a recording as (origin, class): the list its error for an unknown --view prints."""
+def our_views(rrd_render: str, fixture: pathlib.Path) -> list[tuple[str, str, str]]:
+    """rrd-render's views of a recording as (origin, class, name): the list its error for an unknown --view prints."""
     run = subprocess.run([rrd_render, "snapshot", str(fixture), "--view", "/?no such view?", "-o", "/dev/null.png"],
                          capture_output=True, text=True)
     views = []
     for line in run.stderr.splitlines():
-        if line.startswith("  ") and " (" in line:
+        if line.startswith("  ") and line.endswith('")') and " (" in line:
             origin, rest = line.strip().split(" (", 1)
-            views.append((origin, rest.split(",", 1)[0]))
+            view_class, name = rest.split(", ", 1)
+            views.append((origin, view_class, name[1:-2]))
     return views
 
 
-def matching_view(views: list[tuple[str, str]], origin: str, view_class: str) -> str | None:
-    """Our view for the viewer's: the same origin and class, else our only view of that class at an ancestor or
-    descendant origin (the viewer takes its views from a blueprint in the file, where there is one)."""
-    if (origin, view_class) in views:
-        return origin
+def matching_view(views: list[tuple[str, str, str]], origin: str, view_class: str) -> tuple[str, str] | None:
+    """Our view for the viewer's, as (origin, --view argument): the same origin and class, else our only view of
+    that class at an ancestor or descendant origin (the viewer takes its views from a blueprint in the file, where
+    there is one). --view takes the first view whose origin or name matches, so a view that shares its origin
+    with another is named by its name."""
     def related(other: str) -> bool:
         a, b = origin.rstrip("/") + "/", other.rstrip("/") + "/"
         return a.startswith(b) or b.startswith(a)
-    candidates = [o for o, c in views if c == view_class and related(o)]
-    return candidates[0] if len(candidates) == 1 else None
+    same = [v for v in views if v[:2] == (origin, view_class)]
+    candidates = same or [v for v in views if v[1] == view_class and related(v[0])]
+    if len(candidates) != 1:
+        return None
+    found = candidates[0]
+    if next(v for v in views if found[0] in (v[0], v[2])) == found:
+        return found[0], found[0]
+    if next(v for v in views if found[2] in (v[0], v[2])) == found:
+        return found[0], found[2]
+    return None
 
 
 def slug(origin: str) -> str:
@@ -311,7 +321,7 @@ def main() -> None:
             ours_available = our_views(args.rrd_render, fixture)
             for view in default_views:
                 origin = view.origin
-                our_origin = matching_view(ours_available, origin, view.view_class)
+                our_origin, our_selector = matching_view(ours_available, origin, view.view_class) or (None, None)
                 camera = CAMERAS.get((name, origin), DEFAULT_CAMERA) if view.view_class == "3D" else None
                 query = queries.get(view.view_id, ["+ $origin/**"])
                 client.set_blueprint(only_view_blueprint(view.view_class, origin, query, camera), store_id=store)
@@ -327,14 +337,14 @@ def main() -> None:
                 viewer_picture = Image.fromarray(full[y:y + h, x:x + w])
 
                 ours_path = work / f"{name}__{slug(origin)}.png"
-                command = [args.rrd_render, "snapshot", str(fixture), "--view", our_origin or origin, "--size", f"{w}x{h}",
+                command = [args.rrd_render, "snapshot", str(fixture), "--view", our_selector or origin, "--size", f"{w}x{h}",
                            "--no-title-bars", *our_time, "-o", str(ours_path)]
                 if camera is not None:
                     eye, target, up = camera
                     command += ["--eye", ",".join(map(str, eye)), "--target", ",".join(map(str, target)),
                                 "--up", ",".join(map(str, up)), "--fov", str(FOV_DEGREES)]
                 if our_origin is None:
-                    listing = "\n".join(f"  {o} ({c})" for o, c in ours_available)
+                    listing = "\n".join(f"  {o} ({c}, {n})" for o, c, n in ours_available)
                     run = subprocess.CompletedProcess(command, 1, "", f"no {view.view_class} view like '{origin}'; "
                                                       f"rrd-render's views:\n{listing}")
                 else:

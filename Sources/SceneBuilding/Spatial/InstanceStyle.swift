@@ -40,6 +40,9 @@ public struct InstanceStyle: Sendable {
         return (0..<count).map(color)
     }
 
+    /// The colours of `count` points or line strips as the viewer draws them: opaque, alpha premultiplied in.
+    public func opaqueColors(count: Int) -> [RGBA8] { colors(count: count).map(\.premultipliedOpaque) }
+
     public func label(_ i: Int) -> String? {
         if i < labels.count { return labels[i] }
         if labels.count == 1 { return nil }  // a single label is drawn once for the whole batch
