@@ -288,6 +288,9 @@ def main() -> None:
 
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if not args.fixtures:  # a full refresh: drop pictures of views that no longer exist
+        for old in out.glob("*__*.png"):
+            old.unlink()
     raw = pathlib.Path(args.raw) if args.raw else None
     if raw:
         raw.mkdir(parents=True, exist_ok=True)
