@@ -249,6 +249,14 @@ def matching_view(views: list[tuple[str, str, str]], origin: str, view_class: st
     return None
 
 
+def time_caption(kind: str, value: int) -> str:
+    if kind == "sequence":
+        return str(value)
+    if kind == "duration":
+        return f"{value / 1e9:g}s"
+    return str(np.datetime64(value, "ns").astype("datetime64[ms]")) + "Z"
+
+
 def slug(origin: str) -> str:
     text = origin.strip("/").replace("/", "_")
     return text or "root"
@@ -308,7 +316,8 @@ def main() -> None:
             store = opened.store_ids[0]
             state = client.get_state()
             recording = next(r for r in state.recordings if r.store_id == store)
-            default_views = [v for v in state.views if v.view_class in VIEW_CLASSES]
+            default_views = sorted((v for v in state.views if v.view_class in VIEW_CLASSES),
+                                   key=lambda v: (v.origin, v.view_class))
             queries = {}
             for path, archetypes in client.get_blueprint(store_id=store).blueprint.items():
                 if path.endswith("/ViewContents"):
@@ -357,7 +366,8 @@ def main() -> None:
                 note = f"view {our_origin}" if our_origin not in (None, origin) else ""
 
                 stem = f"{name}__{slug(origin)}_{view.view_class.lower()}"
-                caption = f"{view.view_class} {origin}" + (f"  {timeline_name}={value}" if timeline_name else "")
+                caption = f"{view.view_class} {origin}" + (
+                    f"  {timeline_name}={time_caption(timelines[timeline_name].time_type, value)}" if timeline_name else "")
                 picture = side_by_side(viewer_picture, ours, args.width, caption, note, error)
                 picture.save(out / f"{stem}.png", optimize=True)
                 if raw:
@@ -376,7 +386,8 @@ def main() -> None:
             client.close(store_ids=[store])
     finally:
         viewer.close()
-    (out / "index.json").write_text(json.dumps(summary, indent=1) + "\n")
+    if not args.fixtures:
+        (out / "index.json").write_text(json.dumps(sorted(summary, key=lambda e: e["picture"]), indent=1) + "\n")
     shutil.rmtree(work, ignore_errors=True)
 
 
