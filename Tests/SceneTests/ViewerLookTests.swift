@@ -25,6 +25,36 @@ import RecordingModel
         #expect(style.color(0) == RGBA8(255, 0, 0, 128))  // labels and fills keep the logged colour
     }
 
+    // MARK: entity auto colours
+
+    @Test func partTextHashes() {
+        // One case per byte-string branch: empty, 1, 2–3 (none here), 4–8, 9–16 and more than 16 bytes.
+        #expect(EntityPathHash.hash(text: "") == 0xDFD9_E154_1D02_B257)
+        #expect(EntityPathHash.hash(text: "a") == 0x11A8_807A_89F1_5254)
+        #expect(EntityPathHash.hash(text: "points") == 0xD432_9340_6A7C_50F0)
+        #expect(EntityPathHash.hash(text: "boxes3d_axis_angle") == 0xA046_133D_CB9D_C8D3)
+        #expect(EntityPathHash.hash(text: "abcdefghijklmnopq") == 0x50BD_4ABF_9709_1000)
+    }
+
+    @Test func pathHashes() {
+        #expect(EntityPathHash.hash(parts: []) == 0xA212_58D0_88C8_7A13)
+        #expect(EntityPathHash.hash(parts: ["a"]) == 0x8D67_660A_11E9_4242)
+        #expect(EntityPathHash.hash(parts: ["custom", "points"]) == 0x5542_BF22_6714_5021)
+        #expect(EntityPathHash.hash(parts: ["dna", "structure", "left"]) == 0x3A77_0053_FEAB_857F)
+    }
+
+    /// The colours the 0.41 viewer gave these entities in docs/comparison (sampled at the brightest pixel of a
+    /// shaded point, hence a few levels above the palette colour): yellow (191, 192, 79), green (79, 192, 149),
+    /// magenta (187, 80, 180), and for clear.rrd green (75, 182, 104), magenta (156, 72, 175), green (80, 193, 106).
+    @Test(arguments: [
+        ("/custom/points", RGBA8(187, 188, 77)), ("/a", RGBA8(77, 188, 146)), ("/world/points", RGBA8(188, 77, 181)),
+        ("/scene/a/child", RGBA8(77, 188, 107)), ("/scene/b", RGBA8(168, 77, 188)),
+        ("/scene/b/child", RGBA8(77, 188, 103)),
+    ])
+    func autoColoursMatchTheViewer(_ path: String, _ color: RGBA8) throws {
+        #expect(AutoColor.forEntity(try EntityPath(parsing: path)) == color)
+    }
+
     // MARK: ground grid
 
     private func camera(_ eye: Eye, width: Int = 640, height: Int = 480) -> Camera {
