@@ -191,16 +191,25 @@ def content_rect(full: np.ndarray, view_shot: np.ndarray) -> tuple[int, int, int
     return x0, y0, x1 - x0, y1 - y0
 
 
-def view_area(client, view_id: str, tries: int = 3):
-    """Screenshots of the window and of the view until the second lies inside the first (a repaint between the
-    two can make them differ); returns the view's drawing area and the window's screenshot."""
-    for attempt in range(tries):
+def view_area(client, view_id: str, rounds: int = 6):
+    """The view's drawing area (x, y, width, height) and the window's screenshot, once two rounds in a row agree.
+
+    A round takes a screenshot of the window and one of the view and locates the second in the first (a repaint in
+    between can make them differ). Two rounds must agree because egui animates panels: the first picture after a
+    new blueprint can show the view while a panel is still collapsing."""
+    previous = None
+    for _ in range(rounds):
         full = png_array(screenshot(client))
         try:
-            return (*content_rect(full, png_array(screenshot(client, view_id))), full)
+            rect = content_rect(full, png_array(screenshot(client, view_id)))
         except RuntimeError:
-            if attempt == tries - 1:
-                raise
+            previous = None
+            continue
+        x, y, w, h = rect
+        if previous is not None and previous[0] == rect and np.array_equal(previous[1], full[y:y + h, x:x + w]):
+            return (*rect, full)
+        previous = (rect, full[y:y + h, x:x + w])
+    raise RuntimeError(f"the viewer's picture of view {view_id} did not settle in {rounds} rounds")
 
 
 def screenshot(client, view_id: str | None = None, tries: int = 3) -> bytes:
