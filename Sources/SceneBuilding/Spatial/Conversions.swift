@@ -18,6 +18,16 @@ extension RGBA8 {
     }
 
     init(_ v: SIMD4<UInt8>) { self.init(v.x, v.y, v.z, v.w) }
+
+    /// This colour as the viewer shows it on a point or a line: it stores colours premultiplied in sRGB and draws
+    /// points and lines opaque, so alpha darkens the colour instead of letting the background through
+    /// (rendering-conventions §3.4; the 0.41 viewer draws (255, 255, 255, 128) as an opaque grey sphere whose
+    /// brightest pixel is sRGB 131, i.e. 128 shaded).
+    public var premultipliedOpaque: RGBA8 {
+        guard a < 255 else { return self }
+        func scaled(_ c: UInt8) -> UInt8 { UInt8((UInt32(c) * UInt32(a) + 127) / 255) }
+        return RGBA8(scaled(r), scaled(g), scaled(b), 255)
+    }
 }
 
 extension SIMD3 where Scalar == Float {

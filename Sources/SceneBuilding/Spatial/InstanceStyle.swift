@@ -40,6 +40,9 @@ public struct InstanceStyle: Sendable {
         return (0..<count).map(color)
     }
 
+    /// The colours of `count` points or line strips as the viewer draws them: opaque, alpha premultiplied in.
+    public func opaqueColors(count: Int) -> [RGBA8] { colors(count: count).map(\.premultipliedOpaque) }
+
     public func label(_ i: Int) -> String? {
         if i < labels.count { return labels[i] }
         if labels.count == 1 { return nil }  // a single label is drawn once for the whole batch
@@ -49,17 +52,10 @@ public struct InstanceStyle: Sendable {
     }
 }
 
-/// The fallback colour of an entity: the class-id palette recipe indexed by a stable hash of the path
-/// (Rerun uses ahash, whose output differs between platforms; any stable hash gives the same look).
+/// The fallback colour of an entity: the class-id palette recipe indexed by the path's hash modulo 65535, with
+/// Rerun's own path hash (`EntityPathHash`), so entities get the colours the x86-64 Linux viewer gives them.
 public enum AutoColor {
     public static func forEntity(_ entity: EntityPath) -> RGBA8 {
-        RGBA8(ClassPalette.color(for: UInt16(stableHash(entity.description) % 65535)))
-    }
-
-    /// FNV-1a, 64 bit: the same value on every platform and run.
-    public static func stableHash(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
+        RGBA8(ClassPalette.color(for: UInt16(EntityPathHash.hash(parts: entity.parts) % 65535)))
     }
 }

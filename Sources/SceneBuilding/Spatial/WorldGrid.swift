@@ -1,50 +1,92 @@
 import Foundation
 import Rasterizer
 
-/// The 3D view's ground grid (rendering-conventions §6.3): lines 1 pt wide every `spacing` scene units in the
-/// plane through the origin perpendicular to the up axis, (128, 128, 128) at alpha 60, drawn transparent.
-/// The spacing grows ×10 as the camera rises: `10^floor(max(log10(height) − 0.9, 0))`.
+/// The 3D view's ground grid (rendering-conventions §6.3, Rerun's `world_grid.wgsl`): lines 1 pt wide every
+/// `spacing` scene units in the plane through the origin perpendicular to the up axis, drawn transparent.
 ///
-/// Like the viewer, lines fade out where they crowd together: the grid is cut into one-cell segments, and a
-/// segment is drawn at full, ⅔ or ⅓ strength, or not at all, by its length on screen (≥ 24, 12, 6 px). Short
-/// segments also keep the rasterizer's work proportional to the pixels the grid really covers.
+/// * Level: `c = max(log10(camera height / 1) − 0.9, 0)`; lines every `10^⌊c⌋` units, and every tenth line (a
+///   "cardinal" line) blends in with the fraction `t = c − ⌊c⌋`: a regular line has intensity `(1 − t)·f`, a
+///   cardinal one `(1 − t)·f + t·f₁₀`.
+/// * Fade `f`: the viewer fades lines by how close together they are on screen, per pixel, by the measure
+///   `s = 1 / (ppp · max(fwidth(u), fwidth(v)))` (`u`, `v` in cells: points per cell along the densest direction).
+///   Rerun's shader source says `linearstep(2, 10, s)` for a 1 pt line; the 0.41 viewer's pixels follow
+///   `f = linearstep(1, 5, s)` (its lines appear at s ≈ 1 and reach full strength at s ≈ 5, measured per pixel in the
+///   side-by-side pictures of `scripts/compare_with_viewer.py`), so that is used here; `f₁₀` is the same at `10·s`.
+///   The grid is cut into one-cell segments, each taking the fade at its midpoint, rounded to one of
+///   `intensitySteps` opacity levels. So lines vanish towards the horizon, where the rows crowd together.
+/// * Brightness: the source says (128, 128, 128) at alpha 60, but the 0.41 viewer's lines reach only 0.58 of that:
+///   a full-strength line over the #0d0d0d background peaks at sRGB 49–51 (alpha 60 would give 66), measured in the
+///   same pictures. So the alpha at full strength is 35.
 enum WorldGrid {
-    /// Cells on each side of the point below the camera target.
-    static let halfCellCount = 60
-    static let fadeSteps: [(minPixels: Float, alpha: Float)] = [(24, 60), (12, 40), (6, 20)]
+    static let color = RGBA8(128, 128, 128)
+    static let fullAlpha: Float = 35
+    /// Opacity levels a segment's intensity is rounded to (one line batch per level).
+    static let intensitySteps = 12
+    /// On-screen line spacing (points) at which lines are gone, and from which they are at full strength.
+    static let invisibleSpacing: Float = 1, visibleSpacing: Float = 5
+    /// Cells on each side of the point below the camera target, besides those between it and the eye.
+    static let marginCells = 60, maxHalfCellCount = 200
 
     static func batches(eye: Eye, axes: ViewAxes, camera: Camera, pixelsPerPoint: Float) -> [LineBatch] {
         let up = axes.up, u = axes.right, v = axes.forward
         let height = abs(dot(eye.position, up))
-        let level = max(log10(max(height, 1e-9)) - 0.9, 0)
-        let spacing = pow(10, level.rounded(.down))
+        let cardinality = max(log10(max(height, 1e-9)) - 0.9, 0)
+        let level = cardinality.rounded(.down)
+        let spacing = pow(10, level)
+        let t = Float(cardinality - level)
         let center = eye.target - dot(eye.target, up) * up
         let cu = (dot(center, u) / spacing).rounded(), cv = (dot(center, v) / spacing).rounded()
-        var groups = Array(repeating: [SIMD3<Float>](), count: fadeSteps.count)
-        func point(_ a: Double, _ b: Double) -> SIMD3<Double> { (cu + a) * spacing * u + (cv + b) * spacing * v }
-        let n = halfCellCount
+        let toEye = eye.position - eye.target
+        let reach = Int(min((dot(toEye, toEye).squareRoot() / spacing).rounded(.up), Double(maxHalfCellCount)))
+        let n = min(marginCells + reach, maxHalfCellCount)
+        var groups = Array(repeating: [SIMD3<Float>](), count: intensitySteps + 1)
+        func point(_ a: Double, _ b: Double) -> SIMD3<Double> { a * spacing * u + b * spacing * v }
+        func isCardinal(_ line: Double) -> Bool { line.truncatingRemainder(dividingBy: 10) == 0 }
         for line in -n...n {
             for cell in -n..<n {
-                let a = Double(line), b = Double(cell)
+                let a = cu + Double(line), b = cv + Double(cell)
+                // One segment on the line u = a (running along v), one on the line v = a (running along u).
                 for (p, q) in [(point(a, b), point(a, b + 1)), (point(b, a), point(b + 1, a))] {
-                    guard let step = fade(p, q, camera: camera, pixelsPerPoint: pixelsPerPoint) else { continue }
-                    groups[step] += [p.float, q.float]
+                    guard let s = lineSpacing(p, q, u: u * spacing, v: v * spacing, camera: camera,
+                                              pixelsPerPoint: pixelsPerPoint) else { continue }
+                    var intensity = (1 - t) * fade(s)
+                    if isCardinal(a) { intensity += t * fade(10 * s) }
+                    let step = Int((intensity * Float(intensitySteps)).rounded())
+                    guard step > 0 else { continue }
+                    groups[min(step, intensitySteps)] += [p.float, q.float]
                 }
             }
         }
         return groups.enumerated().compactMap { step, positions in
             guard !positions.isEmpty else { return nil }
             return LineBatch(positions: positions, stripStarts: Array(stride(from: 0, to: positions.count, by: 2)),
-                             radii: [-0.5], colors: [RGBA8(128, 128, 128)], opacity: fadeSteps[step].alpha / 255)
+                             radii: [-0.5], colors: [color],
+                             opacity: fullAlpha / 255 * Float(step) / Float(intensitySteps))
         }
     }
 
-    /// Which fade step a segment falls in, by its on-screen length; nil when too short or off screen.
-    private static func fade(_ p: SIMD3<Double>, _ q: SIMD3<Double>, camera: Camera, pixelsPerPoint: Float) -> Int? {
+    /// `linearstep(invisibleSpacing, visibleSpacing, s)`.
+    static func fade(_ s: Float) -> Float {
+        min(max((s - invisibleSpacing) / (visibleSpacing - invisibleSpacing), 0), 1)
+    }
+
+    /// The viewer's line-spacing measure at the segment's midpoint (cells per point along the densest direction,
+    /// inverted), from the screen Jacobian of the plane coordinates; nil when the segment is off screen or the
+    /// midpoint is behind the camera. `u`, `v`: one cell along each plane axis, in world units.
+    static func lineSpacing(_ p: SIMD3<Double>, _ q: SIMD3<Double>, u: SIMD3<Double>, v: SIMD3<Double>,
+                            camera: Camera, pixelsPerPoint: Float) -> Float? {
         guard let a = camera.project(p.float), let b = camera.project(q.float) else { return nil }
         let w = Float(camera.width), h = Float(camera.height)
         guard max(a.x, b.x) >= 0, min(a.x, b.x) <= w, max(a.y, b.y) >= 0, min(a.y, b.y) <= h else { return nil }
-        let length = ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() / pixelsPerPoint
-        return fadeSteps.firstIndex { length >= $0.minPixels }
+        let m = 0.5 * (p + q), delta = 0.1
+        guard let s0 = camera.project(m.float), let su = camera.project((m + delta * u).float),
+              let sv = camera.project((m + delta * v).float) else { return nil }
+        // Pixels per cell along u (column 1) and v (column 2); its inverse holds the gradients of u and v per pixel.
+        let j00 = (su.x - s0.x) / Float(delta), j10 = (su.y - s0.y) / Float(delta)
+        let j01 = (sv.x - s0.x) / Float(delta), j11 = (sv.y - s0.y) / Float(delta)
+        let det = abs(j00 * j11 - j01 * j10)
+        guard det > 0, det.isFinite else { return nil }
+        let fwidthU = (abs(j11) + abs(j01)) / det, fwidthV = (abs(j10) + abs(j00)) / det
+        return 1 / (pixelsPerPoint * max(fwidthU, fwidthV))
     }
 }

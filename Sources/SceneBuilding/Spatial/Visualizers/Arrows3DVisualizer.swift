@@ -13,7 +13,7 @@ public struct Arrows3DVisualizer: SpatialVisualizer {
                                   annotations: input.annotations, entity: input.entity)
         let origins = (0..<view.count).map { view.origins[$0] ?? .zero }
         ArrowGeometry(origins: origins, vectors: view.vectors, radii: view.radii.isEmpty ? [-1.5] : view.radii.values,
-                      colors: style.colors(count: view.count))
+                      colors: style.opaqueColors(count: view.count))
             .add(to: &scene, worldFromObject: input.originFromEntity.mat4, entity: input.entity, visualizer: Self.name)
         var box = BoundingBox.empty
         for (o, v) in zip(origins, view.vectors) { box.add(o.double); box.add((o + v).double) }

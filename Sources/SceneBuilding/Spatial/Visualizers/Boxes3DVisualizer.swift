@@ -33,7 +33,7 @@ public struct Boxes3DVisualizer: SpatialVisualizer {
         for pose in InstancePoses.originFromInstances(input, scene: &scene) {
             let worldFromObject = pose.mat4
             if mode != .solid {
-                scene.add(.lines(UnitCube.edges(boxFromUnit, colors: colors,
+                scene.add(.lines(UnitCube.edges(boxFromUnit, colors: colors.map(\.premultipliedOpaque),
                                                 radii: view.radii.isEmpty ? [-0.5] : view.radii.values,
                                                 worldFromObject: worldFromObject)),
                           entity: input.entity, visualizer: Self.name)

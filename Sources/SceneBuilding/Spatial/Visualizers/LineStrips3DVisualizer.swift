@@ -20,7 +20,7 @@ public struct LineStrips3DVisualizer: SpatialVisualizer {
         }
         scene.add(.lines(LineBatch(positions: positions, stripStarts: starts,
                                    radii: view.radii.isEmpty ? [-1.5] : view.radii.values,
-                                   colors: style.colors(count: view.count), worldFromObject: input.originFromEntity.mat4)),
+                                   colors: style.opaqueColors(count: view.count), worldFromObject: input.originFromEntity.mat4)),
                   entity: input.entity, visualizer: Self.name)
         scene.include(box, originFromEntity: input.originFromEntity)
         if showsLabels(explicit: view.showLabels, labelCount: view.labels.count, instanceCount: view.count) {

@@ -12,7 +12,7 @@ public struct Points3DVisualizer: SpatialVisualizer {
         let style = InstanceStyle(colors: view.colors, classIDs: view.classIDs, keypointIDs: view.keypointIDs,
                                   labels: view.labels, annotations: input.annotations, entity: input.entity)
         let positions = view.positions
-        let colors = style.colors(count: positions.count)
+        let colors = style.opaqueColors(count: positions.count)
         let local = positions.map(\.double)
         var box = BoundingBox.empty
         local.forEach { box.add($0) }
@@ -65,7 +65,8 @@ enum KeypointConnections {
         var strips: [SIMD3<Float>] = [], starts: [Int] = [], colors: [RGBA8] = []
         for classID in byClass.keys.sorted() {
             guard let description = annotations.description(of: classID) else { continue }
-            let color = description.info.color.map(RGBA8.init(rerun:)) ?? RGBA8(ClassPalette.color(for: classID))
+            let color = (description.info.color.map(RGBA8.init(rerun:)) ?? RGBA8(ClassPalette.color(for: classID)))
+                .premultipliedOpaque
             for (a, b) in description.keypointConnections {
                 guard let pa = byClass[classID]?[a], let pb = byClass[classID]?[b] else { continue }
                 starts.append(strips.count)
