@@ -43,7 +43,7 @@ public struct DepthClouds: DepthCloudDrawing {
         guard !cloud.positionsRDF.isEmpty else { return }
         let originFromRDF = originFromCamera * camera.cameraAxes.fromRDF
         scene.add(.points(PointBatch(positions: cloud.positionsRDF, radii: cloud.radii, colors: cloud.colors.map(RGBA8.init),
-                                     shape: .sphere, shading: .flat, worldFromObject: originFromRDF.mat4)),
+                                     shape: .disc, shading: .flat, worldFromObject: originFromRDF.mat4)),
                   entity: entity, visualizer: Self.name)
         var box = BoundingBox.empty
         for p in cloud.positionsRDF { box.add(p.double) }

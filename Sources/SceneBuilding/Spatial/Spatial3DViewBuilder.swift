@@ -40,6 +40,15 @@ public struct Spatial3DViewBuilder: ViewBuilder {
             }
         }
         // 2D content and frusta do not count for the region of interest that sizes the image plane.
+        // Depth clouds are 3D data: they count for the region of interest that sizes the image planes.
+        for c in cameras {
+            guard let model = CameraVisualizer.camera(c.pinhole, entity: c.entity, context: context,
+                                                      fallbackDistance: 1, into: &scene) else { continue }
+            for item in imageSpaceEntities where item.pinhole == c.entity {
+                depthClouds.collect(entity: item.entity, camera: model, originFromCamera: c.pose, context: context,
+                                    into: &scene)
+            }
+        }
         let fallbackDistance = PinholeCamera.fallbackImagePlaneDistance(roiDiagonal: scene.regionOfInterest.diagonal)
         var models: [EntityPath: (PinholeCamera, Affine3)] = [:]
         for c in cameras {
@@ -52,8 +61,7 @@ public struct Spatial3DViewBuilder: ViewBuilder {
             }
         }
         // Each camera's 2D content is stacked in DrawOrder on its image plane, each layer nudged towards the
-        // camera so the layers never fight in the depth buffer. It does not count for the region of interest;
-        // depth clouds do.
+        // camera so the layers never fight in the depth buffer. It does not count for the region of interest.
         let census = ViewImageCensus.of(imageSpaceEntities.map(\.entity), context: context)
         let planeVisualizers = visualizers2D.adapted(to: census)
         for (pinhole, (model, pose)) in models.sorted(by: { $0.key < $1.key }) {
@@ -63,8 +71,6 @@ public struct Spatial3DViewBuilder: ViewBuilder {
                                             originFromEntity: pose * model.cameraFromImage * item.imageFromEntity,
                                             context: context, in3DView: true)
                 for v in planeVisualizers { v.collect(input, into: &plane) }
-                depthClouds.collect(entity: item.entity, camera: model, originFromCamera: pose, context: context,
-                                    into: &scene)
             }
             let towardsCamera = normalized(pose.applyLinear(model.cameraAxes.fromRDF.applyLinear([0, 0, -1])))
             let layerStep = 1e-3 * model.imagePlaneDistance

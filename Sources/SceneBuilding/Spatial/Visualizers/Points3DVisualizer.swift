@@ -1,7 +1,9 @@
 import Rasterizer
 import RecordingModel
 
-/// Points3D: shaded sphere impostors (or flat spheres with `PointShading.Flat`), radius 1.5 pt by default,
+/// Points3D: camera-facing discs with the viewer's radial "sphere" shading (flat with `PointShading.Flat`), at the
+/// depth of their centre as the viewer writes it (lines behind a point's centre show through its rim), radius 1.5 pt
+/// by default,
 /// labels for small clouds, keypoint connections from the annotation context (rendering-conventions §8.1).
 public struct Points3DVisualizer: SpatialVisualizer {
     public static let name = "Points3D"
@@ -19,7 +21,7 @@ public struct Points3DVisualizer: SpatialVisualizer {
         let roi = BoundingBox.robustRegion(of: local)
         for pose in InstancePoses.originFromInstances(input, scene: &scene) {
             scene.add(.points(PointBatch(positions: positions, radii: view.radii.isEmpty ? [-1.5] : view.radii.values,
-                                         colors: colors, shape: .sphere,
+                                         colors: colors, shape: .disc,
                                          shading: view.pointShading == 2 ? .flat : .gradient,
                                          worldFromObject: pose.mat4)),
                       entity: input.entity, visualizer: Self.name)
