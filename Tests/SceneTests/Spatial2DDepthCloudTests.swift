@@ -23,7 +23,7 @@ import Testing
             Issue.record("no point cloud drawn")
             return
         }
-        #expect(batch.shape == .sphere && batch.shading == .flat)
+        #expect(batch.shape == .disc && batch.shading == .flat)
         // RDF (x right, y down, z forward) → RUB (x right, y up, z back), then the camera's translation.
         let world = batch.positions.map { p -> SIMD3<Float> in
             let q = batch.worldFromObject.transformPoint(p)
