@@ -10,8 +10,8 @@ enum SeriesColors {
         palette(fnv1a(entity.description + "#" + String(index)))
     }
 
-    /// The auto colour of an entity as a whole (bar charts).
-    static func auto(entity: EntityPath) -> RGBA8 { palette(fnv1a(entity.description)) }
+    /// The auto colour of an entity as a whole (bar charts): the viewer's entity colour, from Rerun's path hash.
+    static func auto(entity: EntityPath) -> RGBA8 { AutoColor.forEntity(entity) }
 
     private static func palette(_ hash: UInt64) -> RGBA8 {
         let c = ClassPalette.color(for: UInt16(hash % 65535))
