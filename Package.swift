@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "RecordingModel", targets: ["RecordingModel"]),
         .library(name: "RecordingSDK", targets: ["RecordingSDK"]),
         .library(name: "GoldenImage", targets: ["GoldenImage"]),
+        .library(name: "RecordingGoldens", targets: ["RecordingGoldens"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +57,8 @@ let package = Package(
         .target(name: "SceneBuilding", dependencies: ["RecordingModel", "Rasterizer", "MediaCodecs"],
                 swiftSettings: pixelSettings),
 
+        .target(name: "RecordingGoldens", dependencies: ["GoldenImage", "SceneBuilding", "RecordingModel"]),
+
         // Programs.
         .executableTarget(name: "RRDRenderCLI", dependencies: [
             "RecordingModel", "SceneBuilding", "MediaCodecs", "GoldenImage",
@@ -72,6 +75,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MediaTests", dependencies: ["MediaCodecs", "GoldenImage", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["MediaCodecs", "TestSupport"]),
+        .testTarget(name: "RecordingGoldensTests",
+                    dependencies: ["RecordingGoldens", "GoldenImage", "MediaCodecs", "RecordingModel", "RecordingSDK"]),
         .testTarget(name: "SceneTests", dependencies: ["SceneBuilding", "RecordingModel", "Rasterizer", "MediaCodecs"],
                     resources: [.copy("Data")]),
     ],
