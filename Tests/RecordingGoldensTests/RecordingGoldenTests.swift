@@ -60,11 +60,34 @@ import Testing
         #expect(a == b)
     }
 
+    @Test func disconnectedSpaceIsDrawnInItsOwnView() throws {
+        var rec = RecordingStream(applicationID: "golden_test", recordingID: "disconnected",
+                                  clock: .simulated(start: 1_700_000_000_000_000_000, step: 1_000))
+        rec.log("world/a", Points3D(positions: [[0, 0, 0]], radii: [0.5], colors: [.red]), static: true)
+        rec.log("world/b", DisconnectedSpace(), static: true)
+        rec.log("world/b", Transform3D(translation: [100, 0, 0]), static: true)
+        rec.log("world/b/p", Points3D(positions: [[0, 0, 0]], radii: [0.5], colors: [.white]), static: true)
+        let whole = try RecordingGolden.render(rec.store, view: "/", width: 64, height: 48, titleBars: false)
+        let alone = try RecordingGolden.render(rec.store, view: "/world/b", width: 64, height: 48, titleBars: false)
+        // The root view holds only the red point (the white one is in its own space), centred by the default eye.
+        let centre = whole.pixel(x: 32, y: 24)
+        #expect(centre.0 > 150 && centre.1 < 80, "\(centre)")
+        #expect(!whole.pixels.chunked4.contains { $0.0 > 200 && $0.1 > 200 && $0.2 > 200 })
+        let c = alone.pixel(x: 32, y: 24)
+        #expect(c.0 > 150 && c.1 > 150 && c.2 > 150, "\(c)")
+    }
+
     @Test func fixtureViewAndErrors() throws {
         let store = try #require(try Recording.load(path: Self.fixtures.appendingPathComponent("rrd/geometry.rrd").path).recording)
         let image = try RecordingGolden.render(store, view: "/shapes", width: 120, height: 90, titleBars: false)
         #expect(image.width == 120 && image.height == 90)
         #expect(throws: RecordingGolden.RenderFailure.self) { try RecordingGolden.render(store, view: "/nope") }
         #expect(throws: RecordingGolden.RenderFailure.self) { try RecordingGolden.render(store, timeline: "nope") }
+    }
+}
+
+private extension Array where Element == UInt8 {
+    var chunked4: [(UInt8, UInt8, UInt8, UInt8)] {
+        stride(from: 0, to: count, by: 4).map { (self[$0], self[$0 + 1], self[$0 + 2], self[$0 + 3]) }
     }
 }

@@ -92,6 +92,15 @@ import Testing
                                      "TextLog /: + /**"])
     }
 
+    @Test func disconnectedSpaceGetsItsOwn3DView() {
+        let views = ViewHeuristics.defaultViews(for: [
+            entity("world/robot") { $0.drawsIn3D = true },
+            entity("world/sensor") { $0.isDisconnectedSpace = true },
+            entity("world/sensor/cloud") { $0.drawsIn3D = true },
+        ])
+        #expect(described(views) == ["3D /: + /** - /world/sensor/**", "3D /world/sensor: + /world/sensor/**"])
+    }
+
     @Test func atMostEightViewsPerClass() {
         let views = ViewHeuristics.defaultViews(for: (0..<10).map { color("img\($0)") })
         #expect(views.count == 8)

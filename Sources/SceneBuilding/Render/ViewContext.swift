@@ -20,6 +20,14 @@ public struct ViewContext: Sendable {
         self.pixelsPerPoint = pixelsPerPoint; self.threads = threads
     }
 
+    /// Component of the (pre-0.41) DisconnectedSpace archetype; `true` splits the transform tree at the entity.
+    public static let disconnectedSpaceComponent = "DisconnectedSpace:disconnected_space"
+
+    /// True when `entity` carries a visible DisconnectedSpace set to true at this moment.
+    public func isDisconnectedSpace(_ entity: EntityPath) -> Bool {
+        store.latestAt(Self.disconnectedSpaceComponent, entity: entity, query: query)?.bools().first == true
+    }
+
     /// The typed view of `archetype` on `entity` at this moment (nil when not visible).
     public func view<V: ArchetypeView>(_ type: V.Type, _ entity: EntityPath) -> V? {
         store.view(type, entity: entity, query: query)

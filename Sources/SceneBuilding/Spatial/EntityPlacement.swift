@@ -42,6 +42,8 @@ public struct TransformResolver {
             return EntityPlacement(originFromEntity: .identity, imageSpace: nil, camera: nil)
         }
         guard let parent = entity.parent, let up = placement(of: parent) else { return nil }
+        // A DisconnectedSpace cuts the entity's subtree off from its parent's space: views above it skip it.
+        if context.isDisconnectedSpace(entity) { return nil }
         let local = localTransform(entity)
         let pinhole = context.view(PinholeView.self, entity)
         if let imageSpace = up.imageSpace {

@@ -14,6 +14,8 @@ extension EntityFacts {
             facts.drawsIn2D = !archetypes.isDisjoint(with: ArchetypeClasses.spatial2D)
             facts.hasPinhole = components.contains("Pinhole:image_from_camera")
             facts.hasViewCoordinates = components.contains("ViewCoordinates:xyz")
+            facts.isDisconnectedSpace = store.latestAt(ViewContext.disconnectedSpaceComponent, entity: entity,
+                                                       query: newest)?.bools().first == true
             facts.hasScalars = components.contains("Scalars:scalars")
             facts.hasBarChart = components.contains("BarChart:values")
             facts.hasTensor = components.contains("Tensor:data")

@@ -17,6 +17,8 @@ public struct EntityFacts: Sendable, Equatable {
     /// Ever had a `PinholeProjection`: the entity starts a 2D subspace.
     public var hasPinhole = false
     public var hasViewCoordinates = false
+    /// Carries a DisconnectedSpace: its subtree is a space of its own (its own 3D view, cut from its parent's).
+    public var isDisconnectedSpace = false
     public var images: [ImageFact] = []
     public var hasScalars = false
     public var hasBarChart = false

@@ -40,19 +40,37 @@ struct EntityTree {
 
     // MARK: 3D
 
+    /// Entities with a DisconnectedSpace outside pinhole subspaces: each is the origin of a 3D space of its own.
+    var disconnectedOrigins: [[String]] {
+        facts.values.filter { $0.isDisconnectedSpace && subspaceOrigin(of: $0.path).isEmpty }.map(\.path)
+            .sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
     func spatial3DViews() -> [ViewSpec] {
-        let rootEntities = entities(under: [], in: [])
+        let cuts = disconnectedOrigins
+        // Each 3D space: the root, and every disconnected entity; a space ends where a nested one starts.
+        return ([[]] + cuts).flatMap { space in
+            let nested = cuts.filter { $0.count > space.count && $0.starts(with: space) }
+            return spatial3DViews(space: space, excluding: nested)
+        }
+    }
+
+    private func spatial3DViews(space: [String], excluding nested: [[String]]) -> [ViewSpec] {
+        func inNested(_ p: [String]) -> Bool { nested.contains { p.starts(with: $0) } }
+        let rootEntities = entities(under: space, in: []).filter { !inNested($0.path) }
         let viewCoordinateOrigins = rootEntities.filter { $0.hasViewCoordinates && !$0.hasPinhole }.map(\.path)
-        let anchors = rootEntities.filter(\.indicates3D).map(\.path) + pinholes
+        let anchors = rootEntities.filter(\.indicates3D).map(\.path)
+            + pinholes.filter { $0.starts(with: space) && !inNested($0) }
         guard !anchors.isEmpty else { return [] }
-        var origins = viewCoordinateOrigins
-        if anchors.contains(where: { a in !viewCoordinateOrigins.contains { a.starts(with: $0) } }) {
-            origins.insert([], at: 0)
+        var origins = viewCoordinateOrigins.filter { $0 != space }
+        if anchors.contains(where: { a in !origins.contains { a.starts(with: $0) } }) {
+            origins.insert(space, at: 0)
         }
         return origins.map { origin in
             var filter = EntityFilter.subtree(origin)
             filter.excluded = onlyOtherClassSubtrees(under: origin, in: [], wanted: \.drawsIn2D,
                                                      keep: { $0.indicates3D })
+                + nested.filter { $0.starts(with: origin) }.map { EntityFilter.Rule($0, subtree: true) }
             return ViewSpec(kind: .spatial3D, origin: origin, contents: filter)
         }
     }
