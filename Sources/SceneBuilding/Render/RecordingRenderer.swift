@@ -1,3 +1,4 @@
+import Foundation
 import MediaCodecs
 import Rasterizer
 import RecordingModel
@@ -9,6 +10,8 @@ public struct RecordingRenderer: Sendable {
     public let store: ChunkStore
     public let plan: ViewPlan
     public var composer = PictureComposer()
+    /// The title bars and gaps of the last frame size, reused by every later picture of that size.
+    private let frames = FrameBackgroundCache()
 
     /// All views of the recording, in plan order.
     public var views: [ViewSpec] { plan.views.map(\.spec) }
@@ -40,9 +43,12 @@ public struct RecordingRenderer: Sendable {
     public func render(query: LatestAtQuery, width: Int, height: Int, pixelsPerPoint: Float = 1,
                        threads: Int = 1) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
         let cells = plan.arrange(in: PixelRect(x: 0, y: 0, width: width, height: height))
-        var image = try composer.frame(width: width, height: height,
-                                       cells: cells.map { (PictureComposer.Title($0.view), $0.rect) },
-                                       pixelsPerPoint: pixelsPerPoint, threads: threads)
+        let titles = cells.map { (PictureComposer.Title($0.view), $0.rect) }
+        let key = "\(width)x\(height)@\(pixelsPerPoint) \(composer.titleBars) " + titles.map { "\($0.0.tabs)\($0.0.active)\($0.1)" }.joined()
+        var image = try frames.image(for: key) {
+            try composer.frame(width: width, height: height, cells: titles, pixelsPerPoint: pixelsPerPoint,
+                               threads: threads)
+        }
         let kind = query.timeline.flatMap { store.timelines[$0]?.timeline.kind }
         let context = ViewContext(store: store, query: query, timelineKind: kind, pixelsPerPoint: pixelsPerPoint,
                                   threads: threads)
@@ -58,5 +64,20 @@ public struct RecordingRenderer: Sendable {
             PictureComposer.blit(pixels, into: &image, at: rect)
         }
         return (image, warnings)
+    }
+}
+
+/// The last composed frame background (title bars, gaps), keyed by everything it depends on. Thread-safe.
+private final class FrameBackgroundCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entry: (key: String, image: RGBAImage)?
+
+    func image(for key: String, make: () throws -> RGBAImage) rethrows -> RGBAImage {
+        lock.lock()
+        if let entry, entry.key == key { lock.unlock(); return entry.image }
+        lock.unlock()
+        let image = try make()
+        lock.lock(); entry = (key, image); lock.unlock()
+        return image
     }
 }
