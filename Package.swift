@@ -71,13 +71,13 @@ let package = Package(
 
         // Tests (Swift Testing). Heavy pixel tests are meant for `swift test -c release`.
         .testTarget(name: "LoadingTests", dependencies: ["ArrowIPC", "RRDFormat", "RecordingModel", "RecordingSDK"]),
-        .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "MediaCodecs"], swiftSettings: pixelSettings),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "MediaCodecs", "TestSupport"], swiftSettings: pixelSettings),
+        .target(name: "TestSupport", dependencies: ["MediaCodecs"], path: "Tests/TestSupport"),
         .testTarget(name: "MediaTests", dependencies: ["MediaCodecs", "GoldenImage", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["MediaCodecs", "TestSupport"]),
         .testTarget(name: "RecordingGoldensTests",
                     dependencies: ["RecordingGoldens", "GoldenImage", "MediaCodecs", "RecordingModel", "RecordingSDK"]),
-        .testTarget(name: "SceneTests", dependencies: ["SceneBuilding", "RecordingModel", "Rasterizer", "MediaCodecs"],
+        .testTarget(name: "SceneTests", dependencies: ["SceneBuilding", "RecordingModel", "Rasterizer", "MediaCodecs", "TestSupport"],
                     resources: [.copy("Data")]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,6 +4,7 @@ import MediaCodecs
 import Rasterizer
 import RecordingModel
 import Testing
+import TestSupport
 @testable import SceneBuilding
 
 /// Recordings built from Swift values for the 2D view tests: each `log` adds one static row.
@@ -88,38 +89,13 @@ enum SceneFixtures {
 
 /// Exact golden-image checks against `Fixtures/golden/spatial2d/<name>.png`.
 ///
-/// `RRD_RECORD_GOLDENS=1` (re)writes the golden and passes; otherwise a missing golden fails, and a mismatch
-/// fails with the number of differing pixels and writes the actual picture to
-/// `$TMPDIR/rrd-spatial2d-goldens/<name>.actual.png`.
+/// Recording and reporting as `GoldenFiles` (`RRD_RECORD_GOLDENS=1` writes the goldens).
 enum Spatial2DGolden {
     static let folder = SceneFixtures.root.appendingPathComponent("Fixtures/golden/spatial2d")
 
     static func check(_ name: String, _ image: RGBAImage, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = folder.appendingPathComponent(name + ".png")
-        if ProcessInfo.processInfo.environment["RRD_RECORD_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(PNGCodec.encode(image)).write(to: url)
-            return
+        if let message = try GoldenFiles.mismatch(image, name: name, folder: folder) {
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
-        guard let data = try? Data(contentsOf: url) else {
-            Issue.record(Comment(rawValue: "missing golden \(url.path); run with RRD_RECORD_GOLDENS=1 to write it"),
-                         sourceLocation: sourceLocation)
-            return
-        }
-        let golden = try PNGCodec.decode([UInt8](data))
-        if golden == image { return }
-        var differing = 0
-        if golden.width == image.width && golden.height == image.height {
-            for i in 0..<image.width * image.height where golden.pixels[4 * i..<4 * i + 4] != image.pixels[4 * i..<4 * i + 4] {
-                differing += 1
-            }
-        }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("rrd-spatial2d-goldens")
-        try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let actual = out.appendingPathComponent(name + ".actual.png")
-        try? Data(PNGCodec.encode(image)).write(to: actual)
-        Issue.record(Comment(rawValue: "\(name): \(differing) of \(image.width * image.height) pixels differ from "
-                                 + "\(url.path) (golden \(golden.width)x\(golden.height)); actual: \(actual.path)"),
-                     sourceLocation: sourceLocation)
     }
 }
