@@ -35,14 +35,16 @@ import Testing
 
     @Test func labelsUseTheStepsDecimals() {
         #expect(AxisTicks.label(0.5, step: 0.5) == "0.5")
-        #expect(AxisTicks.label(1, step: 0.25) == "1.00")
+        #expect(AxisTicks.label(1, step: 0.25) == "1")
+        #expect(AxisTicks.label(0.75, step: 0.25) == "0.75")
+        #expect(AxisTicks.label(100, step: 50) == "100")
         #expect(AxisTicks.label(-20, step: 10) == "-20")
         #expect(AxisTicks.label(-0.0, step: 1) == "0")
         #expect(AxisTicks.label(2e8, step: 1e8) == "2e+08")
     }
 
     @Test func timeLabelsPerTimelineKind() {
-        #expect(TimeLabels.text(120, kind: .sequence, step: 20) == "120")
+        #expect(TimeLabels.text(120, kind: .sequence, step: 20) == "#120")
         #expect(TimeLabels.text(1_500_000_000, kind: .duration, step: 500_000_000) == "1.5s")
         #expect(TimeLabels.text(-2_000_000_000, kind: .duration, step: 1_000_000_000) == "-2s")
         #expect(TimeLabels.text(90_000_000_000, kind: .duration, step: 30_000_000_000) == "1m 30s")

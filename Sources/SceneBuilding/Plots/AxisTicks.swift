@@ -68,8 +68,8 @@ public enum AxisTicks {
         return (a % b != 0 && (a < 0) == (b < 0)) ? q + 1 : q
     }
 
-    /// A tick value written with as many decimals as the step needs (`0.25` → 2, `10` → 0); very large or very
-    /// small magnitudes use scientific notation.
+    /// A tick value written with as many decimals as the step needs (`0.25` → 2, `10` → 0) and, like egui_plot,
+    /// without trailing zeros (`1`, `0.5`); very large or very small magnitudes use scientific notation.
     public static func label(_ value: Double, step: Double) -> String {
         if value == 0 { return "0" }
         let magnitude = abs(value)
@@ -82,7 +82,11 @@ public enum AxisTicks {
             if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { break }
             decimals += 1
         }
-        let text = String(format: "%.\(decimals)f", value)
+        var text = String(format: "%.\(decimals)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
         return text == "-0" ? "0" : text
     }
 }

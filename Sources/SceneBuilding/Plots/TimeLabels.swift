@@ -1,13 +1,15 @@
 import Foundation
 import RecordingModel
 
-/// Text for times on a plot's time axis, per timeline kind: sequence numbers as integers, durations as seconds
+/// Text for times on a plot's time axis, per timeline kind: sequence numbers as `#N` (as the viewer writes them),
+/// durations as seconds
 /// (`1.5s`, `-2s`, `1m 30s`), timestamps as UTC clock times (`03:04:05`, `03:04:05.040`; the date is added when
 /// the step is a day or more). `step` (same unit as the time) decides how many decimals are shown.
 public enum TimeLabels {
     public static func text(_ time: Int64, kind: TimelineKind?, step: Int64) -> String {
         switch kind {
-        case .sequence, nil: return String(time)
+        case .sequence: return "#" + String(time)
+        case nil: return String(time)
         case .duration: return duration(time, step: step)
         case .timestamp: return timestamp(time, step: step)
         }
@@ -49,22 +51,9 @@ public enum TimeLabels {
             text += String(format: ".%0\(digits)lld", fraction / Int64(pow(10, Double(9 - digits))))
         }
         if step >= 86_400_000_000_000 || (step >= 3_600_000_000_000 && secondOfDay == 0) {
-            let (y, m, d) = civilDate(daysSinceEpoch: day)
-            return String(format: "%04lld-%02lld-%02lld", y, m, d) + (step >= 86_400_000_000_000 ? "" : " " + text)
+            let (y, m, d) = TimeText.civilFromDays(Int(day))
+            return String(format: "%04d-%02d-%02d", y, m, d) + (step >= 86_400_000_000_000 ? "" : " " + text)
         }
         return text
-    }
-
-    /// Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil-from-days).
-    static func civilDate(daysSinceEpoch z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = AxisTicks.floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
