@@ -31,18 +31,8 @@ public enum RecordingGolden {
             var renderer = RecordingRenderer(store: store, blueprint: blueprint.map { Blueprint(store: $0) },
                                              timeline: chosen?.name)
             renderer.composer = PictureComposer(titleBars: titleBars)
-            if view != nil || eye != nil {
-                var specs = renderer.views.filter { v in view.map { v.originText == "/" + $0.split(separator: "/").joined(separator: "/") || v.name == $0 } ?? true }
-                guard !specs.isEmpty else {
-                    throw RenderFailure(description: "no view '\(view ?? "")'; views: \(renderer.views.map(\.originText))")
-                }
-                if view != nil { specs = [specs[0]] }
-                if let eye { specs = specs.map { var s = $0; if s.kind == .spatial3D { s.eye = eye }; return s } }
-                renderer = renderer.restricted(to: specs)
-            }
+            renderer = try renderer.selecting(view: view, eye: eye, useViewUp: false)
             return try renderer.render(query: query, width: width, height: height).image
-        } catch let error as RenderFailure {
-            throw error
         } catch {
             throw RenderFailure(description: "\(error)")
         }

@@ -137,6 +137,6 @@ import Testing
         #expect(a != SeriesColors.auto(entity: EntityPath(["plots", "x"]), series: 1))
         #expect(max(a.r, a.g, a.b) == 188 && min(a.r, a.g, a.b) == 77)
         #expect(SeriesColors.fnv1a("") == 0xcbf2_9ce4_8422_2325)
-        #expect(SeriesColors.rgba(0xFF80_00FF) == RGBA8(255, 128, 0, 255))
+        #expect(RGBA8(rerun: 0xFF80_00FF) == RGBA8(255, 128, 0, 255))
     }
 }

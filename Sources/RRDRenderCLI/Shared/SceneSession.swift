@@ -75,29 +75,13 @@ struct SceneSession: Sendable {
         for w in blueprint?.warnings ?? [] { warnings("blueprint: \(w)") }
         var renderer = RecordingRenderer(store: store, blueprint: blueprint, timeline: timeline?.name)
         renderer.composer = PictureComposer(titleBars: settings.titleBars)
-        var views = renderer.views
-        let allViews = views
-        if let wanted = settings.view {
-            let path = "/" + wanted.split(separator: "/").joined(separator: "/")
-            let matches = views.filter { $0.originText == path || $0.name == wanted }
-            guard let first = matches.first else {
-                let list = views.map { "\($0.originText) (\($0.kind.rawValue), \"\($0.name)\")" }.joined(separator: "\n  ")
-                throw SessionError("no view '\(wanted)'; the recording's views are:\n  \(list)")
-            }
-            views = [first]
+        do {
+            self.renderer = try renderer.selecting(view: settings.view, eye: settings.eye,
+                                                   useViewUp: !settings.explicitUp)
+        } catch {
+            throw SessionError(error.description)
         }
-        if let eye = settings.eye {
-            let context = ViewContext(store: store, query: .staticOnly, timelineKind: nil)
-            views = views.map { v in
-                guard v.kind == .spatial3D else { return v }
-                var view = v, e = eye
-                if !settings.explicitUp { e.up = context.viewAxes(at: v.originPath).up }
-                view.eye = e
-                return view
-            }
-        }
-        self.views = views
-        self.renderer = views == allViews ? renderer : renderer.restricted(to: views)
+        views = self.renderer.views
         width = settings.width
         height = settings.height
     }

@@ -36,7 +36,7 @@ public struct TextLogViewBuilder: ViewBuilder {
             for c in cells("text") {
                 for body in c.strings() {
                     rows.append(Row(index: c.index, entity: entity, level: levels[c.index], body: body,
-                                    color: colors[c.index].map(SeriesColors.rgba).map { RGBA8($0.r, $0.g, $0.b) }))
+                                    color: colors[c.index].map(RGBA8.init(rerun:)).map { RGBA8($0.r, $0.g, $0.b) }))
                 }
             }
         }

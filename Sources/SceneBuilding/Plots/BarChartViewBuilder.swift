@@ -78,7 +78,7 @@ public struct BarChartViewBuilder: ViewBuilder {
             if a.buffer.count >= n { x = (0..<n).map { a.buffer.double(at: $0) } }
         }
         let widths = (0..<n).map { Double(chart.widths[$0] ?? 1) }
-        let color = chart.color.map(SeriesColors.rgba).map { RGBA8($0.r, $0.g, $0.b) } ?? SeriesColors.auto(entity: entity)
+        let color = chart.color.map(RGBA8.init(rerun:)).map { RGBA8($0.r, $0.g, $0.b) } ?? SeriesColors.auto(entity: entity)
         return Bars(entity: entity, x: x, width: widths, value: values, color: color)
     }
 

@@ -7,26 +7,16 @@ import RecordingModel
 enum SeriesColors {
     /// The auto colour of series `index` of `entity`.
     static func auto(entity: EntityPath, series index: Int) -> RGBA8 {
-        palette(fnv1a(entity.description + "#" + String(index)))
+        AutoColor.fromHash(fnv1a(entity.description + "#" + String(index)))
     }
 
     /// The auto colour of an entity as a whole (bar charts): the viewer's entity colour, from Rerun's path hash.
     static func auto(entity: EntityPath) -> RGBA8 { AutoColor.forEntity(entity) }
 
-    private static func palette(_ hash: UInt64) -> RGBA8 {
-        let c = ClassPalette.color(for: UInt16(hash % 65535))
-        return RGBA8(c.x, c.y, c.z)
-    }
-
     static func fnv1a(_ text: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         return h
-    }
-
-    /// A logged `Color` (0xRRGGBBAA).
-    static func rgba(_ packed: UInt32) -> RGBA8 {
-        RGBA8(UInt8(packed >> 24), UInt8((packed >> 16) & 0xFF), UInt8((packed >> 8) & 0xFF), UInt8(packed & 0xFF))
     }
 
     /// `color` faded towards `background` by `alpha` in gamma space: what a translucent stroke looks like over a

@@ -161,7 +161,7 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         return (0..<count).compactMap { i in
             if lines?.visibleSeries[i] == false || (lines == nil && points?.visibleSeries[i] == false) { return nil }
             let packed = lines?.colors[i] ?? points?.colors[i]
-            let color = packed.map(SeriesColors.rgba) ?? SeriesColors.auto(entity: entity, series: i)
+            let color = packed.map(RGBA8.init(rerun:)) ?? SeriesColors.auto(entity: entity, series: i)
             var width = (lines?.widths[i] ?? PlotStyle.defaultLineWidth) * ppp
             var alpha: Float = 1
             if !(width.isFinite && width > 0) { width = PlotStyle.defaultLineWidth * ppp }

@@ -56,6 +56,12 @@ public struct InstanceStyle: Sendable {
 /// Rerun's own path hash (`EntityPathHash`), so entities get the colours the x86-64 Linux viewer gives them.
 public enum AutoColor {
     public static func forEntity(_ entity: EntityPath) -> RGBA8 {
-        RGBA8(ClassPalette.color(for: UInt16(EntityPathHash.hash(parts: entity.parts) % 65535)))
+        fromHash(EntityPathHash.hash(parts: entity.parts))
+    }
+
+    /// The palette colour of a 64-bit hash (reduced modulo 65535), opaque.
+    public static func fromHash(_ hash: UInt64) -> RGBA8 {
+        let c = ClassPalette.color(for: UInt16(hash % 65535))
+        return RGBA8(c.x, c.y, c.z)
     }
 }

@@ -40,23 +40,28 @@ public struct Spatial3DViewBuilder: ViewBuilder {
             }
         }
         // 2D content and frusta do not count for the region of interest that sizes the image plane.
-        // Depth clouds are 3D data: they count for the region of interest that sizes the image planes.
+        // Depth clouds are 3D data: they count for the region of interest that sizes the image planes, so the
+        // cameras' models are made first and get the fallback image-plane distance afterwards.
+        var models: [EntityPath: (PinholeCamera, Affine3)] = [:]
         for c in cameras {
             guard let model = CameraVisualizer.camera(c.pinhole, entity: c.entity, context: context,
                                                       fallbackDistance: 1, into: &scene) else { continue }
+            models[c.entity] = (model, c.pose)
             for item in imageSpaceEntities where item.pinhole == c.entity {
                 depthClouds.collect(entity: item.entity, camera: model, originFromCamera: c.pose, context: context,
                                     into: &scene)
             }
         }
         let fallbackDistance = PinholeCamera.fallbackImagePlaneDistance(roiDiagonal: scene.regionOfInterest.diagonal)
-        var models: [EntityPath: (PinholeCamera, Affine3)] = [:]
         for c in cameras {
-            guard let model = CameraVisualizer.camera(c.pinhole, entity: c.entity, context: context,
-                                                      fallbackDistance: fallbackDistance, into: &scene) else { continue }
-            models[c.entity] = (model, c.pose)
+            guard var model = models[c.entity]?.0 else { continue }
+            let pose = c.pose
+            if CameraVisualizer.loggedImagePlaneDistance(c.pinhole) == nil {
+                model.imagePlaneDistance = fallbackDistance
+                models[c.entity] = (model, pose)
+            }
             if c.entity != view.originPath {
-                CameraVisualizer.collect(model, pinhole: c.pinhole, entity: c.entity, originFromCamera: c.pose,
+                CameraVisualizer.collect(model, pinhole: c.pinhole, entity: c.entity, originFromCamera: pose,
                                          into: &scene)
             }
         }

@@ -18,14 +18,18 @@ enum CameraVisualizer {
         if resolution == nil, let f = context.view(ImageView.self, entity)?.format {
             resolution = [Double(f.width), Double(f.height)]
         }
-        let distance = pinhole.imagePlaneDistance.map(Double.init).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
-            ?? fallbackDistance
+        let distance = loggedImagePlaneDistance(pinhole) ?? fallbackDistance
         guard let camera = PinholeCamera(imageFromCamera: pinhole.imageFromCamera.map(Double.init), resolution: resolution,
                                          cameraAxes: axes, imagePlaneDistance: distance) else {
             scene.warn(entity, "Pinhole with a zero or non-finite focal length is not drawn")
             return nil
         }
         return camera
+    }
+
+    /// The image-plane distance the recording sets, when it is usable.
+    static func loggedImagePlaneDistance(_ pinhole: PinholeView) -> Double? {
+        pinhole.imagePlaneDistance.map(Double.init).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
     }
 
     static func collect(_ camera: PinholeCamera, pinhole: PinholeView, entity: EntityPath, originFromCamera: Affine3,
