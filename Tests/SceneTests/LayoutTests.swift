@@ -35,4 +35,35 @@ import Testing
         #expect(placed[3].rect.y == placed[4].rect.y && placed[3].rect.y > 0)
         #expect(placed[3].rect.width == placed[0].rect.width)  // equal cells; the last one stays blank
     }
+
+    /// Column counts the Rerun 0.41 viewer chose for n text views in its 960×540 view area (screenshots of
+    /// `layout_probe` recordings): 2 → 2, 5 → 3, 7 → 4, 8 → 4, 11 → 4.
+    @Test func automaticColumnsFollowTheViewer() {
+        let seen = [2: 2, 5: 3, 7: 4, 8: 4, 11: 4]
+        for (n, columns) in seen {
+            #expect(AutoGrid.columns(cells: n, width: 960, height: 540, gap: 2) == columns, "n = \(n)")
+        }
+        #expect(AutoGrid.columns(cells: 2, width: 400, height: 900, gap: 2) == 1)  // portrait: rows
+        #expect(AutoGrid.columns(cells: 1, width: 10, height: 10, gap: 2) == 1)
+    }
+
+    @Test func sevenViewsMakeRowsOfFourAndThree() {
+        let frame = PixelRect(x: 0, y: 0, width: 960, height: 540)
+        let placed = DefaultLayout.arrange((0..<7).map { view(.textDocument, "d\($0)") }, in: frame)
+        #expect(placed.map(\.view.origin) == (0..<7).map { ["d\($0)"] })
+        #expect(placed.filter { $0.rect.y == 0 }.count == 4)
+        #expect(placed[4].rect.x == 0 && placed[4].rect.y > 0 && placed[6].rect.maxX < 960)
+    }
+
+    /// Past twelve views the viewer makes one tab container per class, in a grid.
+    @Test func thirteenViewsBecomeOneTabGroupPerClass() {
+        let frame = PixelRect(x: 0, y: 0, width: 960, height: 540)
+        let views = (0..<8).map { view(.textDocument, "doc\($0)") } + (0..<5).map { view(.timeSeries, "plot\($0)") }
+        let placed = BlueprintLayout.arrange(Blueprint(root: DefaultLayout.tree(views)), in: frame)
+        #expect(placed.map(\.view.spec.origin) == [["doc0"], ["plot0"]])
+        #expect(placed[0].rect == PixelRect(x: 0, y: 0, width: 479, height: 540))
+        #expect(placed[1].rect == PixelRect(x: 481, y: 0, width: 479, height: 540))
+        #expect(placed[0].tabTitles.count == 8 && placed[0].activeTab == 0)
+        #expect(placed[1].tabTitles.count == 5 && placed[1].activeTab == 0)
+    }
 }

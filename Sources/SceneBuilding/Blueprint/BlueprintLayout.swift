@@ -1,7 +1,7 @@
 import Foundation
 /// Places the visible views of a blueprint in a picture, as egui_tiles does: horizontal containers split their
 /// rectangle into columns by `col_shares`, vertical ones into rows by `row_shares`, grids fill rows of
-/// `grid_columns` cells (automatic: ⌈√n⌉ columns) sized by both share lists, and tabs give the whole rectangle to
+/// `grid_columns` cells (automatic: `AutoGrid`, as egui_tiles) sized by both share lists, and tabs give the whole rectangle to
 /// the active tab (the first when none is set). Hidden nodes take no room; shares missing or non-positive count
 /// as 1. Gaps between neighbours are `DefaultLayout.gap` pixels.
 public enum BlueprintLayout {
@@ -60,7 +60,7 @@ public enum BlueprintLayout {
                 }
             case .grid:
                 let n = shown.count
-                let columns = max(1, min(c.gridColumns ?? Int(Double(n).squareRoot().rounded(.up)), n))
+                let columns = max(1, min(c.gridColumns ?? AutoGrid.columns(cells: n, width: rect.width, height: rect.height, gap: gap), n))
                 let rowCount = (n + columns - 1) / columns
                 let rows = rect.rows(shares(c.rowShares, Array(0..<rowCount)), gap: gap)
                 for (r, rowRect) in rows.enumerated() {

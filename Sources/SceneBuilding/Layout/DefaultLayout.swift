@@ -1,37 +1,49 @@
-/// Arranges views in one picture the way the viewer's default layout does (rendering-conventions §14.6):
-/// one view fills the picture; with three, the view of highest layout priority takes one full side and the
-/// other two share the other; otherwise a grid of `ceil(√n)` equal columns (rows on a portrait picture), filled
-/// row by row, the last row's empty cells left blank as in egui_tiles' grid.
+/// The viewer's default arrangement of views (its `auto_layout`, rendering-conventions §14.6), as a container tree
+/// that `BlueprintLayout` places like any blueprint:
+/// - the views in the given order (origin order), then by layout priority, highest first (stable);
+/// - one view fills the picture;
+/// - three: a grid of the first view and a grid of the other two (both with automatic columns), so the view of
+///   highest priority gets one full side;
+/// - up to twelve: one grid with automatic columns (`AutoGrid`), the last row's empty cells left blank;
+/// - more: one tab container per view class, classes in the order of their names and then by priority, the
+///   first tab of each shown, the tab containers in a grid.
 public enum DefaultLayout {
     /// Pixels between neighbouring views.
     public static let gap = 2
 
-    public static func arrange(_ views: [ViewSpec], in frame: PixelRect) -> [(view: ViewSpec, rect: PixelRect)] {
+    /// The layout tree of `views`; each view's `BlueprintView.id` is its index in `views`. Nil when empty.
+    public static func tree(_ views: [ViewSpec]) -> BlueprintNode? {
         let ordered = views.enumerated().sorted { a, b in
             a.element.kind.layoutPriority != b.element.kind.layoutPriority
                 ? a.element.kind.layoutPriority > b.element.kind.layoutPriority : a.offset < b.offset
-        }.map(\.element)
-        switch ordered.count {
-        case 0: return []
-        case 1: return [(ordered[0], frame)]
-        case 3:
-            let sides = frame.width >= frame.height ? frame.columns([1, 1], gap: gap) : frame.rows([1, 1], gap: gap)
-            let shared = frame.width >= frame.height ? sides[1].rows([1, 1], gap: gap) : sides[1].columns([1, 1], gap: gap)
-            return [(ordered[0], sides[0]), (ordered[1], shared[0]), (ordered[2], shared[1])]
-        default:
-            let n = ordered.count
-            var cols = Int(Double(n).squareRoot().rounded(.up))
-            if frame.height > frame.width { cols = max(1, (n + cols - 1) / cols) }
-            let rowCount = (n + cols - 1) / cols
-            let rowRects = frame.rows(Array(repeating: 1, count: rowCount), gap: gap)
-            var out: [(ViewSpec, PixelRect)] = []
-            for (r, rowRect) in rowRects.enumerated() {
-                let inRow = ordered[(r * cols)..<min(n, (r + 1) * cols)]
-                for (view, rect) in zip(inRow, rowRect.columns(Array(repeating: 1, count: cols), gap: gap)) {
-                    out.append((view, rect))
-                }
-            }
-            return out
         }
+        let panes = ordered.map { BlueprintNode.view(BlueprintView(id: String($0.offset), spec: $0.element)) }
+        func grid(_ id: String, _ children: [BlueprintNode]) -> BlueprintNode {
+            .container(BlueprintContainer(id: id, kind: .grid, children: children))
+        }
+        switch panes.count {
+        case 0: return nil
+        case 1: return panes[0]
+        case 3: return grid("default/grid", [panes[0], grid("default/grid/inner", Array(panes[1...]))])
+        case 2, 4...12: return grid("default/grid", panes)
+        default:
+            let classes = Dictionary(grouping: ordered, by: \.element.kind.rawValue)
+            let groups = classes.keys.sorted().map { classes[$0]! }
+                .enumerated().sorted { a, b in
+                    let pa = a.element[0].element.kind.layoutPriority, pb = b.element[0].element.kind.layoutPriority
+                    return pa != pb ? pa > pb : a.offset < b.offset
+                }.map(\.element)
+            let tabs = groups.map { group in
+                BlueprintNode.container(BlueprintContainer(
+                    id: "default/tabs/\(group[0].element.kind.rawValue)", kind: .tabs,
+                    children: group.map { .view(BlueprintView(id: String($0.offset), spec: $0.element)) }))
+            }
+            return tabs.count == 1 ? tabs[0] : grid("default/grid", tabs)
+        }
+    }
+
+    /// The views placed in `frame` (tests and callers that need no tab titles).
+    public static func arrange(_ views: [ViewSpec], in frame: PixelRect) -> [(view: ViewSpec, rect: PixelRect)] {
+        BlueprintLayout.arrangeSpecs(Blueprint(root: tree(views)), in: frame)
     }
 }

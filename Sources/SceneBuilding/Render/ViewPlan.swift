@@ -64,11 +64,13 @@ public struct ViewPlan: Sendable {
                 return (planned, p.rect)
             }
         }
-        let placed = DefaultLayout.arrange(views.map(\.spec), in: frame)
-        var remaining = views
-        return placed.compactMap { spec, rect in
-            guard let i = remaining.firstIndex(where: { $0.spec == spec }) else { return nil }
-            return (remaining.remove(at: i), rect)
+        let placements = BlueprintLayout.arrange(Blueprint(root: DefaultLayout.tree(views.map(\.spec))), in: frame)
+        return placements.compactMap { p in
+            guard let i = Int(p.view.id), views.indices.contains(i) else { return nil }
+            var planned = views[i]
+            planned.tabTitles = p.tabTitles
+            planned.activeTab = p.activeTab
+            return (planned, p.rect)
         }
     }
 
