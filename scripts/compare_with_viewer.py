@@ -251,8 +251,7 @@ def our_views(rrd_render: str, fixture: pathlib.Path) -> list[tuple[str, str, st
 def matching_view(views: list[tuple[str, str, str]], origin: str, view_class: str) -> tuple[str, str] | None:
     """Our view for the viewer's, as (origin, --view argument): the same origin and class, else our only view of
     that class at an ancestor or descendant origin (the viewer takes its views from a blueprint in the file, where
-    there is one). --view takes the first view whose origin or name matches, so a view that shares its origin
-    with another is named by its name."""
+    there is one). The --view argument names the class too (`TextLog:/`), since views may share an origin."""
     def related(other: str) -> bool:
         a, b = origin.rstrip("/") + "/", other.rstrip("/") + "/"
         return a.startswith(b) or b.startswith(a)
@@ -260,12 +259,7 @@ def matching_view(views: list[tuple[str, str, str]], origin: str, view_class: st
     candidates = same or [v for v in views if v[1] == view_class and related(v[0])]
     if len(candidates) != 1:
         return None
-    found = candidates[0]
-    if next(v for v in views if found[0] in (v[0], v[2])) == found:
-        return found[0], found[0]
-    if next(v for v in views if found[2] in (v[0], v[2])) == found:
-        return found[0], found[2]
-    return None
+    return candidates[0][0], f"{view_class}:{candidates[0][0]}"
 
 
 def time_caption(kind: str, value: int) -> str:

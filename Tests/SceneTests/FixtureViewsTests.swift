@@ -62,4 +62,16 @@ import RecordingModel
         #expect(v.filter { $0.hasPrefix("TimeSeries") }.count == 3)
         #expect(v.filter { $0.hasPrefix("TextDocument") } == ["TextDocument /config: + /config"])
     }
+
+    /// `--view` picks a view by origin or title, and by class where views share an origin (`no_footer.rrd` has a
+    /// 3D view and a text log view at `/`, both titled "/").
+    @Test func viewSelectionByOriginNameAndClass() throws {
+        let recording = try Recording.load(path: Self.fixtures.appendingPathComponent("no_footer.rrd").path)
+        let renderer = RecordingRenderer(store: try #require(recording.recording))
+        #expect(renderer.views.map(\.name) == ["/", "/"])
+        #expect(try renderer.selecting(view: "/", eye: nil, useViewUp: false).views.map(\.kind) == [.spatial3D])
+        #expect(try renderer.selecting(view: "TextLog:/", eye: nil, useViewUp: false).views.map(\.kind) == [.textLog])
+        #expect(try renderer.selecting(view: "textlog:/", eye: nil, useViewUp: false).views.map(\.kind) == [.textLog])
+        #expect(throws: ViewSelectionError.self) { try renderer.selecting(view: "2D:/", eye: nil, useViewUp: false) }
+    }
 }

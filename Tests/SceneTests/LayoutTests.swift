@@ -21,7 +21,7 @@ import Testing
     @Test func threeViewsGiveTheSpatialViewAFullSide() {
         let frame = PixelRect(x: 0, y: 0, width: 1000, height: 500)
         let placed = DefaultLayout.arrange([view(.timeSeries, "t"), view(.spatial3D, "s"), view(.textLog, "l")], in: frame)
-        #expect(placed.map(\.view.kind) == [.spatial3D, .timeSeries, .textLog])
+        #expect(placed.map(\.view.kind) == [.spatial3D, .textLog, .timeSeries])
         #expect(placed[0].rect == PixelRect(x: 0, y: 0, width: 499, height: 500))
         #expect(placed[1].rect == PixelRect(x: 501, y: 0, width: 499, height: 249))
         #expect(placed[2].rect == PixelRect(x: 501, y: 251, width: 499, height: 249))
@@ -65,5 +65,32 @@ import Testing
         #expect(placed[1].rect == PixelRect(x: 481, y: 0, width: 479, height: 540))
         #expect(placed[0].tabTitles.count == 8 && placed[0].activeTab == 0)
         #expect(placed[1].tabTitles.count == 5 && placed[1].activeTab == 0)
+    }
+
+    /// As the 0.41 viewer showed `a_doc … d_doc` and an image at `/zimg/deep/er`: a grid keeps origin order (the
+    /// image comes last), while of three views the image takes a full side.
+    @Test func onlyThreeViewsAreSortedByPriority() {
+        let frame = PixelRect(x: 0, y: 0, width: 960, height: 540)
+        let docs = ["d_doc", "b_doc", "a_doc", "c_doc"].map { view(.textDocument, $0) }
+        let image = ViewSpec(kind: .spatial2D, origin: ["zimg", "deep", "er"], contents: .subtree(["zimg", "deep", "er"]))
+        let five = DefaultLayout.arrange(docs + [image], in: frame)
+        #expect(five.map(\.view.name) == ["a_doc", "b_doc", "c_doc", "d_doc", "zimg/deep/er"])
+        let three = DefaultLayout.arrange([docs[0], image, docs[1]], in: frame)
+        #expect(three.map(\.view.name) == ["zimg/deep/er", "b_doc", "d_doc"])
+        #expect(three[0].rect.height == 540)
+    }
+
+    @Test func unnamedViewsAreTitledLikeTheViewer() {
+        #expect(ViewSpec.placeholderName(origin: []) == "/")
+        #expect(ViewSpec.placeholderName(origin: ["plots", "sin"]) == "plots/sin")
+        #expect(ViewSpec.placeholderName(origin: ["zimg", "deep", "er"]) == "zimg/deep/er")
+        #expect(ViewSpec.placeholderName(origin: ["bars", "float_colored"]) == "…/float_colored")
+        #expect(ViewSpec.placeholderName(origin: ["a", "b", "c", "d", "e", "f", "g"]) == "…/b/c/d/e/f/g")
+    }
+
+    @Test func originsSortLikeEntityPaths() {
+        let paths: [[String]] = [["image10"], ["__properties"], ["image2"], ["image2", "a"], ["Image"], ["image02"]]
+        #expect(paths.sorted(by: EntityPathOrder.precedes)
+            == [["Image"], ["image2"], ["image2", "a"], ["image02"], ["image10"], ["__properties"]])
     }
 }

@@ -11,8 +11,8 @@ struct SceneOptions: ParsableArguments {
                                discussion: "Default: the recording's own timeline (the first by name other than log_time)."))
     var timeline: String?
 
-    @Option(help: ArgumentHelp("Only this view: a view's entity path (origin) or its name.",
-                               discussion: "Default: every view, laid out like the viewer's default layout."))
+    @Option(help: ArgumentHelp("Only this view: a view's entity path (origin) or its name, optionally after its class (TextLog:/).",
+                               discussion: "Default: every view, laid out like the viewer's default layout. Where views share an origin, the class picks one: 3D, 2D, TimeSeries, BarChart, Tensor, TextDocument, TextLog."))
     var view: String?
 
     @Option(help: ArgumentHelp("A blueprint (.rbl) to lay out the views with.",

@@ -1,10 +1,11 @@
 /// The viewer's default arrangement of views (its `auto_layout`, rendering-conventions §14.6), as a container tree
 /// that `BlueprintLayout` places like any blueprint:
-/// - the views in the given order (origin order), then by layout priority, highest first (stable);
+/// - the views sorted by origin (`EntityPathOrder`), then name;
 /// - one view fills the picture;
-/// - three: a grid of the first view and a grid of the other two (both with automatic columns), so the view of
-///   highest priority gets one full side;
-/// - up to twelve: one grid with automatic columns (`AutoGrid`), the last row's empty cells left blank;
+/// - three: a grid of the first view and a grid of the other two (both with automatic columns), after a stable
+///   sort by layout priority, so the view of highest priority gets one full side;
+/// - two, or four to twelve: one grid in origin order with automatic columns (`AutoGrid`), the last row's empty
+///   cells left blank (0.41 does not sort these by priority; checked with the viewer);
 /// - more: one tab container per view class, classes in the order of their names and then by priority, the
 ///   first tab of each shown, the tab containers in a grid.
 public enum DefaultLayout {
@@ -13,21 +14,30 @@ public enum DefaultLayout {
 
     /// The layout tree of `views`; each view's `BlueprintView.id` is its index in `views`. Nil when empty.
     public static func tree(_ views: [ViewSpec]) -> BlueprintNode? {
-        let ordered = views.enumerated().sorted { a, b in
-            a.element.kind.layoutPriority != b.element.kind.layoutPriority
-                ? a.element.kind.layoutPriority > b.element.kind.layoutPriority : a.offset < b.offset
+        let sorted = views.enumerated().sorted { a, b in
+            a.element.origin != b.element.origin ? EntityPathOrder.precedes(a.element.origin, b.element.origin)
+                : a.element.name != b.element.name ? a.element.name < b.element.name : a.offset < b.offset
         }
-        let panes = ordered.map { BlueprintNode.view(BlueprintView(id: String($0.offset), spec: $0.element)) }
+        let byPriority = sorted.enumerated().sorted { a, b in
+            let pa = a.element.element.kind.layoutPriority, pb = b.element.element.kind.layoutPriority
+            return pa != pb ? pa > pb : a.offset < b.offset
+        }.map(\.element)
+        func pane(_ v: (offset: Int, element: ViewSpec)) -> BlueprintNode {
+            .view(BlueprintView(id: String(v.offset), spec: v.element))
+        }
+        let panes = sorted.map(pane)
         func grid(_ id: String, _ children: [BlueprintNode]) -> BlueprintNode {
             .container(BlueprintContainer(id: id, kind: .grid, children: children))
         }
         switch panes.count {
         case 0: return nil
         case 1: return panes[0]
-        case 3: return grid("default/grid", [panes[0], grid("default/grid/inner", Array(panes[1...]))])
+        case 3:
+            let p = byPriority.map(pane)
+            return grid("default/grid", [p[0], grid("default/grid/inner", Array(p[1...]))])
         case 2, 4...12: return grid("default/grid", panes)
         default:
-            let classes = Dictionary(grouping: ordered, by: \.element.kind.rawValue)
+            let classes = Dictionary(grouping: sorted, by: \.element.kind.rawValue)
             let groups = classes.keys.sorted().map { classes[$0]! }
                 .enumerated().sorted { a, b in
                     let pa = a.element[0].element.kind.layoutPriority, pb = b.element[0].element.kind.layoutPriority
@@ -36,7 +46,7 @@ public enum DefaultLayout {
             let tabs = groups.map { group in
                 BlueprintNode.container(BlueprintContainer(
                     id: "default/tabs/\(group[0].element.kind.rawValue)", kind: .tabs,
-                    children: group.map { .view(BlueprintView(id: String($0.offset), spec: $0.element)) }))
+                    children: group.map(pane)))
             }
             return tabs.count == 1 ? tabs[0] : grid("default/grid", tabs)
         }

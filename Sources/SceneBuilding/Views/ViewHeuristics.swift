@@ -22,7 +22,7 @@ public enum ViewHeuristics {
             }
         }
         if tree.facts.values.contains(where: \.hasTextLog) {
-            views.append(ViewSpec(kind: .textLog, origin: [], contents: .subtree([]), name: "Logs"))
+            views.append(ViewSpec(kind: .textLog, origin: [], contents: .subtree([])))
         }
         return capped(dropSubsets(views, tree: tree))
     }

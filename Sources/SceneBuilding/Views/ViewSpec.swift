@@ -38,7 +38,18 @@ public struct ViewSpec: Equatable, Sendable, CustomStringConvertible {
         self.kind = kind
         self.origin = origin
         self.contents = contents
-        self.name = name ?? (origin.last ?? "/")
+        self.name = name ?? Self.placeholderName(origin: origin)
+    }
+
+    /// The viewer's title for a view nobody named: the origin's last parts, added from the end while the title
+    /// is at most 10 bytes long, "…/" in front when parts are left out; "/" for the root.
+    public static func placeholderName(origin: [String]) -> String {
+        var title = ""
+        for (k, part) in origin.reversed().enumerated() {
+            if title.utf8.count > 10 { return "…/" + title }
+            title = k == 0 ? part : part + "/" + title
+        }
+        return title.isEmpty ? "/" : title
     }
 
     public var originText: String { "/" + origin.joined(separator: "/") }
