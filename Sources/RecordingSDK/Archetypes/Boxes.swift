@@ -38,12 +38,8 @@ public struct Boxes2D: BuiltinArchetype {
         var a = empty()
         a.put("half_sizes", halfSizes.map(ArrowArray.vec2))
         a.put("centers", centers.map(ArrowArray.vec2))
-        a.put("colors", colors.map(ArrowArray.colors))
-        a.put("radii", radii.map(ArrowArray.radii))
-        a.put("labels", labels.map(ArrowArray.strings))
-        a.put("show_labels", showLabels.map { .bools([$0]) })
+        a.putInstanceAttributes(radii: radii, colors: colors, labels: labels, showLabels: showLabels, classIDs: classIDs)
         a.put("draw_order", drawOrder.map { .primitive([$0]) })
-        a.put("class_ids", classIDs.map { .primitive($0) })
         return a.applying(clearUnset: clearUnset)
     }
 }
@@ -83,12 +79,8 @@ public struct Boxes3D: BuiltinArchetype {
         a.put("centers", centers.map(ArrowArray.vec3))
         a.put("rotation_axis_angles", rotationAxisAngles.map(ArrowArray.rotationAxisAngles))
         a.put("quaternions", quaternions.map(ArrowArray.quaternions))
-        a.put("colors", colors.map(ArrowArray.colors))
-        a.put("radii", radii.map(ArrowArray.radii))
+        a.putInstanceAttributes(radii: radii, colors: colors, labels: labels, showLabels: showLabels, classIDs: classIDs)
         a.put("fill_mode", fillMode.map { .primitive([$0.rawValue]) })
-        a.put("labels", labels.map(ArrowArray.strings))
-        a.put("show_labels", showLabels.map { .bools([$0]) })
-        a.put("class_ids", classIDs.map { .primitive($0) })
         return a.applying(clearUnset: clearUnset)
     }
 }

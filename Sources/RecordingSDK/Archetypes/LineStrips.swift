@@ -19,11 +19,7 @@ public struct LineStrips3D: BuiltinArchetype {
                               showLabels: Bool? = nil, classIDs: [UInt16]? = nil, clearUnset: Bool = false) -> LineStrips3D {
         var a = empty()
         a.put("strips", strips.map { ArrowArray.strips($0) })
-        a.put("radii", radii.map(ArrowArray.radii))
-        a.put("colors", colors.map(ArrowArray.colors))
-        a.put("labels", labels.map(ArrowArray.strings))
-        a.put("show_labels", showLabels.map { .bools([$0]) })
-        a.put("class_ids", classIDs.map { .primitive($0) })
+        a.putInstanceAttributes(radii: radii, colors: colors, labels: labels, showLabels: showLabels, classIDs: classIDs)
         return a.applying(clearUnset: clearUnset)
     }
 }
@@ -49,12 +45,8 @@ public struct LineStrips2D: BuiltinArchetype {
                               clearUnset: Bool = false) -> LineStrips2D {
         var a = empty()
         a.put("strips", strips.map { ArrowArray.strips($0) })
-        a.put("radii", radii.map(ArrowArray.radii))
-        a.put("colors", colors.map(ArrowArray.colors))
-        a.put("labels", labels.map(ArrowArray.strings))
-        a.put("show_labels", showLabels.map { .bools([$0]) })
+        a.putInstanceAttributes(radii: radii, colors: colors, labels: labels, showLabels: showLabels, classIDs: classIDs)
         a.put("draw_order", drawOrder.map { .primitive([$0]) })
-        a.put("class_ids", classIDs.map { .primitive($0) })
         return a.applying(clearUnset: clearUnset)
     }
 }
@@ -80,11 +72,7 @@ public struct Arrows3D: BuiltinArchetype {
         var a = empty()
         a.put("vectors", vectors.map(ArrowArray.vec3))
         a.put("origins", origins.map(ArrowArray.vec3))
-        a.put("radii", radii.map(ArrowArray.radii))
-        a.put("colors", colors.map(ArrowArray.colors))
-        a.put("labels", labels.map(ArrowArray.strings))
-        a.put("show_labels", showLabels.map { .bools([$0]) })
-        a.put("class_ids", classIDs.map { .primitive($0) })
+        a.putInstanceAttributes(radii: radii, colors: colors, labels: labels, showLabels: showLabels, classIDs: classIDs)
         return a.applying(clearUnset: clearUnset)
     }
 }
@@ -111,12 +99,8 @@ public struct Arrows2D: BuiltinArchetype {
         var a = empty()
         a.put("vectors", vectors.map(ArrowArray.vec2))
         a.put("origins", origins.map(ArrowArray.vec2))
-        a.put("radii", radii.map(ArrowArray.radii))
-        a.put("colors", colors.map(ArrowArray.colors))
-        a.put("labels", labels.map(ArrowArray.strings))
-        a.put("show_labels", showLabels.map { .bools([$0]) })
+        a.putInstanceAttributes(radii: radii, colors: colors, labels: labels, showLabels: showLabels, classIDs: classIDs)
         a.put("draw_order", drawOrder.map { .primitive([$0]) })
-        a.put("class_ids", classIDs.map { .primitive($0) })
         return a.applying(clearUnset: clearUnset)
     }
 }

@@ -24,11 +24,7 @@ public struct Points3D: BuiltinArchetype {
                               pointShading: PointShading? = nil, clearUnset: Bool = false) -> Points3D {
         var a = empty()
         a.put("positions", positions.map(ArrowArray.vec3))
-        a.put("radii", radii.map(ArrowArray.radii))
-        a.put("colors", colors.map(ArrowArray.colors))
-        a.put("labels", labels.map(ArrowArray.strings))
-        a.put("show_labels", showLabels.map { .bools([$0]) })
-        a.put("class_ids", classIDs.map { .primitive($0) })
+        a.putInstanceAttributes(radii: radii, colors: colors, labels: labels, showLabels: showLabels, classIDs: classIDs)
         a.put("keypoint_ids", keypointIDs.map { .primitive($0) })
         a.put("point_shading", pointShading.map { .primitive([$0.rawValue]) })
         return a.applying(clearUnset: clearUnset)
@@ -56,12 +52,8 @@ public struct Points2D: BuiltinArchetype {
                               clearUnset: Bool = false) -> Points2D {
         var a = empty()
         a.put("positions", positions.map(ArrowArray.vec2))
-        a.put("radii", radii.map(ArrowArray.radii))
-        a.put("colors", colors.map(ArrowArray.colors))
-        a.put("labels", labels.map(ArrowArray.strings))
-        a.put("show_labels", showLabels.map { .bools([$0]) })
+        a.putInstanceAttributes(radii: radii, colors: colors, labels: labels, showLabels: showLabels, classIDs: classIDs)
         a.put("draw_order", drawOrder.map { .primitive([$0]) })
-        a.put("class_ids", classIDs.map { .primitive($0) })
         a.put("keypoint_ids", keypointIDs.map { .primitive($0) })
         return a.applying(clearUnset: clearUnset)
     }

@@ -139,6 +139,16 @@ extension BuiltinArchetype {
         if let array { values.set(field, array) }
     }
 
+    /// Sets the per-instance attributes that points, lines, boxes and arrows share (each when non-nil).
+    mutating func putInstanceAttributes(radii: [Radius]?, colors: [Color]?, labels: [String]?, showLabels: Bool?,
+                                        classIDs: [UInt16]?) {
+        put("radii", radii.map(ArrowArray.radii))
+        put("colors", colors.map(ArrowArray.colors))
+        put("labels", labels.map(ArrowArray.strings))
+        put("show_labels", showLabels.map { .bools([$0]) })
+        put("class_ids", classIDs.map { .primitive($0) })
+    }
+
     /// `clearUnset` applied when asked.
     func applying(clearUnset: Bool) -> Self { clearUnset ? clearingUnset() : self }
 }
