@@ -38,6 +38,29 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         kind == .sequence || kind == nil ? (2000, 1000) : (60_000_000_000, 30_000_000_000)
     }
 
+    /// The viewer's x origin: the earliest plotted time on a sequence timeline, else that time rounded to the
+    /// nearest midnight (UTC) so that clock grids fall on whole days, hours and seconds; 0 without data.
+    static func timeOrigin(dataMin: Int64?, kind: TimelineKind?) -> Int64 {
+        guard let t = dataMin else { return 0 }
+        if kind == .sequence || kind == nil { return t }
+        let day: Int64 = 86_400_000_000_000
+        let shifted = t.addingReportingOverflow(day / 2)
+        return shifted.overflow ? t : shifted.partialValue / day * day
+    }
+
+    /// The time cursor as the viewer draws it: a 10 × 10 point knob (a downward triangle) at the top of the plot,
+    /// then a 1 px line at 80 % opacity down to the bottom.
+    static func drawCursor(at x: Float, frame: PlotFrame, ppp: Float, canvas: inout PlotCanvas) {
+        let column = x.rounded(.down), centre = column + 0.5
+        let knob = PlotStyle.cursorKnob * ppp
+        let c = PlotStyle.cursor
+        let line = SeriesColors.faded(c, alpha: PlotStyle.cursorLineAlpha, over: canvas.list.background)
+        canvas.opaqueRects([(column, frame.minY + knob, column + max(1, ppp.rounded()), frame.maxY)], color: line)
+        canvas.list.add(MeshBatch(positions: [[centre - knob / 2, frame.minY, 0], [centre + knob / 2, frame.minY, 0],
+                                              [centre, frame.minY + knob, 0]],
+                                  albedo: c, lighting: .unlit, layer: .overlay, space: .pixels))
+    }
+
     /// One plotted series: where its values are and how to draw it.
     struct Series {
         var history: Int
@@ -77,12 +100,13 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
 
         // X range (absolute times), and the last time whose data is drawn.
         let dataMin = histories.compactMap(\.times.first).min(), dataMax = histories.compactMap(\.times.last).max()
+        let recording = context.query.timeline.flatMap { store.timelines[$0]?.range }
         var xLo: Int64, xHi: Int64
         let window = Self.defaultWindow(kind: context.timelineKind)
         if let axis = options.timeAxis {
             let t = cursor ?? 0
-            xLo = axis.start.resolved(cursor: t) ?? dataMin ?? t
-            xHi = axis.end.resolved(cursor: t) ?? dataMax ?? t
+            xLo = axis.start.resolved(cursor: t) ?? dataMin ?? recording?.lowerBound ?? t
+            xHi = axis.end.resolved(cursor: t) ?? dataMax ?? recording?.upperBound ?? t
             if xLo > xHi { (xLo, xHi) = (xHi, xLo) }
         } else if let dataMin, let dataMax {
             (xLo, xHi) = (dataMin, dataMax)
@@ -90,6 +114,9 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
                 xLo = max(dataMin, t &- window.half); xHi = min(dataMax, t &+ window.half)
                 if xLo >= xHi { (xLo, xHi) = (t &- window.half, t &+ window.half) }
             }
+        } else if let recording {
+            // No data on this timeline: the viewer shows the recording's whole range of it.
+            (xLo, xHi) = (recording.lowerBound, recording.upperBound)
         } else {
             let t = cursor ?? 0
             (xLo, xHi) = (t, t)
@@ -111,18 +138,22 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         let yRange: ClosedRange<Double>
         if let r = options.yRange {
             yRange = PlotFrame.sanitized(r.lowerBound, r.upperBound)
-        } else if yLo <= yHi {
-            let margin = (yHi - yLo) * PlotStyle.yMargin
-            yRange = PlotFrame.sanitized(yLo - margin, yHi + margin)
         } else {
-            yRange = PlotFrame.sanitized(.nan, .nan)
+            // As the viewer: a sane range first (no data: −1…1; one value: ± max(1, 1 %)), then 5 % each side.
+            let sane = yLo <= yHi ? PlotFrame.sanitized(yLo, yHi) : PlotFrame.sanitized(.nan, .nan)
+            let margin = (sane.upperBound - sane.lowerBound) * PlotStyle.yMargin
+            yRange = (sane.lowerBound - margin)...(sane.upperBound + margin)
         }
 
-        let origin = xLo
-        let xRange = PlotFrame.sanitized(0, Double(xHi) - Double(xLo))
+        let origin = Self.timeOrigin(dataMin: dataMin, kind: context.timelineKind)
+        let xRange = PlotFrame.sanitized(Double(xLo) - Double(origin), Double(xHi) - Double(origin))
         let frame = PlotFrame.layout(&canvas, width: width, height: height, ppp: ppp, x: xRange, y: yRange,
                                      xAxis: .time(origin: origin, kind: context.timelineKind))
 
+        if let t = cursor {
+            let x = Double(t) - Double(origin)
+            if xRange.contains(x) { Self.drawCursor(at: frame.px(x), frame: frame, ppp: ppp, canvas: &canvas) }
+        }
         for s in series {
             let h = histories[s.history]
             var range = ranges[s.history]
@@ -139,11 +170,6 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
             }
         }
 
-        if let t = cursor, t >= xLo, t <= xHi {
-            let w = PlotStyle.cursorWidth * ppp
-            let x = frame.px(Double(t &- origin))
-            canvas.fill(x - w / 2, frame.minY, x + w / 2, frame.maxY, color: PlotStyle.cursor)
-        }
         options.legend.draw(series.map { PlotLegend.Entry(name: $0.name, color: $0.color) }, in: frame,
                             canvas: &canvas, ppp: ppp)
         if canvas.missingFont { warnings.append(RenderWarning(entity: nil, "bundled font missing: plot labels not drawn")) }
@@ -163,10 +189,10 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
             let packed = lines?.colors[i] ?? points?.colors[i]
             let color = packed.map(RGBA8.init(rerun:)) ?? SeriesColors.auto(entity: entity, series: i)
             var width = (lines?.widths[i] ?? PlotStyle.defaultLineWidth) * ppp
-            var alpha: Float = 1
+            let alpha: Float = 1
             if !(width.isFinite && width > 0) { width = PlotStyle.defaultLineWidth * ppp }
             if width < PlotStyle.minLineWidthPixels {
-                alpha = width / PlotStyle.minLineWidthPixels
+                // The 0.41 viewer draws thin lines about one pixel wide at full colour (0.36 faded them instead).
                 width = PlotStyle.minLineWidthPixels
             }
             let size = points?.markerSizes[i] ?? PlotStyle.defaultMarkerSize
