@@ -24,10 +24,8 @@ public enum PlotStyle {
     public static let cursor = RGBA8(204, 204, 204)
     public static let cursorLineAlpha: Float = 0.8
     public static let cursorKnob: Float = 10
-    /// Legend box.
-    public static let legendBackground = RGBA8(0x1b, 0x1b, 0x1b, 230)
-    public static let legendBorder = RGBA8(0x30, 0x30, 0x30)
-    public static let legendText = RGBA8(0xca, 0xca, 0xca)
+    /// Legend entries' text.
+    public static let legendText = RGBA8(204, 204, 204)
     /// Time series defaults: line width 0.75 pt, thinnest drawn line 1.25 px (at full colour, as 0.41 shows it),
     /// marker radius 3 pt.
     public static let defaultLineWidth: Float = 0.75
