@@ -136,7 +136,8 @@ public struct TextLogViewBuilder: ViewBuilder {
         canvas.opaqueRects(headerSeparators, color: Look.headerLine)
         canvas.opaqueRects(separators, color: Look.rowLine)
         x = left
-        let headerY = (top + (headerHeight - lineHeight) / 2).rounded()
+        // Text sits one point below the centre of its cell, as the viewer's does.
+        let headerY = (top + (headerHeight - lineHeight) / 2 + ppp).rounded()
         for (c, title) in headers.enumerated() {
             // The rows are sorted by the timeline column, which the viewer highlights.
             if c == timeColumn { highlight(title, x: x + pad, y: headerY, lineHeight: lineHeight, size: size, ppp: ppp, canvas: &canvas) }
@@ -149,7 +150,7 @@ public struct TextLogViewBuilder: ViewBuilder {
             let i = first + k
             let atCursor = timeline != nil && i + 1 == pastCount
             let textColor = atCursor ? PanelStyle.strongText : Look.text
-            let textY = (y + (rowHeight - line - lineHeight) / 2).rounded()
+            let textY = (y + (rowHeight - line - lineHeight) / 2 + ppp).rounded()
             var cx = left
             for c in 0..<widths.count {
                 let inner = widths[c] - 2 * pad - line
@@ -201,8 +202,8 @@ public struct TextLogViewBuilder: ViewBuilder {
     private func drawPath(_ entity: EntityPath, x: Float, y: Float, rowHeight: Float, width: Float, size: Float,
                           font: Font?, color: RGBA8, ppp: Float, canvas: inout PlotCanvas) {
         let cy = y + rowHeight / 2, cx = x + 11 * ppp, r = 4.5 * ppp
-        canvas.list.addPolyline([[cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy]], width: 1 * ppp, color: color, closed: true)
-        canvas.fill(cx - 1.5 * ppp, cy - 1.5 * ppp, cx + 1.5 * ppp, cy + 1.5 * ppp, color: color, corner: 1.5 * ppp)
+        canvas.list.addPolyline([[cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy]], width: 0.8 * ppp, color: color, closed: true)
+        canvas.fill(cx - 1 * ppp, cy - 1 * ppp, cx + 1 * ppp, cy + 1 * ppp, color: color, corner: 1 * ppp)
         let textHeight = max(canvas.measure("Ag", size: size, font: font).y, size)
         let ty = (y + (rowHeight - textHeight) / 2).rounded()
         var tx = x + Look.icon * ppp
