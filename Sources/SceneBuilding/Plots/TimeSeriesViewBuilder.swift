@@ -87,6 +87,10 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         let cursor: Int64? = context.query.timeline == nil ? nil : context.query.time
         var histories: [ScalarHistory] = []
         var series: [Series] = []
+        for entity in entities where store.hasStaticData(entity: entity, component: ScalarHistory.component) {
+            // As the viewer: static scalars have no time, so they are not plotted (and it reports it).
+            warnings.append(RenderWarning(entity: entity, "scalars logged as static have no time to plot them at; left out"))
+        }
         if let timeline = context.query.timeline {
             for entity in entities {
                 let h = cache.history(store: store, entity: entity, timeline: timeline)
