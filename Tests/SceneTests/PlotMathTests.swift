@@ -63,10 +63,10 @@ import Testing
     @Test func gridAndLabelFadesLikeEgui() {
         let bg = RGBA8(13, 13, 13)
         // Measured in the viewer: 0.1 grid on a ±1.1 plot 525 px high (strength 0.054) is 22, the 1 grid 32.
-        #expect(SeriesColors.eguiFaded(PlotStyle.grid, factor: pow(0.054, 0.3), over: bg) == RGBA8(22, 22, 22))
-        #expect(SeriesColors.eguiFaded(PlotStyle.grid, factor: pow(0.788, 0.3), over: bg) == RGBA8(32, 32, 32))
+        #expect(SeriesColors.eguiFaded(PlotStyle.grid, factor: pow(Float(0.054), 0.3), over: bg) == RGBA8(22, 22, 22))
+        #expect(SeriesColors.eguiFaded(PlotStyle.grid, factor: pow(Float(0.788), 0.3), over: bg) == RGBA8(32, 32, 32))
         // A label at 38 % strength: the text colour at √0.38.
-        #expect(SeriesColors.eguiFaded(PlotStyle.axisText, factor: 0.38.squareRoot(), over: bg) == RGBA8(131, 131, 131))
+        #expect(SeriesColors.eguiFaded(PlotStyle.axisText, factor: Float(0.38).squareRoot(), over: bg) == RGBA8(131, 131, 131))
     }
 
     @Test func timeOriginLikeTheViewer() {
