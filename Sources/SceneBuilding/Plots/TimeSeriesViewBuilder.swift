@@ -23,8 +23,11 @@ public struct TimeSeriesOptions: Sendable, Equatable {
 /// markers) per series, styled by `SeriesLines` / `SeriesPoints`, over a grid with tick labels, with the time
 /// cursor as a vertical line and a legend.
 ///
-/// Ranges: x is the whole time range of the data, or cursor ± 1000 ticks (± 30 s on time timelines) when the data
-/// spans more than 2000 ticks (60 s); y is the min/max of the visible data + 5 % each side. Cost per frame is
+/// Ranges, as the 0.41 viewer's: x is the whole time range of the data, or cursor ± 1000 ticks (± 30 s on time
+/// timelines) when the data spans more than 2000 ticks (60 s), or the recording's range of the timeline when the
+/// view has no data on it; a lone time becomes ± max(1, 1 %) around it, measured from the viewer's origin
+/// (`timeOrigin`). y is the min/max of the visible data (a lone value ± max(1, 1 %), no data −1…1) + 5 % each
+/// side. Scalars logged as static are left out with a warning (the viewer cannot plot them either). Cost per frame is
 /// linear in the visible points (one pass for the y range, one for the per-pixel-column decimation); the data
 /// itself is read from the store once and kept in `cache`, so frames of a video only pay the per-frame passes.
 public struct TimeSeriesViewBuilder: ViewBuilder {
@@ -68,7 +71,6 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         var name: String
         var color: RGBA8
         var lineWidthPixels: Float?
-        var lineAlpha: Float
         var marker: UInt8?
         var markerRadiusPixels: Float
         var drawsPoints: Bool
@@ -193,17 +195,16 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
             let packed = lines?.colors[i] ?? points?.colors[i]
             let color = packed.map(RGBA8.init(rerun:)) ?? SeriesColors.auto(entity: entity, series: i)
             var width = (lines?.widths[i] ?? PlotStyle.defaultLineWidth) * ppp
-            let alpha: Float = 1
             if !(width.isFinite && width > 0) { width = PlotStyle.defaultLineWidth * ppp }
             if width < PlotStyle.minLineWidthPixels {
-                // The 0.41 viewer draws thin lines about one pixel wide at full colour (0.36 faded them instead).
+                // The 0.41 viewer draws thin lines at their width in full colour (0.36 widened and faded them).
                 width = PlotStyle.minLineWidthPixels
             }
             let size = points?.markerSizes[i] ?? PlotStyle.defaultMarkerSize
             return Series(history: history, index: i,
                           name: i < names.count ? names[i] : (count > 1 ? "\(base)[\(i)]" : base),
                           color: RGBA8(color.r, color.g, color.b), lineWidthPixels: drawsLines ? width : nil,
-                          lineAlpha: alpha, marker: points?.markers[i],
+                          marker: points?.markers[i],
                           markerRadiusPixels: (size.isFinite && size > 0 ? size : PlotStyle.defaultMarkerSize) * ppp,
                           drawsPoints: points != nil, interpolation: lines?.interpolationMode,
                           policy: SeriesDecimation.policy(code: lines?.aggregationPolicy))
@@ -225,8 +226,7 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
             }
         }
         guard !positions.isEmpty else { return }
-        let color = SeriesColors.faded(s.color, alpha: s.lineAlpha, over: canvas.list.background)
-        canvas.list.add(LineBatch(positions: positions, stripStarts: starts, radii: [width / 2], colors: [color],
+        canvas.list.add(LineBatch(positions: positions, stripStarts: starts, radii: [width / 2], colors: [s.color],
                                   layer: .overlay, blendSpace: .gamma, space: .pixels))
     }
 
