@@ -1,10 +1,8 @@
 import Foundation
 import RecordingModel
 
-/// Text for times on a plot's time axis, per timeline kind: sequence numbers as `#N` (as the viewer writes them),
-/// durations as seconds
-/// (`1.5s`, `-2s`, `1m 30s`), timestamps as UTC clock times (`03:04:05`, `03:04:05.040`; the date is added when
-/// the step is a day or more). `step` (same unit as the time) decides how many decimals are shown.
+/// Text for times, per timeline kind: `compact` for a plot's time axis (as the viewer labels it), `text` for a
+/// full time (the text log's time column).
 public enum TimeLabels {
     /// A plot's time-axis label as the viewer writes it (`TimeCell::format_compact`, UTC): sequence numbers as
     /// `#1 000`; timestamps as the date at midnight (`2023-11-19`), `HH:MM` on whole minutes, `HH:MM:SS` on whole
@@ -54,6 +52,9 @@ public enum TimeLabels {
         return (nanos < 0 ? "\u{2212}" : "+") + parts.joined(separator: " ")
     }
 
+    /// A full time: sequence numbers as `#N`, durations as seconds (`1.5s`, `-2s`, `1m 30s`), timestamps as UTC
+    /// clock times (`03:04:05`, `03:04:05.040`; the date is added when the step is a day or more). `step` (same unit
+    /// as the time) decides how many decimals are shown.
     public static func text(_ time: Int64, kind: TimelineKind?, step: Int64) -> String {
         switch kind {
         case .sequence: return "#" + String(time)
