@@ -92,6 +92,17 @@ import Testing
         #expect(try ViewGolden.render(drawing, threads: 1) == ViewGolden.render(drawing, threads: 3))
     }
 
+    @Test func staticScalarsAreLeftOutWithAWarning() throws {
+        var store = try Self.store(times: [0, 1, 2], values: [0, 1, 2])
+        store.insert(try Chunk(id: ChunkID(timeNanos: 3, increment: 0), entityPath: EntityPath(["s"]),
+                               rowIDs: [RowID(timeNanos: 100, increment: 0)], timeColumns: [],
+                               components: [ComponentColumn(descriptor: ComponentDescriptor(component: "Scalars:scalars"),
+                                                            values: .primitive([5.0]), lengths: [1])]))
+        let drawing = TimeSeriesViewBuilder().build(Self.view, width: 200, height: 100, context: Self.context(store, 2))
+        #expect(drawing.warnings.map(\.message) == ["scalars logged as static have no time to plot them at; left out"])
+        #expect(ScalarHistory(store: store, entity: EntityPath(["s"]), timeline: "frame").values == [[0, 1, 2]])
+    }
+
     @Test func noTimelineWarnsAndStillDrawsAxes() throws {
         let store = try ViewGolden.store("series.rrd")
         let view = ViewSpec(kind: .timeSeries, origin: ["plots", "sin"], contents: .entity(["plots", "sin"]))

@@ -1,3 +1,4 @@
+import Foundation
 import Rasterizer
 import RecordingModel
 @testable import SceneBuilding
@@ -5,42 +6,74 @@ import Testing
 
 /// Tick generation, time labels, per-column decimation and clipping of the plot views.
 @Suite struct PlotMathTests {
-    @Test func niceStepsAreOneTwoFive() {
-        #expect(AxisTicks.niceStep(span: 2, lengthPixels: 200, minSpacing: 36) == 0.5)
-        #expect(AxisTicks.niceStep(span: 50, lengthPixels: 400, minSpacing: 90) == 20)
-        #expect(AxisTicks.niceStep(span: 1e-3, lengthPixels: 100, minSpacing: 30) == 5e-4)
-        #expect(AxisTicks.niceStep(span: 0, lengthPixels: 100, minSpacing: 30) == nil)
-        #expect(AxisTicks.niceStep(span: .nan, lengthPixels: 100, minSpacing: 30) == nil)
+    @Test func logGridLikeEguiPlot() {
+        // ±1.1 over 500 px: 8 px is 0.035 → grids of 0.1, 1 and 10 (the viewer's 0.1 steps on a ±1 plot).
+        let marks = AxisTicks.logMarks(in: -1.1...1.1, baseStep: 2.2 / 500 * 8)
+        #expect(marks.count == 22)
+        #expect(marks.first == GridMark(value: -1.1, step: 0.1) || abs(marks[0].value + 1.1) < 1e-9)
+        #expect(marks.filter { $0.step == 1 }.map(\.value) == [-1, 1])
+        #expect(marks.filter { $0.step == 10 }.map(\.value) == [0])
+        // egui_plot's own example: [0.01, 0.1, 1] over 2.855…3.015.
+        let e = AxisTicks.marks(steps: [0.01, 0.1, 1], in: 2.855...3.015)
+        #expect(e.count == 16 && e[4].step == 0.1 && e[14].step == 1 && abs(e[14].value - 3) < 1e-12)
+        // Sequence steps 0…49 over 927 px: grids of 1, 10, 100.
+        #expect(Set(AxisTicks.logMarks(in: 0...49, baseStep: 49.0 / 927 * 8).map(\.step)) == [1, 10, 100])
+        #expect(AxisTicks.logMarks(in: 0...1, baseStep: 0).isEmpty)
+        #expect(AxisTicks.logMarks(in: -.infinity...1, baseStep: 0.1).isEmpty)
     }
 
-    @Test func valueTicksAreMultiplesInsideTheRange() {
-        let t = AxisTicks.values(in: -1.1...1.1, lengthPixels: 250, minSpacing: 36)
-        #expect(t.step == 0.5)
-        #expect(t.ticks == [-1, -0.5, 0, 0.5, 1])
-        #expect(t.ticks.allSatisfy { $0.sign == .plus || $0 != 0 })  // no negative zero
-        #expect(AxisTicks.values(in: 3...3, lengthPixels: 100, minSpacing: 10).ticks.isEmpty)
+    @Test func clockGridLikeRerun() {
+        // 160 ms in a 960-point view: 10 ms lines, 100 ms labels, whole seconds strongest.
+        let marks = AxisTicks.clockMarks(in: 11_045_000_000_000...11_045_160_000_000, canvasWidth: 960)
+        #expect(marks.count == 17)
+        #expect(marks[0].step == 1e9 && marks[1].step == 1e7 && marks[10].step == 1e8)
+        #expect(AxisTicks.nextClockStep(1_000_000_000) == 10_000_000_000)
+        #expect(AxisTicks.nextClockStep(10_000_000_000) == 60_000_000_000)
+        #expect(AxisTicks.nextClockStep(3_600_000_000_000) == 43_200_000_000_000)
+        #expect(AxisTicks.nextClockStep(43_200_000_000_000) == 86_400_000_000_000)
     }
 
-    @Test func integerTicksForSequencesAndClocks() {
-        #expect(AxisTicks.integers(in: 0...49, lengthPixels: 440, minSpacing: 90, nanosecondClock: false).ticks == [0, 20, 40])
-        // Never a fractional sequence step.
-        #expect(AxisTicks.integers(in: 0...3, lengthPixels: 1000, minSpacing: 10, nanosecondClock: false).ticks == [0, 1, 2, 3])
-        // 10 minutes of nanoseconds over 600 px at ≥ 90 px: 90 s raw → 2-minute steps.
-        let minute: Int64 = 60_000_000_000
-        let t = AxisTicks.integers(in: (minute / 2)...(10 * minute + minute / 2), lengthPixels: 600, minSpacing: 90, nanosecondClock: true)
-        #expect(t.step == 2 * minute)
-        #expect(t.ticks == [2, 4, 6, 8, 10].map { $0 * minute })
-        #expect(AxisTicks.floorDiv(-7, 2) == -4 && AxisTicks.ceilDiv(-7, 2) == -3 && AxisTicks.ceilDiv(7, 2) == 4)
+    @Test func valueLabelsLikeRerun() {
+        #expect(AxisTicks.valueLabel(GridMark(value: 1, step: 1)) == "1")
+        #expect(AxisTicks.valueLabel(GridMark(value: 0.9, step: 0.1)) == "0.9")
+        #expect(AxisTicks.valueLabel(GridMark(value: -0.1, step: 0.1)) == "\u{2212}0.1")
+        #expect(AxisTicks.valueLabel(GridMark(value: 3 * 0.1, step: 0.1)) == "0.3")
+        #expect(AxisTicks.valueLabel(GridMark(value: 12000, step: 1000)) == "12\u{2009}000")
+        #expect(AxisTicks.valueLabel(GridMark(value: 0, step: 10)) == "0")
+        #expect(AxisTicks.plainLabel(GridMark(value: -2, step: 1)) == "-2")
+        #expect(AxisTicks.plainLabel(GridMark(value: 0.5, step: 0.1)) == "0.5")
+        #expect(AxisTicks.plainLabel(GridMark(value: 20, step: 10)) == "20")
     }
 
-    @Test func labelsUseTheStepsDecimals() {
-        #expect(AxisTicks.label(0.5, step: 0.5) == "0.5")
-        #expect(AxisTicks.label(1, step: 0.25) == "1")
-        #expect(AxisTicks.label(0.75, step: 0.25) == "0.75")
-        #expect(AxisTicks.label(100, step: 50) == "100")
-        #expect(AxisTicks.label(-20, step: 10) == "-20")
-        #expect(AxisTicks.label(-0.0, step: 1) == "0")
-        #expect(AxisTicks.label(2e8, step: 1e8) == "2e+08")
+    @Test func compactTimeLabelsLikeTheViewer() {
+        #expect(TimeLabels.compact(10, kind: .sequence) == "#10")
+        #expect(TimeLabels.compact(1200, kind: .sequence) == "#1\u{2009}200")
+        // 2024-01-02 03:04:05 UTC and 100 ms after it.
+        let t: Int64 = 1_704_164_645_000_000_000
+        #expect(TimeLabels.compact(t, kind: .timestamp) == "03:04:05")
+        #expect(TimeLabels.compact(t + 100_000_000, kind: .timestamp) == "+100 ms")
+        #expect(TimeLabels.compact(t + 2_500_000, kind: .timestamp) == "+2.5 ms")
+        #expect(TimeLabels.compact(t - 5_000_000_000, kind: .timestamp) == "03:04")
+        #expect(TimeLabels.compact(1_704_153_600_000_000_000, kind: .timestamp) == "2024-01-02")
+        #expect(TimeLabels.compact(90_000_000_000, kind: .duration) == "+1m 30s")
+        #expect(TimeLabels.compact(0, kind: .duration) == "+0s")
+        #expect(TimeLabels.compact(250_000_000, kind: .duration) == "+250 ms")
+    }
+
+    @Test func gridAndLabelFadesLikeEgui() {
+        let bg = RGBA8(13, 13, 13)
+        // Measured in the viewer: 0.1 grid on a ±1.1 plot 525 px high (strength 0.054) is 22, the 1 grid 32.
+        #expect(SeriesColors.eguiFaded(PlotStyle.grid, factor: pow(Float(0.054), 0.3), over: bg) == RGBA8(22, 22, 22))
+        #expect(SeriesColors.eguiFaded(PlotStyle.grid, factor: pow(Float(0.788), 0.3), over: bg) == RGBA8(32, 32, 32))
+        // A label at 38 % strength: the text colour at √0.38.
+        #expect(SeriesColors.eguiFaded(PlotStyle.axisText, factor: Float(0.38).squareRoot(), over: bg) == RGBA8(131, 131, 131))
+    }
+
+    @Test func timeOriginLikeTheViewer() {
+        #expect(TimeSeriesViewBuilder.timeOrigin(dataMin: 105, kind: .sequence) == 105)
+        #expect(TimeSeriesViewBuilder.timeOrigin(dataMin: nil, kind: .timestamp) == 0)
+        // 2023-11-14 22:13:20.5 rounds to the next midnight.
+        #expect(TimeSeriesViewBuilder.timeOrigin(dataMin: 1_700_000_000_500_000_000, kind: .timestamp) == 1_700_006_400_000_000_000)
     }
 
     @Test func timeLabelsPerTimelineKind() {
@@ -136,7 +169,12 @@ import Testing
         #expect(a == SeriesColors.auto(entity: EntityPath(["plots", "x"]), series: 0))
         #expect(a != SeriesColors.auto(entity: EntityPath(["plots", "x"]), series: 1))
         #expect(max(a.r, a.g, a.b) == 188 && min(a.r, a.g, a.b) == 77)
-        #expect(SeriesColors.fnv1a("") == 0xcbf2_9ce4_8422_2325)
+        // The 0.41 viewer's series colours (x86-64 Linux build), measured in docs/comparison pictures.
+        #expect(SeriesColors.auto(entity: EntityPath(["plot", "value"]), series: 0) == RGBA8(188, 77, 151))
+        #expect(SeriesColors.auto(entity: EntityPath(["sensor"]), series: 0) == RGBA8(188, 152, 77))
+        #expect(SeriesColors.auto(entity: EntityPath(["plot", "sin"]), series: 0) == RGBA8(77, 188, 179))
+        // Bar charts take the entity colour: /bars/simple is the viewer's pink.
+        #expect(SeriesColors.auto(entity: EntityPath(["bars", "simple"])) == RGBA8(188, 77, 114))
         #expect(RGBA8(rerun: 0xFF80_00FF) == RGBA8(255, 128, 0, 255))
     }
 }

@@ -6,6 +6,9 @@ import RecordingModel
 /// or before the cursor are listed (`showRowsAfterCursor` adds the later ones below the cursor line); the newest
 /// rows are at the bottom and the table is scrolled so that the last ones are visible. Levels are coloured as the
 /// viewer does (CRITICAL white on red); a logged `color` colours the body. A horizontal line marks the cursor.
+/// The table looks like the 0.41 viewer's (`Look`): inset from the corner, only as wide as its columns, with
+/// column and row separators, `-` for a missing level, the sorting (timeline) header and the cursor row's time
+/// highlighted, entity paths in monospace after an entity icon.
 public struct TextLogViewBuilder: ViewBuilder {
     public var showRowsAfterCursor: Bool
 
@@ -48,6 +51,24 @@ public struct TextLogViewBuilder: ViewBuilder {
         }.map(\.element)
     }
 
+    /// The table's look in the 0.41 viewer (points): inset by `margin` from the view's corner, a header band, rows
+    /// `rowHeight` high (their 1-point separator included), cells padded by `padding` on each side.
+    enum Look {
+        static let margin: Float = 12
+        static let padding: Float = 8
+        static let headerHeight: Float = 31
+        static let rowHeight: Float = 20
+        static let headerBackground = RGBA8(23, 23, 23)
+        static let headerLine = RGBA8(44, 43, 43)
+        static let rowLine = RGBA8(33, 33, 33)
+        static let text = RGBA8(204, 204, 204)
+        static let pathSeparator = RGBA8(130, 130, 130)
+        static let highlight = RGBA8(24, 106, 221)
+        static let cursorLine = RGBA8(255, 255, 255)
+        /// Width of the entity icon in front of a path, and the space after it.
+        static let icon: Float = 23
+    }
+
     public func build(_ view: ViewSpec, width: Int, height: Int, context: ViewContext) -> ViewDrawing {
         var canvas = PlotCanvas()
         let ppp = context.pixelsPerPoint
@@ -61,10 +82,10 @@ public struct TextLogViewBuilder: ViewBuilder {
                             upTo: showRowsAfterCursor || timeline == nil ? .max : cursor)
         let pastCount = all.firstIndex { !$0.index.isStatic && ($0.index.time ?? .min) > cursor } ?? all.count
 
-        let size = PanelStyle.bodySize * ppp
-        let pad = 6 * ppp
+        let size = PanelStyle.bodySize * ppp, monoSize = PanelStyle.monoSize * ppp
+        let pad = Look.padding * ppp, margin = Look.margin * ppp, line = max(1, ppp.rounded())
         let lineHeight = max(canvas.measure("Ag", size: size).y, size)
-        let rowHeight = (lineHeight + 6 * ppp).rounded()
+        let rowHeight = (Look.rowHeight * ppp).rounded(), headerHeight = (Look.headerHeight * ppp).rounded()
         let kind = context.timelineKind
         func timeText(_ r: Row) -> String {
             guard let t = r.index.time else { return "static" }
@@ -72,64 +93,128 @@ public struct TextLogViewBuilder: ViewBuilder {
         }
         let headers = (timeline.map { [$0] } ?? []) + ["Entity path", "Level", "Body"]
         let fonts = PanelFonts()
+        let timeColumn = timeline == nil ? nil : 0
+        let entityColumn = timeline == nil ? 0 : 1
         var columnTexts: [[String]] = timeline == nil ? [] : [all.map(timeText)]
         columnTexts.append(all.map(\.entity.description))
-        columnTexts.append(all.map { $0.level ?? "" })
+        columnTexts.append(all.map { $0.level ?? "-" })
+        columnTexts.append(all.map(Self.firstLine))
         var widths: [Float] = []
         for (c, texts) in columnTexts.enumerated() {
-            let w = ([headers[c]] + texts).map { canvas.measure($0, size: size, font: fonts.medium).x }.max() ?? 0
-            widths.append((w + 2 * pad).rounded(.up))
+            var w = canvas.measure(headers[c], size: size).x
+            for t in texts {
+                w = max(w, c == entityColumn ? Look.icon * ppp + canvas.measure(t, size: monoSize, font: fonts.mono).x
+                                            : canvas.measure(t, size: size).x)
+            }
+            widths.append((w + 2 * pad).rounded(.up) + line)
         }
-        let entityColumn = timeline == nil ? 0 : 1
-        widths[entityColumn] = min(widths[entityColumn], (Float(width) * 0.4).rounded())
-        widths.append(max(0, Float(width) - widths.reduce(0, +)))
-
-        // Header.
-        let headerHeight = rowHeight
-        canvas.fill(0, 0, Float(width), headerHeight, color: PanelStyle.headerBackground)
-        var x: Float = 0
-        for (c, title) in headers.enumerated() {
-            canvas.text(title, x: x + pad, y: ((headerHeight - lineHeight) / 2).rounded(), size: size,
-                        color: PanelStyle.weakText, font: fonts.medium)
-            x += widths[c]
-        }
-        canvas.hRule(y: headerHeight, from: 0, to: Float(width), color: PanelStyle.rule)
+        // Only as wide as its columns, but never past the view: the body column gives way first.
+        let room = Float(width) - 2 * margin
+        let others = widths.dropLast().reduce(0, +)
+        widths[widths.count - 1] = max(0, min(widths[widths.count - 1], room - others))
+        let tableWidth = widths.reduce(0, +)
+        let left = margin, top = margin
+        let right = left + tableWidth
 
         // Rows: the last ones that fit; with later rows shown, keep the cursor line in view.
-        let capacity = max(0, Int((Float(height) - headerHeight - 1) / rowHeight))
+        let capacity = max(0, Int((Float(height) - top - headerHeight - line) / rowHeight))
         let last = showRowsAfterCursor ? min(all.count, max(pastCount + capacity / 3, capacity)) : all.count
         let first = max(0, last - capacity)
-        var y = headerHeight + 1
+        let bodyTop = top + headerHeight + line
+        let tableBottom = bodyTop + Float(last - first) * rowHeight
+
+        // Header band, its bottom line, and the column separators.
+        canvas.fill(left, top, right, top + headerHeight, color: Look.headerBackground)
+        canvas.opaqueRects([(left, top + headerHeight, right, top + headerHeight + line)], color: Look.headerLine)
+        var separators: [(Float, Float, Float, Float)] = [], headerSeparators: [(Float, Float, Float, Float)] = []
+        var x = left
+        for c in 0..<(widths.count - 1) {
+            x += widths[c]
+            headerSeparators.append((x - line, top, x, top + headerHeight))
+            if tableBottom > bodyTop { separators.append((x - line, bodyTop, x, tableBottom)) }
+        }
+        canvas.opaqueRects(headerSeparators, color: Look.headerLine)
+        canvas.opaqueRects(separators, color: Look.rowLine)
+        x = left
+        // Text sits one point below the centre of its cell, as the viewer's does.
+        let headerY = (top + (headerHeight - lineHeight) / 2 + ppp).rounded()
+        for (c, title) in headers.enumerated() {
+            // The rows are sorted by the timeline column, which the viewer highlights.
+            if c == timeColumn { highlight(title, x: x + pad, y: headerY, lineHeight: lineHeight, size: size, ppp: ppp, canvas: &canvas) }
+            canvas.text(title, x: x + pad, y: headerY, size: size, color: PanelStyle.strongText)
+            x += widths[c]
+        }
+
+        var y = bodyTop
         for (k, row) in all[first..<last].enumerated() {
             let i = first + k
-            var cells: [(String, RGBA8, RGBA8?)] = []
-            if timeline != nil { cells.append((timeText(row), PanelStyle.weakText, nil)) }
-            cells.append((row.entity.description, PanelStyle.bodyText, nil))
-            let levelColor = row.level.flatMap(Theme.logLevelColor) ?? PanelStyle.bodyText
-            let critical = row.level?.uppercased() == "CRITICAL"
-            cells.append((row.level ?? "", levelColor, critical ? RGBA8(0xab, 0x01, 0x16) : nil))
-            cells.append((row.body.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? "",
-                          row.color ?? PanelStyle.bodyText, nil))
-            var cx: Float = 0
-            let textY = (y + (rowHeight - lineHeight) / 2).rounded()
-            for (c, cell) in cells.enumerated() {
-                let text = Self.truncated(cell.0, width: widths[c] - 2 * pad, size: size, canvas: canvas)
-                if let bg = cell.2, !text.isEmpty {
-                    let w = canvas.measure(text, size: size).x
-                    canvas.fill(cx + pad - 3 * ppp, textY - 1, cx + pad + w + 3 * ppp, textY + lineHeight + 1, color: bg,
-                                corner: 3 * ppp)
+            let atCursor = timeline != nil && i + 1 == pastCount
+            let textColor = atCursor ? PanelStyle.strongText : Look.text
+            let textY = (y + (rowHeight - line - lineHeight) / 2 + ppp).rounded()
+            var cx = left
+            for c in 0..<widths.count {
+                let inner = widths[c] - 2 * pad - line
+                if c == timeColumn {
+                    let text = Self.truncated(timeText(row), width: inner, size: size, canvas: canvas)
+                    if atCursor { highlight(text, x: cx + pad, y: textY, lineHeight: lineHeight, size: size, ppp: ppp, canvas: &canvas) }
+                    canvas.text(text, x: cx + pad, y: textY, size: size, color: textColor)
+                } else if c == entityColumn {
+                    drawPath(row.entity, x: cx + pad, y: y, rowHeight: rowHeight - line, width: inner, size: monoSize,
+                             font: fonts.mono, color: textColor, ppp: ppp, canvas: &canvas)
+                } else if c == entityColumn + 1 {
+                    let level = row.level ?? "-"
+                    let critical = level.uppercased() == "CRITICAL"
+                    let text = Self.truncated(level, width: inner, size: size, canvas: canvas)
+                    if critical {
+                        let w = canvas.measure(text, size: size).x
+                        canvas.fill(cx + pad - 3 * ppp, textY - 1, cx + pad + w + 3 * ppp, textY + lineHeight + 1,
+                                    color: RGBA8(0xab, 0x01, 0x16), corner: 3 * ppp)
+                    }
+                    canvas.text(text, x: cx + pad, y: textY, size: size,
+                                color: row.level.flatMap(Theme.logLevelColor) ?? textColor)
+                } else {
+                    let text = Self.truncated(Self.firstLine(row), width: inner, size: size, canvas: canvas)
+                    canvas.text(text, x: cx + pad, y: textY, size: size, color: row.color ?? textColor)
                 }
-                canvas.text(text, x: cx + pad, y: textY, size: size, color: cell.1)
                 cx += widths[c]
             }
             y += rowHeight
-            if timeline != nil && i + 1 == pastCount {
-                canvas.hRule(y: y - 1, from: 0, to: Float(width), thickness: max(1, ppp.rounded()), color: PlotStyle.cursor)
-            }
+            canvas.opaqueRects([(left, y - line, right, y)], color: atCursor ? Look.cursorLine : Look.rowLine)
         }
         var warnings: [RenderWarning] = []
         if canvas.missingFont { warnings.append(RenderWarning(entity: nil, "bundled font missing: log text not drawn")) }
         return ViewDrawing(drawList: canvas.list, camera: .pixels(width: width, height: height), warnings: warnings)
+    }
+
+    static func firstLine(_ row: Row) -> String {
+        row.body.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    }
+
+    /// The viewer's selection highlight behind `text`: a blue rounded box one line high.
+    private func highlight(_ text: String, x: Float, y: Float, lineHeight: Float, size: Float, ppp: Float,
+                           canvas: inout PlotCanvas) {
+        let w = canvas.measure(text, size: size).x
+        canvas.fill(x - 1 * ppp, y - 1 * ppp, x + w + 1 * ppp, y + lineHeight + 1 * ppp, color: Look.highlight, corner: 3 * ppp)
+    }
+
+    /// An entity path as the viewer lists it: an entity icon (a diamond around a dot), then the path in monospace
+    /// with dimmer separators.
+    private func drawPath(_ entity: EntityPath, x: Float, y: Float, rowHeight: Float, width: Float, size: Float,
+                          font: Font?, color: RGBA8, ppp: Float, canvas: inout PlotCanvas) {
+        let cy = y + rowHeight / 2, cx = x + 11 * ppp, r = 4.5 * ppp
+        canvas.list.addPolyline([[cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy]], width: 0.8 * ppp, color: color, closed: true)
+        canvas.fill(cx - 1 * ppp, cy - 1 * ppp, cx + 1 * ppp, cy + 1 * ppp, color: color, corner: 1 * ppp)
+        let textHeight = max(canvas.measure("Ag", size: size, font: font).y, size)
+        let ty = (y + (rowHeight - textHeight) / 2).rounded()
+        var tx = x + Look.icon * ppp
+        let limit = x + width
+        let parts = entity.parts.isEmpty ? [""] : entity.parts
+        for part in parts {
+            guard tx < limit else { break }
+            tx += canvas.text("/", x: tx, y: ty, size: size, color: Look.pathSeparator, font: font)
+            guard !part.isEmpty, tx < limit else { continue }
+            tx += canvas.text(part, x: tx, y: ty, size: size, color: color, font: font)
+        }
     }
 
     /// `text` cut to fit `width` pixels, ending in "…" when cut.

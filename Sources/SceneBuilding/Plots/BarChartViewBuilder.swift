@@ -6,8 +6,9 @@ import RecordingModel
 /// bars plus 5 % each side; the legend (right-top) names each entity by its path.
 ///
 /// Colour: `color`, else the entity's auto colour. The viewer fills with colour × 0.75 **added** to the dark
-/// background, and outlines each bar with the fill at half linear intensity (also added). The bars here are
-/// opaque with exactly those sums over the uniform background, so grid lines do not show through them.
+/// background (so the grid shows through), and outlines each bar, on the ring of pixels just inside it, with the
+/// fill at half linear intensity (also added). Zero bars are not drawn. The bars here are opaque rectangles with
+/// exactly those sums over the uniform background and each grid line, which is what additive blending gives.
 public struct BarChartViewBuilder: ViewBuilder {
     public var legend: PlotLegend
 
@@ -39,24 +40,30 @@ public struct BarChartViewBuilder: ViewBuilder {
         let mx = (xHi - xLo) * PlotStyle.yMargin, my = (yHi - yLo) * PlotStyle.yMargin
         let frame = PlotFrame.layout(&canvas, width: width, height: height, ppp: ppp,
                                      x: PlotFrame.sanitized(xLo - mx, xHi + mx), y: PlotFrame.sanitized(yLo - my, yHi + my),
-                                     xAxis: .value)
-        let bg = canvas.list.background
+                                     xAxis: .value, gridClamp: charts.isEmpty ? nil : (xLo...xHi, yLo...yHi))
         for c in charts {
             let fill = Self.scaled(c.color, 0.75)
-            let fillOverBg = Self.added(bg, fill)
-            let outline = Self.added(fillOverBg, Self.halfLinear(fill))
-            let stroke = 1 * ppp
-            for i in c.value.indices where c.value[i].isFinite && c.x[i].isFinite && c.width[i].isFinite {
-                let x0 = max(frame.minX, min(frame.px(c.x[i]), frame.px(c.x[i] + c.width[i])))
-                let x1 = min(frame.maxX, max(frame.px(c.x[i]), frame.px(c.x[i] + c.width[i])))
-                let y0 = max(frame.minY, min(frame.py(0), frame.py(c.value[i])))
-                let y1 = min(frame.maxY, max(frame.py(0), frame.py(c.value[i])))
-                guard x1 > x0, y1 >= y0 else { continue }
-                canvas.fill(x0, y0, x1, y1, color: fillOverBg)
-                canvas.fill(x0 - stroke / 2, y0 - stroke / 2, x1 + stroke / 2, y0 + stroke / 2, color: outline)
-                canvas.fill(x0 - stroke / 2, y1 - stroke / 2, x1 + stroke / 2, y1 + stroke / 2, color: outline)
-                canvas.fill(x0 - stroke / 2, y0, x0 + stroke / 2, y1, color: outline)
-                canvas.fill(x1 - stroke / 2, y0, x1 + stroke / 2, y1, color: outline)
+            let outline = Self.halfLinear(fill)
+            let bg = canvas.list.background
+            for i in c.value.indices where c.value[i] != 0 && c.value[i].isFinite && c.x[i].isFinite && c.width[i].isFinite {
+                // The bar's whole pixels; its outline is the ring of pixels just inside them.
+                let x0 = max(frame.minX, min(frame.px(c.x[i]), frame.px(c.x[i] + c.width[i]))).rounded(.up)
+                let x1 = min(frame.maxX, max(frame.px(c.x[i]), frame.px(c.x[i] + c.width[i]))).rounded(.up)
+                let y0 = max(frame.minY, min(frame.py(0), frame.py(c.value[i]))).rounded(.up)
+                let y1 = min(frame.maxY, max(frame.py(0), frame.py(c.value[i]))).rounded(.up)
+                guard x1 - x0 >= 1, y1 - y0 >= 1 else { continue }
+                let s = max(1, ppp.rounded())
+                canvas.opaqueRects([(x0, y0, x1, min(y1, y0 + s)), (x0, max(y0, y1 - s), x1, y1),
+                                    (x0, y0, min(x1, x0 + s), y1), (max(x0, x1 - s), y0, x1, y1)],
+                                   color: Self.added(bg, outline))
+                let inner = (x0 + s, y0 + s, x1 - s, y1 - s)
+                guard inner.2 > inner.0, inner.3 > inner.1 else { continue }
+                canvas.fill(inner.0, inner.1, inner.2, inner.3, color: Self.added(bg, fill))
+                // Additive fill: the grid lines under the bar show through it.
+                for line in frame.gridLines {
+                    let r = (max(line.minX, inner.0), max(line.minY, inner.1), min(line.maxX, inner.2), min(line.maxY, inner.3))
+                    if r.2 > r.0 && r.3 > r.1 { canvas.opaqueRects([r], color: Self.added(line.color, fill)) }
+                }
             }
         }
         legend.draw(charts.map { PlotLegend.Entry(name: $0.entity.description, color: $0.color) }, in: frame,

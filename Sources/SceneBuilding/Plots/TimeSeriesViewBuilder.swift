@@ -23,8 +23,11 @@ public struct TimeSeriesOptions: Sendable, Equatable {
 /// markers) per series, styled by `SeriesLines` / `SeriesPoints`, over a grid with tick labels, with the time
 /// cursor as a vertical line and a legend.
 ///
-/// Ranges: x is the whole time range of the data, or cursor ± 1000 ticks (± 30 s on time timelines) when the data
-/// spans more than 2000 ticks (60 s); y is the min/max of the visible data + 5 % each side. Cost per frame is
+/// Ranges, as the 0.41 viewer's: x is the whole time range of the data, or cursor ± 1000 ticks (± 30 s on time
+/// timelines) when the data spans more than 2000 ticks (60 s), or the recording's range of the timeline when the
+/// view has no data on it; a lone time becomes ± max(1, 1 %) around it, measured from the viewer's origin
+/// (`timeOrigin`). y is the min/max of the visible data (a lone value ± max(1, 1 %), no data −1…1) + 5 % each
+/// side. Scalars logged as static are left out with a warning (the viewer cannot plot them either). Cost per frame is
 /// linear in the visible points (one pass for the y range, one for the per-pixel-column decimation); the data
 /// itself is read from the store once and kept in `cache`, so frames of a video only pay the per-frame passes.
 public struct TimeSeriesViewBuilder: ViewBuilder {
@@ -38,6 +41,29 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         kind == .sequence || kind == nil ? (2000, 1000) : (60_000_000_000, 30_000_000_000)
     }
 
+    /// The viewer's x origin: the earliest plotted time on a sequence timeline, else that time rounded to the
+    /// nearest midnight (UTC) so that clock grids fall on whole days, hours and seconds; 0 without data.
+    static func timeOrigin(dataMin: Int64?, kind: TimelineKind?) -> Int64 {
+        guard let t = dataMin else { return 0 }
+        if kind == .sequence || kind == nil { return t }
+        let day: Int64 = 86_400_000_000_000
+        let shifted = t.addingReportingOverflow(day / 2)
+        return shifted.overflow ? t : shifted.partialValue / day * day
+    }
+
+    /// The time cursor as the viewer draws it: a 10 × 10 point knob (a downward triangle) at the top of the plot,
+    /// then a 1 px line at 80 % opacity down to the bottom.
+    static func drawCursor(at x: Float, frame: PlotFrame, ppp: Float, canvas: inout PlotCanvas) {
+        let column = x.rounded(.down), centre = column + 0.5
+        let knob = PlotStyle.cursorKnob * ppp
+        let c = PlotStyle.cursor
+        let line = SeriesColors.faded(c, alpha: PlotStyle.cursorLineAlpha, over: canvas.list.background)
+        canvas.opaqueRects([(column, frame.minY + knob, column + max(1, ppp.rounded()), frame.maxY)], color: line)
+        canvas.list.add(MeshBatch(positions: [[centre - knob / 2, frame.minY, 0], [centre + knob / 2, frame.minY, 0],
+                                              [centre, frame.minY + knob, 0]],
+                                  albedo: c, lighting: .unlit, layer: .overlay, space: .pixels))
+    }
+
     /// One plotted series: where its values are and how to draw it.
     struct Series {
         var history: Int
@@ -45,7 +71,6 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         var name: String
         var color: RGBA8
         var lineWidthPixels: Float?
-        var lineAlpha: Float
         var marker: UInt8?
         var markerRadiusPixels: Float
         var drawsPoints: Bool
@@ -64,6 +89,10 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         let cursor: Int64? = context.query.timeline == nil ? nil : context.query.time
         var histories: [ScalarHistory] = []
         var series: [Series] = []
+        for entity in entities where store.hasStaticData(entity: entity, component: ScalarHistory.component) {
+            // As the viewer: static scalars have no time, so they are not plotted (and it reports it).
+            warnings.append(RenderWarning(entity: entity, "scalars logged as static have no time to plot them at; left out"))
+        }
         if let timeline = context.query.timeline {
             for entity in entities {
                 let h = cache.history(store: store, entity: entity, timeline: timeline)
@@ -77,12 +106,13 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
 
         // X range (absolute times), and the last time whose data is drawn.
         let dataMin = histories.compactMap(\.times.first).min(), dataMax = histories.compactMap(\.times.last).max()
+        let recording = context.query.timeline.flatMap { store.timelines[$0]?.range }
         var xLo: Int64, xHi: Int64
         let window = Self.defaultWindow(kind: context.timelineKind)
         if let axis = options.timeAxis {
             let t = cursor ?? 0
-            xLo = axis.start.resolved(cursor: t) ?? dataMin ?? t
-            xHi = axis.end.resolved(cursor: t) ?? dataMax ?? t
+            xLo = axis.start.resolved(cursor: t) ?? dataMin ?? recording?.lowerBound ?? t
+            xHi = axis.end.resolved(cursor: t) ?? dataMax ?? recording?.upperBound ?? t
             if xLo > xHi { (xLo, xHi) = (xHi, xLo) }
         } else if let dataMin, let dataMax {
             (xLo, xHi) = (dataMin, dataMax)
@@ -90,6 +120,9 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
                 xLo = max(dataMin, t &- window.half); xHi = min(dataMax, t &+ window.half)
                 if xLo >= xHi { (xLo, xHi) = (t &- window.half, t &+ window.half) }
             }
+        } else if let recording {
+            // No data on this timeline: the viewer shows the recording's whole range of it.
+            (xLo, xHi) = (recording.lowerBound, recording.upperBound)
         } else {
             let t = cursor ?? 0
             (xLo, xHi) = (t, t)
@@ -111,18 +144,22 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
         let yRange: ClosedRange<Double>
         if let r = options.yRange {
             yRange = PlotFrame.sanitized(r.lowerBound, r.upperBound)
-        } else if yLo <= yHi {
-            let margin = (yHi - yLo) * PlotStyle.yMargin
-            yRange = PlotFrame.sanitized(yLo - margin, yHi + margin)
         } else {
-            yRange = PlotFrame.sanitized(.nan, .nan)
+            // As the viewer: a sane range first (no data: −1…1; one value: ± max(1, 1 %)), then 5 % each side.
+            let sane = yLo <= yHi ? PlotFrame.sanitized(yLo, yHi) : PlotFrame.sanitized(.nan, .nan)
+            let margin = (sane.upperBound - sane.lowerBound) * PlotStyle.yMargin
+            yRange = (sane.lowerBound - margin)...(sane.upperBound + margin)
         }
 
-        let origin = xLo
-        let xRange = PlotFrame.sanitized(0, Double(xHi) - Double(xLo))
+        let origin = Self.timeOrigin(dataMin: dataMin, kind: context.timelineKind)
+        let xRange = PlotFrame.sanitized(Double(xLo) - Double(origin), Double(xHi) - Double(origin))
         let frame = PlotFrame.layout(&canvas, width: width, height: height, ppp: ppp, x: xRange, y: yRange,
                                      xAxis: .time(origin: origin, kind: context.timelineKind))
 
+        if let t = cursor {
+            let x = Double(t) - Double(origin)
+            if xRange.contains(x) { Self.drawCursor(at: frame.px(x), frame: frame, ppp: ppp, canvas: &canvas) }
+        }
         for s in series {
             let h = histories[s.history]
             var range = ranges[s.history]
@@ -139,11 +176,6 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
             }
         }
 
-        if let t = cursor, t >= xLo, t <= xHi {
-            let w = PlotStyle.cursorWidth * ppp
-            let x = frame.px(Double(t &- origin))
-            canvas.fill(x - w / 2, frame.minY, x + w / 2, frame.maxY, color: PlotStyle.cursor)
-        }
         options.legend.draw(series.map { PlotLegend.Entry(name: $0.name, color: $0.color) }, in: frame,
                             canvas: &canvas, ppp: ppp)
         if canvas.missingFont { warnings.append(RenderWarning(entity: nil, "bundled font missing: plot labels not drawn")) }
@@ -163,17 +195,16 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
             let packed = lines?.colors[i] ?? points?.colors[i]
             let color = packed.map(RGBA8.init(rerun:)) ?? SeriesColors.auto(entity: entity, series: i)
             var width = (lines?.widths[i] ?? PlotStyle.defaultLineWidth) * ppp
-            var alpha: Float = 1
             if !(width.isFinite && width > 0) { width = PlotStyle.defaultLineWidth * ppp }
             if width < PlotStyle.minLineWidthPixels {
-                alpha = width / PlotStyle.minLineWidthPixels
+                // The 0.41 viewer draws thin lines at their width in full colour (0.36 widened and faded them).
                 width = PlotStyle.minLineWidthPixels
             }
             let size = points?.markerSizes[i] ?? PlotStyle.defaultMarkerSize
             return Series(history: history, index: i,
                           name: i < names.count ? names[i] : (count > 1 ? "\(base)[\(i)]" : base),
                           color: RGBA8(color.r, color.g, color.b), lineWidthPixels: drawsLines ? width : nil,
-                          lineAlpha: alpha, marker: points?.markers[i],
+                          marker: points?.markers[i],
                           markerRadiusPixels: (size.isFinite && size > 0 ? size : PlotStyle.defaultMarkerSize) * ppp,
                           drawsPoints: points != nil, interpolation: lines?.interpolationMode,
                           policy: SeriesDecimation.policy(code: lines?.aggregationPolicy))
@@ -195,8 +226,7 @@ public struct TimeSeriesViewBuilder: ViewBuilder {
             }
         }
         guard !positions.isEmpty else { return }
-        let color = SeriesColors.faded(s.color, alpha: s.lineAlpha, over: canvas.list.background)
-        canvas.list.add(LineBatch(positions: positions, stripStarts: starts, radii: [width / 2], colors: [color],
+        canvas.list.add(LineBatch(positions: positions, stripStarts: starts, radii: [width / 2], colors: [s.color],
                                   layer: .overlay, blendSpace: .gamma, space: .pixels))
     }
 

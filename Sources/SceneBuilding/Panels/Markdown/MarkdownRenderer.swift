@@ -12,7 +12,10 @@ struct MarkdownRenderer {
     /// Top of the next block.
     var y: Float
 
-    static let headingSizes: [Float] = [20, 16, 14, 13, 12, 12]
+    static let headingSizes: [Float] = [24, 19, 16, 14, 13, 12]
+    /// Space the 0.41 viewer leaves above a heading (also at the top of a document) and below it, in points.
+    static let headingSpaceAbove: Float = 14
+    static let headingSpaceBelow: Float = 6
 
     func bodyStyle(_ color: RGBA8 = PanelStyle.bodyText) -> TextStyle {
         TextStyle(face: .regular, size: PanelStyle.bodySize * ppp, color: color)
@@ -27,7 +30,7 @@ struct MarkdownRenderer {
                 style.size = PanelStyle.monoSize * ppp
                 style.background = PanelStyle.codeBackground
             }
-            if span.link != nil { style.color = PanelStyle.link }
+            if span.link != nil { style.color = PanelStyle.link ?? style.color }
             style.strikethrough = span.strikethrough
             return StyledRun(text: span.text, style: style)
         }
@@ -55,8 +58,9 @@ struct MarkdownRenderer {
                 var style = bodyStyle(PanelStyle.strongText)
                 style.face = .medium
                 style.size = Self.headingSizes[min(max(level, 1), 6) - 1] * ppp
-                if k > 0 { y += 4 * ppp }
+                y += Self.headingSpaceAbove * ppp
                 paragraph(runs(spans, base: style), x: x, width: width, canvas: &canvas)
+                y += Self.headingSpaceBelow * ppp
             case .paragraph(let spans):
                 paragraph(runs(spans, base: bodyStyle(color)), x: x, width: width, canvas: &canvas)
             case .list(let ordered, let start, let items):

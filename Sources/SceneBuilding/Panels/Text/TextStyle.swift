@@ -32,7 +32,8 @@ enum PanelStyle {
     static let bodyText = RGBA8(0xca, 0xca, 0xca)
     static let strongText = Theme.strongText
     static let weakText = Theme.weakText
-    static let link = RGBA8(0x5a, 0xaa, 0xff)
+    /// Link text: nil keeps the surrounding text colour (the 0.41 viewer shows links in the text colour).
+    static let link: RGBA8? = nil
     static let codeBackground = RGBA8(0x26, 0x26, 0x26)
     static let codeBlockBackground = RGBA8(0x1b, 0x1b, 0x1b)
     static let rule = RGBA8(0x3a, 0x3a, 0x3a)
@@ -40,5 +41,5 @@ enum PanelStyle {
     static let headerBackground = RGBA8(0x1b, 0x1b, 0x1b)
     static let bodySize: Float = 12
     static let monoSize: Float = 11
-    static let padding: Float = 8
+    static let padding: Float = 12
 }
