@@ -103,6 +103,19 @@ import Testing
         #expect(ScalarHistory(store: store, entity: EntityPath(["s"]), timeline: "frame").values == [[0, 1, 2]])
     }
 
+    /// The viewer makes no time series view for an entity whose scalars are all static.
+    @Test func staticOnlyScalarsGetNoView() throws {
+        var store = try Self.store(times: [0, 1], values: [0, 1])
+        store.insert(try Chunk(id: ChunkID(timeNanos: 4, increment: 0), entityPath: EntityPath(["only_static"]),
+                               rowIDs: [RowID(timeNanos: 200, increment: 0)], timeColumns: [],
+                               components: [ComponentColumn(descriptor: ComponentDescriptor(component: "Scalars:scalars"),
+                                                            values: .primitive([5.0]), lengths: [1])]))
+        let facts = EntityFacts.gather(from: store)
+        #expect(facts.map(\.path) == [["only_static"], ["s"]])
+        #expect(facts.map(\.hasScalars) == [false, true])
+        #expect(ViewHeuristics.defaultViews(for: facts).map(\.originText) == ["/s"])
+    }
+
     @Test func noTimelineWarnsAndStillDrawsAxes() throws {
         let store = try ViewGolden.store("series.rrd")
         let view = ViewSpec(kind: .timeSeries, origin: ["plots", "sin"], contents: .entity(["plots", "sin"]))

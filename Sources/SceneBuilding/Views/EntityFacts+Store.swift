@@ -2,7 +2,8 @@ import RecordingModel
 
 extension EntityFacts {
     /// The facts of every entity of `store` with data, judged over the whole recording: an archetype counts when
-    /// any of its components was ever logged; image sizes come from the newest format (or encoded header).
+    /// any of its components was ever logged (scalars: on a timeline); image sizes come from the newest format (or
+    /// encoded header).
     public static func gather(from store: ChunkStore) -> [EntityFacts] {
         let newest = store.timelines.keys.sorted().first.map { LatestAtQuery(timeline: $0, at: .max) } ?? .staticOnly
         return store.entityPaths.map { entity in
@@ -16,7 +17,8 @@ extension EntityFacts {
             facts.hasViewCoordinates = components.contains("ViewCoordinates:xyz")
             facts.isDisconnectedSpace = store.latestAt(ViewContext.disconnectedSpaceComponent, entity: entity,
                                                        query: newest)?.bools().first == true
-            facts.hasScalars = components.contains("Scalars:scalars")
+            // The viewer plots scalars only along a timeline: static-only scalars get no time series view.
+            facts.hasScalars = store.chunks(of: entity).contains { !$0.isStatic && $0.column("Scalars:scalars") != nil }
             facts.hasBarChart = components.contains("BarChart:values")
             facts.hasTensor = components.contains("Tensor:data")
             facts.hasTextDocument = components.contains("TextDocument:text")
