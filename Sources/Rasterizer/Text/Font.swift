@@ -3,7 +3,7 @@ import Foundation
 
 /// A font face rendered through FreeType into 8-bit coverage bitmaps, with a glyph cache.
 ///
-/// Glyphs are rendered hinted at whole-pixel pen positions, so the same text at the same size
+/// Glyphs are rendered unhinted (like egui's text in the viewer) at whole-pixel pen positions, so the same text at the same size
 /// always gives the same bitmaps (for a given FreeType version). Thread-safe: a lock guards the
 /// face and the cache.
 public final class Font: @unchecked Sendable {
@@ -18,7 +18,7 @@ public final class Font: @unchecked Sendable {
         let width: Int, height: Int
         /// Offset of the bitmap's top-left from the pen position on the baseline (y down).
         let left: Int, top: Int
-        /// Pen advance in 1/64 pixels.
+        /// Pen advance in 1/64 pixels: the unhinted advance, as egui (the viewer's UI) lays text out.
         let advance64: Int
         let coverage: [UInt8]
     }
@@ -107,7 +107,7 @@ public final class Font: @unchecked Sendable {
 
     private func render(_ scalar: Unicode.Scalar, _ size64: Int) -> Glyph? {
         guard let face, setSize(size64),
-              FT_Load_Char(face, FT_ULong(scalar.value), FT_Int32(FT_LOAD_RENDER)) == 0,
+              FT_Load_Char(face, FT_ULong(scalar.value), FT_Int32(FT_LOAD_RENDER | FT_LOAD_NO_HINTING)) == 0,
               let slot = face.pointee.glyph else { return nil }
         let bm = slot.pointee.bitmap
         let w = Int(bm.width), h = Int(bm.rows), pitch = Int(bm.pitch)
@@ -119,7 +119,7 @@ public final class Font: @unchecked Sendable {
             }
         }
         return Glyph(width: w, height: h, left: Int(slot.pointee.bitmap_left), top: Int(slot.pointee.bitmap_top),
-                     advance64: Int(slot.pointee.advance.x), coverage: cov)
+                     advance64: Int(slot.pointee.linearHoriAdvance) >> 10, coverage: cov)
     }
 }
 
