@@ -11,6 +11,9 @@ typealias LaneMask = SIMDMask<SIMD8<Int32>>
     return (q[0] | q[1] | q[2] | q[3]) != 0
 }
 
+/// The mask as lane bits (all ones / zero per lane), to combine and apply with integer operations.
+@inline(__always) func maskBits(_ m: LaneMask) -> SIMD8<UInt32> { unsafeBitCast(m, to: SIMD8<UInt32>.self) }
+
 /// Bit `j` set for every set lane `j`.
 @inline(__always) func laneBits(_ m: LaneMask) -> UInt32 {
     let v = unsafeBitCast(m, to: SIMD8<Int32>.self) & SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)

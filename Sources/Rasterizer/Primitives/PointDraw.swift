@@ -10,6 +10,13 @@ struct PointRecord {
     var color: UInt32
 }
 
+/// A point shape as a type, so that the tile loops are specialised per shape (the shape tests
+/// then fold away instead of branching per sample).
+protocol ShapeConstant { static var shape: PointShape { get } }
+enum DiscShape: ShapeConstant { static var shape: PointShape { .disc } }
+enum SquareShape: ShapeConstant { static var shape: PointShape { .square } }
+enum SphereShape: ShapeConstant { static var shape: PointShape { .sphere } }
+
 final class PointDraw: PreparedDraw {
     let batch: PointBatch
     let frame: FrameSetup
@@ -59,7 +66,8 @@ final class PointDraw: PreparedDraw {
         let constantRadius = radii.count <= 1
         let r0 = clamped(radii, 0, -1.5)
         let sphere = batch.shape == .sphere
-        batch.positions.withUnsafeBufferPointer { pos in
+        let lastColor = colors.count - 1
+        batch.positions.withUnsafeBufferPointer { pos in colors.withUnsafeBufferPointer { cols in
             for i in start..<end {
                 let c = m.transformPoint(pos[i])
                 // In front of the near plane (z ≥ −w) and finite; NaN fails every comparison.
@@ -87,10 +95,10 @@ final class PointDraw: PreparedDraw {
                         if d > 0 && d.isFinite { dz = d }
                     }
                 }
-                let col = clamped(colors, i, .white).packed | 0xFF00_0000
+                let col = lastColor < 0 ? 0xFFFF_FFFF : cols[i < lastColor ? i : lastColor].packed | 0xFF00_0000
                 bins.add(PointRecord(x: x, y: y, z: z, r: r, dz: dz, color: col), range)
             }
-        }
+        } }
         bins.finish(grid)
     }
 
@@ -100,8 +108,16 @@ final class PointDraw: PreparedDraw {
     }
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
-        let shape = batch.shape, gradient = batch.shading == .gradient
-        // Paths chosen here, once per draw and tile.
+        // Paths chosen here, once per draw and tile; each shape gets its own specialised loops.
+        switch batch.shape {
+        case .disc: raster(t, ctx, kernels, DiscShape.self)
+        case .square: raster(t, ctx, kernels, SquareShape.self)
+        case .sphere: raster(t, ctx, kernels, SphereShape.self)
+        }
+    }
+
+    private func raster<S: ShapeConstant>(_ t: Int, _ ctx: TileContext, _ kernels: KernelSet, _: S.Type) {
+        let shape = S.shape, gradient = batch.shading == .gradient
         switch (kernels, directColor) {
         case (.simd, true):
             each(t) { p in
@@ -121,8 +137,10 @@ final class PointDraw: PreparedDraw {
     }
 
     @inline(__always) private func each(_ t: Int, _ body: (PointRecord) -> Void) {
-        for b in chunks {
-            b.withRecords(tile: t) { recs in for r in recs { body(r) } }
+        chunks.withUnsafeBufferPointer { cs in
+            for b in cs {
+                b.withRecords(tile: t) { recs in for r in recs { body(r) } }
+            }
         }
     }
 
@@ -234,6 +252,8 @@ final class PointDraw: PreparedDraw {
         guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
         let r2 = r * r, invR2 = 1 / r2
         let colorV = SIMD8<UInt32>(repeating: p.color)
+        // Masks are combined and applied as integer bits (`old ^ ((old ^ new) & m)`): the
+        // `SIMDMask` operators went through 16-bit packing on every use.
         for span in 0..<spans {
           let px = bx + 2 * span
           let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
@@ -241,7 +261,7 @@ final class PointDraw: PreparedDraw {
           for py in py0..<py0 + rows {
             let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
             let d2 = dx2 + dy * dy
-            var m: LaneMask = shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2
+            var m = maskBits(shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2)
             let base = ((py << tileShift) + px) << 2
             let dp = UnsafeMutableRawPointer(ctx.depth + base)
             var z = SIMD8<Float>(repeating: p.z)
@@ -251,11 +271,14 @@ final class PointDraw: PreparedDraw {
                 z = z - p.dz * q.squareRoot()
             }
             let old = dp.loadUnaligned(as: SIMD8<Float>.self)
-            if depthTest { m = m .& (z .< old) }
-            if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+            if depthTest { m &= maskBits(z .< old) }
+            if depthWrite {
+                let ob = unsafeBitCast(old, to: SIMD8<UInt32>.self), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
+                dp.storeBytes(of: ob ^ ((ob ^ zb) & m), as: SIMD8<UInt32>.self)
+            }
             let cp = UnsafeMutableRawPointer(ctx.color + base)
             let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-            cp.storeBytes(of: oc.replacing(with: colorV, where: m), as: SIMD8<UInt32>.self)
+            cp.storeBytes(of: oc ^ ((oc ^ colorV) & m), as: SIMD8<UInt32>.self)
           }
         }
     }
