@@ -17,6 +17,11 @@ enum DiscShape: ShapeConstant { static var shape: PointShape { .disc } }
 enum SquareShape: ShapeConstant { static var shape: PointShape { .square } }
 enum SphereShape: ShapeConstant { static var shape: PointShape { .sphere } }
 
+/// The fixed pixel blocks of small points (`PointDraw.blockPointSIMD`): rows × 2-pixel spans.
+protocol BlockSize { static var rows: Int { get }; static var spans: Int { get } }
+enum Block2x2: BlockSize { static var rows: Int { 2 }; static var spans: Int { 1 } }
+enum Block3x4: BlockSize { static var rows: Int { 3 }; static var spans: Int { 2 } }
+
 final class PointDraw: PreparedDraw {
     let batch: PointBatch
     let frame: FrameSetup
@@ -117,22 +122,22 @@ final class PointDraw: PreparedDraw {
     }
 
     private func raster<S: ShapeConstant>(_ t: Int, _ ctx: TileContext, _ kernels: KernelSet, _: S.Type) {
-        let shape = S.shape, gradient = batch.shading == .gradient
+        let gradient = batch.shading == .gradient
         switch (kernels, directColor) {
         case (.simd, true):
             each(t) { p in
-                if p.r < smallRadius { blockPointSIMD(p, ctx, shape: shape, rows: 2, spans: 1) }
-                else if p.r < mediumRadius { blockPointSIMD(p, ctx, shape: shape, rows: 3, spans: 2) }
-                else { pointSIMD(p, ctx, shape: shape, gradient: false, direct: true) }
+                if p.r < smallRadius { blockPointSIMD(p, ctx, S.self, Block2x2.self) }
+                else if p.r < mediumRadius { blockPointSIMD(p, ctx, S.self, Block3x4.self) }
+                else { pointSIMD(p, ctx, S.self, gradient: false, direct: true) }
             }
-        case (.simd, false): each(t) { pointSIMD($0, ctx, shape: shape, gradient: gradient, direct: false) }
+        case (.simd, false): each(t) { pointSIMD($0, ctx, S.self, gradient: gradient, direct: false) }
         case (.scalar, true):
             each(t) { p in
-                if p.r < smallRadius { blockPointScalar(p, ctx, shape: shape, rows: 2, spans: 1) }
-                else if p.r < mediumRadius { blockPointScalar(p, ctx, shape: shape, rows: 3, spans: 2) }
-                else { pointScalar(p, ctx, shape: shape, gradient: false, direct: true) }
+                if p.r < smallRadius { blockPointScalar(p, ctx, S.self, Block2x2.self) }
+                else if p.r < mediumRadius { blockPointScalar(p, ctx, S.self, Block3x4.self) }
+                else { pointScalar(p, ctx, S.self, gradient: false, direct: true) }
             }
-        case (.scalar, false): each(t) { pointScalar($0, ctx, shape: shape, gradient: gradient, direct: false) }
+        case (.scalar, false): each(t) { pointScalar($0, ctx, S.self, gradient: gradient, direct: false) }
         }
     }
 
@@ -175,7 +180,8 @@ final class PointDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func pointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, gradient: Bool, direct: Bool) {
+    private func pointSIMD<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool, direct: Bool) {
+        let shape = S.shape
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
         let r2 = r * r, invR2 = 1 / r2
@@ -247,7 +253,8 @@ final class PointDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func blockPointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, rows: Int, spans: Int) {
+    private func blockPointSIMD<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type) {
+        let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
         let r2 = r * r, invR2 = 1 / r2
@@ -284,7 +291,8 @@ final class PointDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func blockPointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, rows: Int, spans: Int) {
+    private func blockPointScalar<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type) {
+        let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
         let r2 = r * r, invR2 = 1 / r2
@@ -314,7 +322,8 @@ final class PointDraw: PreparedDraw {
 
     /// The scalar reference of `pointSIMD`: the same arithmetic, one lane at a time.
     @inline(__always)
-    private func pointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, gradient: Bool, direct: Bool) {
+    private func pointScalar<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool, direct: Bool) {
+        let shape = S.shape
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
         let r2 = r * r, invR2 = 1 / r2
