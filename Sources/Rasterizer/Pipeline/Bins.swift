@@ -3,9 +3,10 @@
 /// records sequentially (reading them through indices in submission order cost 60 % of a
 /// points_1m frame in cache misses).
 ///
-/// `add` stages a record with a 4-byte tile key (the tile's coordinates when it touches one tile,
-/// the most common case for small primitives, else an index into `multiRanges`); `finish` counts
-/// per tile from the keys and copies the records into tile order (a stable counting sort).
+/// `add` (or `stage`/`commit` for blocks of records) stages a record with a 4-byte tile key (the
+/// tile's coordinates when it touches one tile, the most common case for small primitives, else an
+/// index into `multiRanges`, or `skipKey`); `finish` counts per tile from the keys and copies the
+/// records into tile order (a stable counting sort). Submission numbers are staging slots.
 /// Storage is raw memory kept between frames: records must be plain values (no references).
 ///
 /// A record touching more than `maxCopies` tiles is not copied: it goes to `large` once, and tiles
@@ -24,7 +25,8 @@ final class Bins<Record>: @unchecked Sendable {
     /// Staged small records in submission order, and their keys.
     private var staged = RawStorage<Record>()
     private var keys = RawStorage<UInt32>()
-    private var count = 0
+    /// Staging slots used (the next record's submission number among the small ones).
+    private(set) var count = 0
     /// Tile ranges of staged records that touch 2…`maxCopies` tiles.
     private var multiRanges: [TileRange] = []
     /// `tileStart[t] ..< tileStart[t + 1]` are tile `t`'s entries in `binned`.
@@ -54,24 +56,41 @@ final class Bins<Record>: @unchecked Sendable {
     }
 
     @inline(__always) func add(_ record: Record, _ range: TileRange) {
-        let key: UInt32
-        if range.x0 == range.x1 && range.y0 == range.y1 {
-            key = UInt32(range.y0) << 8 | UInt32(range.x0)
-        } else {
-            if (Int(range.x1) - Int(range.x0) + 1) * (Int(range.y1) - Int(range.y0) + 1) > Self.maxCopies {
-                large.append((record, range, count + large.count))
-                return
-            }
-            key = Self.multiFlag | UInt32(multiRanges.count)
-            multiRanges.append(range)
+        let slots = stage(1)
+        slots.records[0] = record
+        slots.keys[0] = key(range, record: record, slot: count)
+        commit(1)
+    }
+
+    /// Room for `n` more staged records: the caller writes records and keys (`tileKey`, `key`
+    /// or `skipKey`) at these pointers, then calls `commit(n)`.
+    @inline(__always) func stage(_ n: Int) -> (records: UnsafeMutablePointer<Record>, keys: UnsafeMutablePointer<UInt32>) {
+        if count + n > staged.capacity {
+            staged.reserve(2 * (count + n) + 64, keeping: count)
+            keys.reserve(2 * (count + n) + 64, keeping: count)
         }
-        if count == staged.capacity {
-            staged.reserve(2 * count + 64, keeping: count)
-            keys.reserve(2 * count + 64, keeping: count)
+        return (staged.base + count, keys.base + count)
+    }
+
+    @inline(__always) func commit(_ n: Int) { count += n }
+
+    /// Key of a record touching the one tile (`tx`, `ty`).
+    @inline(__always) static func tileKey(_ tx: UInt32, _ ty: UInt32) -> UInt32 { ty << 8 | tx }
+
+    /// Key of a staged record that is not binned (culled, or moved to `large`).
+    static var skipKey: UInt32 { 0xFFFF_FFFF }
+
+    /// Key of the record staged at `slot` (the staging index it is written at) touching `range`; a
+    /// record touching more than `maxCopies` tiles goes to `large` and its slot is skipped.
+    @inline(__always) func key(_ range: TileRange, record: Record, slot: Int) -> UInt32 {
+        if range.x0 == range.x1 && range.y0 == range.y1 { return Self.tileKey(UInt32(range.x0), UInt32(range.y0)) }
+        if (Int(range.x1) - Int(range.x0) + 1) * (Int(range.y1) - Int(range.y0) + 1) > Self.maxCopies {
+            // Submission number: staging slots and large records, in order.
+            large.append((record, range, slot + large.count))
+            return Self.skipKey
         }
-        staged.base[count] = record
-        keys.base[count] = key
-        count += 1
+        multiRanges.append(range)
+        return Self.multiFlag | UInt32(multiRanges.count - 1)
     }
 
     /// Copies the records into tile order (a counting sort, stable).
@@ -91,6 +110,7 @@ final class Bins<Record>: @unchecked Sendable {
                     start[Int(k >> 8) * tx + Int(k & 0xFF) + 1] &+= 1
                     continue
                 }
+                if k == Self.skipKey { continue }
                 let r = multi[Int(k & ~Self.multiFlag)]
                 for y in Int(r.y0)...Int(r.y1) {
                     for x in Int(r.x0)...Int(r.x1) { start[y * tx + x + 1] &+= 1 }
@@ -115,6 +135,7 @@ final class Bins<Record>: @unchecked Sendable {
                     cur[t] &+= 1
                     continue
                 }
+                if k == Self.skipKey { continue }
                 let r = multi[Int(k & ~Self.multiFlag)]
                 for y in Int(r.y0)...Int(r.y1) {
                     for x in Int(r.x0)...Int(r.x1) {
@@ -136,6 +157,7 @@ final class Bins<Record>: @unchecked Sendable {
             while li < large.count && large[li].seq <= i + li { li += 1 }
             let seq = Int32(i + li)
             let k = keys.base[i]
+            if k == Self.skipKey { continue }
             let r = k & Self.multiFlag == 0
                 ? TileRange(x0: UInt16(k & 0xFF), y0: UInt16(k >> 8), x1: UInt16(k & 0xFF), y1: UInt16(k >> 8))
                 : multiRanges[Int(k & ~Self.multiFlag)]

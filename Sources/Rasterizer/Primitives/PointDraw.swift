@@ -64,47 +64,144 @@ final class PointDraw: PreparedDraw {
         let bins = chunks[job]
         let start = job * chunkSize, end = min(start + chunkSize, batch.positions.count)
         bins.reset(capacity: end - start)
-        let m = clipFromObject, grid = frame.grid
-        let w = Float(grid.width), h = Float(grid.height)
-        let ppp = frame.pixelsPerPoint
-        let radii = batch.radii, colors = batch.colors
-        let constantRadius = radii.count <= 1
-        let r0 = clamped(radii, 0, -1.5)
-        let sphere = batch.shape == .sphere
-        let lastColor = colors.count - 1
-        batch.positions.withUnsafeBufferPointer { pos in colors.withUnsafeBufferPointer { cols in
-            for i in start..<end {
-                let c = m.transformPoint(pos[i])
-                // In front of the near plane (z ≥ −w) and finite; NaN fails every comparison.
-                guard c.w > 0, c.z >= -c.w, c.w < .infinity, abs(c.x) < .infinity, abs(c.y) < .infinity else { continue }
-                let invW = 1 / c.w
-                let x = (c.x * invW + 1) * 0.5 * w
-                let y = (1 - c.y * invW) * 0.5 * h
-                let z = c.z * invW * 0.5 + 0.5
-                let rs = constantRadius ? r0 : clamped(radii, i, -1.5)
-                var r = rs < 0 ? -rs * ppp : rs * objectScale * unitsToPixels * invW
-                if r.isNaN { continue }
-                if r < minRadius { r = minRadius }
-                if r > 1e5 { r = 1e5 }
-                if !(r > 0) { continue }
-                guard let range = grid.range(minX: x - r - 0.875, minY: y - r - 0.875, maxX: x + r - 0.125, maxY: y + r - 0.125),
-                      x.isFinite, y.isFinite, z.isFinite else { continue }
-                var dz: Float = 0
-                if sphere {
-                    // World radius of the sphere, then the depth of its front point.
-                    let rw = r / (unitsToPixels * invW)
-                    let zf = c.z + rw * clipFromCameraZ.z, wf = c.w + rw * clipFromCameraZ.w
-                    if wf > 0 {
-                        let front = zf / wf * 0.5 + 0.5
-                        let d = z - front
-                        if d > 0 && d.isFinite { dz = d }
-                    }
+        batch.positions.withUnsafeBufferPointer { pos in batch.colors.withUnsafeBufferPointer { cols in
+            var i = start
+            if frame.kernels == .simd {
+                while i + 8 <= end {
+                    vertices8(pos, cols, i, bins)
+                    i += 8
                 }
-                let col = lastColor < 0 ? 0xFFFF_FFFF : cols[i < lastColor ? i : lastColor].packed | 0xFF00_0000
-                bins.add(PointRecord(x: x, y: y, z: z, r: r, dz: dz, color: col), range)
+            }
+            while i < end {
+                vertex(pos, cols, i, bins)
+                i += 1
             }
         } }
-        bins.finish(grid)
+        bins.finish(frame.grid)
+    }
+
+    /// Radius of point `i` as given (Rerun's signed encoding).
+    @inline(__always) private func givenRadius(_ i: Int) -> Float {
+        batch.radii.count <= 1 ? clamped(batch.radii, 0, -1.5) : clamped(batch.radii, i, -1.5)
+    }
+
+    /// Packed opaque colour of point `i`.
+    @inline(__always) private func color(_ cols: UnsafeBufferPointer<RGBA8>, _ i: Int) -> UInt32 {
+        let last = cols.count - 1
+        return last < 0 ? 0xFFFF_FFFF : cols[i < last ? i : last].packed | 0xFF00_0000
+    }
+
+    /// The vertex stage of point `i` (the reference; `vertices8` computes the same, 8 at a time).
+    @inline(__always)
+    private func vertex(_ pos: UnsafeBufferPointer<SIMD3<Float>>, _ cols: UnsafeBufferPointer<RGBA8>, _ i: Int,
+                        _ bins: Bins<PointRecord>) {
+        let grid = frame.grid
+        let w = Float(grid.width), h = Float(grid.height)
+        let c = clipFromObject.transformPoint(pos[i])
+        // In front of the near plane (z ≥ −w) and finite; NaN fails every comparison.
+        guard c.w > 0, c.z >= -c.w, c.w < .infinity, abs(c.x) < .infinity, abs(c.y) < .infinity else { return }
+        let invW = 1 / c.w
+        let x = (c.x * invW + 1) * 0.5 * w
+        let y = (1 - c.y * invW) * 0.5 * h
+        let z = c.z * invW * 0.5 + 0.5
+        let rs = givenRadius(i)
+        var r = rs < 0 ? -rs * frame.pixelsPerPoint : rs * objectScale * unitsToPixels * invW
+        if r.isNaN { return }
+        if r < minRadius { r = minRadius }
+        if r > 1e5 { r = 1e5 }
+        if !(r > 0) { return }
+        guard let range = grid.range(minX: x - r - 0.875, minY: y - r - 0.875, maxX: x + r - 0.125, maxY: y + r - 0.125),
+              x.isFinite, y.isFinite, z.isFinite else { return }
+        var dz: Float = 0
+        if batch.shape == .sphere {
+            // World radius of the sphere, then the depth of its front point.
+            let rw = r / (unitsToPixels * invW)
+            let zf = c.z + rw * clipFromCameraZ.z, wf = c.w + rw * clipFromCameraZ.w
+            if wf > 0 {
+                let front = zf / wf * 0.5 + 0.5
+                let d = z - front
+                if d > 0 && d.isFinite { dz = d }
+            }
+        }
+        bins.add(PointRecord(x: x, y: y, z: z, r: r, dz: dz, color: color(cols, i)), range)
+    }
+
+    /// `vertex` for points `i ..< i + 8`, lane by lane the same operations (so the same bits), with
+    /// the tests as masks; all 8 are staged in order, the culled ones with `Bins.skipKey`.
+    @inline(__always)
+    private func vertices8(_ pos: UnsafeBufferPointer<SIMD3<Float>>, _ cols: UnsafeBufferPointer<RGBA8>, _ i: Int,
+                           _ bins: Bins<PointRecord>) {
+        typealias V = SIMD8<Float>
+        let grid = frame.grid
+        let w = Float(grid.width), h = Float(grid.height)
+        // Positions are 16 bytes apart (x, y, z, padding): de-interleave 8 of them.
+        let raw = UnsafeRawPointer(pos.baseAddress! + i)
+        let a = raw.loadUnaligned(as: SIMD16<Float>.self), b = raw.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
+        let px = V(lowHalf: a.evenHalf.evenHalf, highHalf: b.evenHalf.evenHalf)
+        let py = V(lowHalf: a.oddHalf.evenHalf, highHalf: b.oddHalf.evenHalf)
+        let pz = V(lowHalf: a.evenHalf.oddHalf, highHalf: b.evenHalf.oddHalf)
+        let m = clipFromObject.m
+        @inline(__always) func row(_ k: Int) -> V {
+            V(repeating: m[4 * k]) * px + V(repeating: m[4 * k + 1]) * py + V(repeating: m[4 * k + 2]) * pz
+                + V(repeating: m[4 * k + 3])
+        }
+        let cx = row(0), cy = row(1), cz = row(2), cw = row(3)
+        let inf = V(repeating: .infinity)
+        var ok = maskBits((cw .> 0) .& (cz .>= -cw) .& (cw .< inf))
+        ok &= maskBits(isFinite(cx) .& isFinite(cy))
+        let invW = 1 / cw
+        let x = (cx * invW + 1) * 0.5 * w
+        let y = (1 - cy * invW) * 0.5 * h
+        let z = cz * invW * 0.5 + 0.5
+        var rs = V(repeating: givenRadius(i))
+        if batch.radii.count > 1 { for j in 0..<8 { rs[j] = givenRadius(i + j) } }
+        let screen = rs * -frame.pixelsPerPoint
+        var r = (rs * objectScale) * unitsToPixels * invW
+        r.replace(with: screen, where: rs .< 0)
+        ok &= maskBits(r .== r)
+        r.replace(with: minRadius, where: r .< minRadius)
+        r.replace(with: 1e5, where: r .> 1e5)
+        ok &= maskBits(r .> 0)
+        // `TileGrid.range` of the sample box, then the tiles.
+        let minX = x - r - 0.875, minY = y - r - 0.875, maxX = x + r - 0.125, maxY = y + r - 0.125
+        ok &= maskBits((maxX .>= 0) .& (maxY .>= 0) .& (minX .< w) .& (minY .< h) .& (minX .<= maxX) .& (minY .<= maxY))
+        ok &= maskBits(isFinite(x) .& isFinite(y) .& isFinite(z))
+        let okBits = laneBits(unsafeBitCast(ok, to: LaneMask.self))
+        if okBits == 0 { return }
+        let lastX = V(repeating: Float(grid.width - 1)), lastY = V(repeating: Float(grid.height - 1))
+        let tx0 = tileIndex(minX.replacing(with: 0, where: .!(minX .> 0)))
+        let ty0 = tileIndex(minY.replacing(with: 0, where: .!(minY .> 0)))
+        let tx1 = tileIndex(maxX.replacing(with: lastX, where: .!(maxX .< lastX)))
+        let ty1 = tileIndex(maxY.replacing(with: lastY, where: .!(maxY .< lastY)))
+        var dz = V(repeating: 0)
+        if batch.shape == .sphere {
+            let rw = r / (unitsToPixels * invW)
+            let zf = cz + rw * clipFromCameraZ.z, wf = cw + rw * clipFromCameraZ.w
+            let d = z - (zf / wf * 0.5 + 0.5)
+            dz.replace(with: d, where: (wf .> 0) .& (d .> 0) .& isFinite(d))
+        }
+        var col = SIMD8<UInt32>()
+        if i + 8 <= cols.count {
+            col = UnsafeRawPointer(cols.baseAddress! + i).loadUnaligned(as: SIMD8<UInt32>.self) | 0xFF00_0000
+        } else {
+            for j in 0..<8 { col[j] = color(cols, i + j) }
+        }
+        // All 8 are staged; the culled ones with `skipKey`.
+        let slots = bins.stage(8), first = bins.count
+        for j in 0..<8 {
+            slots.records[j] = PointRecord(x: x[j], y: y[j], z: z[j], r: r[j], dz: dz[j], color: col[j])
+        }
+        let key = (unsafeBitCast(ty0, to: SIMD8<UInt32>.self) &<< 8) | unsafeBitCast(tx0, to: SIMD8<UInt32>.self)
+        UnsafeMutableRawPointer(slots.keys).storeBytes(of: key | ~ok, as: SIMD8<UInt32>.self)
+        var multi = okBits & ~laneBits((tx0 .== tx1) .& (ty0 .== ty1))
+        while multi != 0 {
+            let j = multi.trailingZeroBitCount
+            multi &= multi - 1
+            let range = TileRange(x0: UInt16(truncatingIfNeeded: tx0[j]), y0: UInt16(truncatingIfNeeded: ty0[j]),
+                                  x1: UInt16(truncatingIfNeeded: tx1[j]), y1: UInt16(truncatingIfNeeded: ty1[j]))
+            slots.keys[j] = bins.key(range, record: slots.records[j], slot: first + j)
+        }
+        bins.commit(8)
     }
 
     func touches(tile t: Int) -> Bool {
