@@ -131,12 +131,12 @@ extension TileContext {
                 let s3 = SIMD8(lowHalf: a.oddHalf.oddHalf, highHalf: b.oddHalf.oddHalf)
                 let diff = (s0 ^ s1) | (s0 ^ s2) | (s0 ^ s3)
                 UnsafeMutableRawPointer(row + x).storeBytes(of: s0, as: SIMD8<UInt32>.self)
-                let q = unsafeBitCast(diff, to: SIMD4<UInt64>.self)
-                if (q[0] | q[1] | q[2] | q[3]) != 0 {
-                    for j in 0..<8 where diff[j] != 0 {
-                        let e = s + 4 * (x + j)
-                        row[x + j] = resolvePixel(e[0], e[1], e[2], e[3], t)
-                    }
+                var mixed = laneBits(diff .!= SIMD8<UInt32>())
+                while mixed != 0 {
+                    let j = mixed.trailingZeroBitCount
+                    mixed &= mixed - 1
+                    let e = s + 4 * (x + j)
+                    row[x + j] = resolvePixel(e[0], e[1], e[2], e[3], t)
                 }
                 x += 8
             }
