@@ -3,6 +3,12 @@
 /// records sequentially (reading them through indices in submission order cost 60 % of a
 /// points_1m frame in cache misses).
 ///
+/// `add` (or `stage`/`commit` for blocks of records) stages a record with a 4-byte tile key (the
+/// tile's coordinates when it touches one tile, the most common case for small primitives, else an
+/// index into `multiRanges`, or `skipKey`); `finish` counts per tile from the keys and copies the
+/// records into tile order (a stable counting sort). Submission numbers are staging slots.
+/// Storage is raw memory kept between frames: records must be plain values (no references).
+///
 /// A record touching more than `maxCopies` tiles is not copied: it goes to `large` once, and tiles
 /// merge it back by submission number, so memory stays proportional to the primitives, however
 /// large they are drawn.
@@ -10,102 +16,158 @@
 /// Chunks have a fixed size (`chunkSize`), independent of the thread count, and tiles read chunk
 /// after chunk, so every tile sees its primitives in submission order whatever the threads did.
 final class Bins<Record>: @unchecked Sendable {
-    var records: [Record] = []
-    var ranges: [TileRange] = []
-    /// `tileStart[t] ..< tileStart[t + 1]` are tile `t`'s entries in `binned`.
-    var tileStart: [Int32] = []
-    var binned: [Record] = []
     /// Vertices made by clipping (triangle draws only), referenced as `index | clippedVertexFlag`.
     var extraVertices: [TriVertex] = []
     /// Records spanning more than `maxCopies` tiles, with their ranges and submission numbers.
-    var large: [(record: Record, range: TileRange, seq: Int)] = []
-    /// Submission number of each entry of `binned` (filled only when `large` is not empty).
-    var binnedSeq: [Int32] = []
+    private(set) var large: [(record: Record, range: TileRange, seq: Int)] = []
     static var maxCopies: Int { 16 }
+
+    /// Staged small records in submission order, and their keys.
+    private var staged = RawStorage<Record>()
+    private var keys = RawStorage<UInt32>()
+    /// Staging slots used (the next record's submission number among the small ones).
+    private(set) var count = 0
+    /// Tile ranges of staged records that touch 2…`maxCopies` tiles.
+    private var multiRanges: [TileRange] = []
+    /// `tileStart[t] ..< tileStart[t + 1]` are tile `t`'s entries in `binned`.
+    private var tileStart = RawStorage<Int32>()
+    private var cursor = RawStorage<Int32>()
+    private var binned = RawStorage<Record>()
+    /// Submission number of each entry of `binned` (filled only when `large` is not empty).
+    private var binnedSeq: [Int32] = []
     private var tilesX = 1
+    private var tiles = 0
+
+    /// Key bit: the low bits index `multiRanges`; clear: `ty << 8 | tx` (tile coordinates < 256).
+    private static var multiFlag: UInt32 { 0x8000_0000 }
+
+    deinit {
+        staged.release(); keys.release(); tileStart.release(); cursor.release(); binned.release()
+    }
 
     func reset(capacity: Int) {
-        records.removeAll(keepingCapacity: true)
-        ranges.removeAll(keepingCapacity: true)
+        count = 0
+        tiles = 0
+        multiRanges.removeAll(keepingCapacity: true)
         extraVertices.removeAll(keepingCapacity: true)
         large.removeAll(keepingCapacity: true)
-        records.reserveCapacity(capacity)
-        ranges.reserveCapacity(capacity)
+        staged.reserve(capacity, keeping: 0)
+        keys.reserve(capacity, keeping: 0)
     }
 
     @inline(__always) func add(_ record: Record, _ range: TileRange) {
-        if (Int(range.x1) - Int(range.x0) + 1) * (Int(range.y1) - Int(range.y0) + 1) > Self.maxCopies {
-            large.append((record, range, records.count + large.count))
-            return
+        let slots = stage(1)
+        slots.records[0] = record
+        slots.keys[0] = key(range, record: record, slot: count)
+        commit(1)
+    }
+
+    /// Room for `n` more staged records: the caller writes records and keys (`tileKey`, `key`
+    /// or `skipKey`) at these pointers, then calls `commit(n)`.
+    @inline(__always) func stage(_ n: Int) -> (records: UnsafeMutablePointer<Record>, keys: UnsafeMutablePointer<UInt32>) {
+        if count + n > staged.capacity {
+            staged.reserve(2 * (count + n) + 64, keeping: count)
+            keys.reserve(2 * (count + n) + 64, keeping: count)
         }
-        records.append(record)
-        ranges.append(range)
+        return (staged.base + count, keys.base + count)
+    }
+
+    @inline(__always) func commit(_ n: Int) { count += n }
+
+    /// Key of a record touching the one tile (`tx`, `ty`).
+    @inline(__always) static func tileKey(_ tx: UInt32, _ ty: UInt32) -> UInt32 { ty << 8 | tx }
+
+    /// Key of a staged record that is not binned (culled, or moved to `large`).
+    static var skipKey: UInt32 { 0xFFFF_FFFF }
+
+    /// Key of the record staged at `slot` (the staging index it is written at) touching `range`; a
+    /// record touching more than `maxCopies` tiles goes to `large` and its slot is skipped.
+    @inline(__always) func key(_ range: TileRange, record: Record, slot: Int) -> UInt32 {
+        if range.x0 == range.x1 && range.y0 == range.y1 { return Self.tileKey(UInt32(range.x0), UInt32(range.y0)) }
+        if (Int(range.x1) - Int(range.x0) + 1) * (Int(range.y1) - Int(range.y0) + 1) > Self.maxCopies {
+            // Submission number: staging slots and large records, in order.
+            large.append((record, range, slot + large.count))
+            return Self.skipKey
+        }
+        multiRanges.append(range)
+        return Self.multiFlag | UInt32(multiRanges.count - 1)
     }
 
     /// Copies the records into tile order (a counting sort, stable).
     func finish(_ grid: TileGrid) {
-        tilesX = grid.tilesX
-        let tiles = grid.count
-        if tileStart.count != tiles + 1 {
-            tileStart = [Int32](repeating: 0, count: tiles + 1)
-        } else {
-            tileStart.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        }
         let tx = grid.tilesX
-        var total = 0
-        tileStart.withUnsafeMutableBufferPointer { start in
-            ranges.withUnsafeBufferPointer { rs in
-                for r in rs {
-                    if r.x0 == r.x1 && r.y0 == r.y1 {
-                        start[Int(r.y0) * tx + Int(r.x0) + 1] &+= 1
-                        continue
-                    }
-                    for y in Int(r.y0)...Int(r.y1) {
-                        for x in Int(r.x0)...Int(r.x1) { start[y * tx + x + 1] &+= 1 }
+        tilesX = tx
+        tiles = grid.count
+        tileStart.reserve(tiles + 1, keeping: 0)
+        cursor.reserve(tiles, keeping: 0)
+        let start = tileStart.base, cur = cursor.base, key = keys.base, recs = staged.base
+        start.update(repeating: 0, count: tiles + 1)
+        let n = count
+        multiRanges.withUnsafeBufferPointer { multi in
+            for i in 0..<n {
+                let k = key[i]
+                if k & Self.multiFlag == 0 {
+                    start[Int(k >> 8) * tx + Int(k & 0xFF) + 1] &+= 1
+                    continue
+                }
+                if k == Self.skipKey { continue }
+                let r = multi[Int(k & ~Self.multiFlag)]
+                for y in Int(r.y0)...Int(r.y1) {
+                    for x in Int(r.x0)...Int(r.x1) { start[y * tx + x + 1] &+= 1 }
+                }
+            }
+        }
+        for t in 0..<tiles { start[t + 1] &+= start[t] }
+        let total = Int(start[tiles])
+        binned.reserve(total, keeping: 0)
+        cur.update(from: start, count: tiles)
+        let out = binned.base
+        if !large.isEmpty {
+            binSequenced(total, tx)
+            return
+        }
+        multiRanges.withUnsafeBufferPointer { multi in
+            for i in 0..<n {
+                let k = key[i]
+                if k & Self.multiFlag == 0 {
+                    let t = Int(k >> 8) * tx + Int(k & 0xFF)
+                    out[Int(cur[t])] = recs[i]
+                    cur[t] &+= 1
+                    continue
+                }
+                if k == Self.skipKey { continue }
+                let r = multi[Int(k & ~Self.multiFlag)]
+                for y in Int(r.y0)...Int(r.y1) {
+                    for x in Int(r.x0)...Int(r.x1) {
+                        let t = y * tx + x
+                        out[Int(cur[t])] = recs[i]
+                        cur[t] &+= 1
                     }
                 }
             }
-            for t in 0..<tiles { start[t + 1] &+= start[t] }
-            total = Int(start[tiles])
         }
-        if binned.count < total, let first = records.first {
-            binned = [Record](repeating: first, count: total)
-        }
-        // Submission numbers of the small records (they interleave with the large ones).
-        var smallSeq: [Int32] = []
-        if !large.isEmpty {
-            if binnedSeq.count < total { binnedSeq = [Int32](repeating: 0, count: total) }
-            smallSeq.reserveCapacity(records.count)
-            var li = 0
-            for i in 0..<records.count {
-                while li < large.count && large[li].seq <= i + li { li += 1 }
-                smallSeq.append(Int32(i + li))
-            }
-        }
-        var cursor = tileStart
-        cursor.withUnsafeMutableBufferPointer { cur in
-            binned.withUnsafeMutableBufferPointer { out in
-                records.withUnsafeBufferPointer { recs in
-                    ranges.withUnsafeBufferPointer { rs in
-                        for i in 0..<rs.count {
-                            let r = rs[i]
-                            if r.x0 == r.x1 && r.y0 == r.y1 {
-                                let t = Int(r.y0) * tx + Int(r.x0)
-                                if !smallSeq.isEmpty { binnedSeq[Int(cur[t])] = smallSeq[i] }
-                                out[Int(cur[t])] = recs[i]
-                                cur[t] &+= 1
-                                continue
-                            }
-                            for y in Int(r.y0)...Int(r.y1) {
-                                for x in Int(r.x0)...Int(r.x1) {
-                                    let t = y * tx + x
-                                    if !smallSeq.isEmpty { binnedSeq[Int(cur[t])] = smallSeq[i] }
-                                    out[Int(cur[t])] = recs[i]
-                                    cur[t] &+= 1
-                                }
-                            }
-                        }
-                    }
+    }
+
+    /// The scatter of `finish` when some records went to `large`: also records each entry's
+    /// submission number (small and large records interleave) for the merge in `withRecords`.
+    private func binSequenced(_ total: Int, _ tx: Int) {
+        if binnedSeq.count < total { binnedSeq = [Int32](repeating: 0, count: total) }
+        var li = 0
+        for i in 0..<count {
+            while li < large.count && large[li].seq <= i + li { li += 1 }
+            let seq = Int32(i + li)
+            let k = keys.base[i]
+            if k == Self.skipKey { continue }
+            let r = k & Self.multiFlag == 0
+                ? TileRange(x0: UInt16(k & 0xFF), y0: UInt16(k >> 8), x1: UInt16(k & 0xFF), y1: UInt16(k >> 8))
+                : multiRanges[Int(k & ~Self.multiFlag)]
+            for y in Int(r.y0)...Int(r.y1) {
+                for x in Int(r.x0)...Int(r.x1) {
+                    let t = y * tx + x
+                    let at = Int(cursor.base[t])
+                    binnedSeq[at] = seq
+                    binned.base[at] = staged.base[i]
+                    cursor.base[t] &+= 1
                 }
             }
         }
@@ -113,10 +175,11 @@ final class Bins<Record>: @unchecked Sendable {
 
     /// Tile `t`'s records, in submission order.
     @inline(__always) func withRecords(tile t: Int, _ body: (UnsafeBufferPointer<Record>) -> Void) {
-        let s = Int(tileStart[t]), e = Int(tileStart[t + 1])
+        if tiles == 0 { return }
+        let s = Int(tileStart.base[t]), e = Int(tileStart.base[t + 1])
         if large.isEmpty {
             if s == e { return }
-            binned.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+            body(UnsafeBufferPointer(start: binned.base + s, count: e - s))
             return
         }
         // Rare path (some record spans many tiles): merge both lists by submission number.
@@ -124,20 +187,48 @@ final class Bins<Record>: @unchecked Sendable {
         var merged: [Record] = []
         var k = s
         for l in large where Int(l.range.x0) <= tx && tx <= Int(l.range.x1) && Int(l.range.y0) <= ty && ty <= Int(l.range.y1) {
-            while k < e && Int(binnedSeq[k]) < l.seq { merged.append(binned[k]); k += 1 }
+            while k < e && Int(binnedSeq[k]) < l.seq { merged.append(binned.base[k]); k += 1 }
             merged.append(l.record)
         }
-        while k < e { merged.append(binned[k]); k += 1 }
+        while k < e { merged.append(binned.base[k]); k += 1 }
         if !merged.isEmpty { merged.withUnsafeBufferPointer(body) }
     }
 
     /// Whether any record touches tile `t`.
     @inline(__always) func touches(tile t: Int) -> Bool {
-        if tileStart[t + 1] != tileStart[t] { return true }
+        if tiles == 0 { return false }
+        if tileStart.base[t + 1] != tileStart.base[t] { return true }
         if large.isEmpty { return false }
         let tx = t % tilesX, ty = t / tilesX
         return large.contains { Int($0.range.x0) <= tx && tx <= Int($0.range.x1) && Int($0.range.y0) <= ty && ty <= Int($0.range.y1) }
     }
+}
+
+/// Raw memory for plain values, grown on demand and kept between frames (no element is ever
+/// deinitialised: only trivial types belong here).
+struct RawStorage<T> {
+    private(set) var base: UnsafeMutablePointer<T>
+    private(set) var capacity = 0
+
+    init() { base = .allocate(capacity: 1) }
+
+    /// Ensures room for `n` elements, keeping the first `keeping`.
+    @inline(__always) mutating func reserve(_ n: Int, keeping: Int) {
+        if n <= capacity { return }
+        grow(n, keeping: keeping)
+    }
+
+    private mutating func grow(_ n: Int, keeping: Int) {
+        precondition(_isPOD(T.self), "RawStorage holds plain values only")
+        let bigger = UnsafeMutablePointer<T>.allocate(capacity: n)
+        if keeping > 0 { bigger.moveInitialize(from: base, count: keeping) }
+        base.deallocate()
+        base = bigger
+        capacity = n
+    }
+
+    /// Frees the memory (the owner's `deinit`).
+    func release() { base.deallocate() }
 }
 
 /// Primitives per vertex-stage job; fixed so that binning does not depend on the thread count.

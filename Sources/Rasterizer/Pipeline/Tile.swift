@@ -112,22 +112,41 @@ extension TileContext {
     }
 
     /// Averages each pixel's 4 samples in linear light (alpha linearly) and writes sRGB8 bytes.
-    /// Pixels whose samples are equal are copied unchanged.
+    /// Pixels whose samples are equal are copied unchanged; 8 pixels at a time are checked for
+    /// that (the common case: interiors and background), the others averaged one by one.
     func resolve(into out: OutputTarget) {
         let t = tables
         for y in 0..<h {
             let row = (out.base + (y0 + y) * out.rowBytes + x0 * 4).assumingMemoryBound(to: UInt32.self)
-            var s = color + ((y << tileShift) << 2)
-            for x in 0..<w {
-                let raw = UnsafeRawPointer(s)
+            let s = color + ((y << tileShift) << 2)
+            var x = 0
+            while x + 8 <= w {
+                let p = UnsafeRawPointer(s + 4 * x)
+                let a = p.loadUnaligned(as: SIMD16<UInt32>.self)
+                let b = p.loadUnaligned(fromByteOffset: 64, as: SIMD16<UInt32>.self)
+                // Sample k of the 8 pixels (the samples of a pixel are 4 consecutive words).
+                let s0 = SIMD8(lowHalf: a.evenHalf.evenHalf, highHalf: b.evenHalf.evenHalf)
+                let s1 = SIMD8(lowHalf: a.oddHalf.evenHalf, highHalf: b.oddHalf.evenHalf)
+                let s2 = SIMD8(lowHalf: a.evenHalf.oddHalf, highHalf: b.evenHalf.oddHalf)
+                let s3 = SIMD8(lowHalf: a.oddHalf.oddHalf, highHalf: b.oddHalf.oddHalf)
+                let diff = (s0 ^ s1) | (s0 ^ s2) | (s0 ^ s3)
+                UnsafeMutableRawPointer(row + x).storeBytes(of: s0, as: SIMD8<UInt32>.self)
+                var mixed = laneBits(diff .!= SIMD8<UInt32>())
+                while mixed != 0 {
+                    let j = mixed.trailingZeroBitCount
+                    mixed &= mixed - 1
+                    let e = s + 4 * (x + j)
+                    row[x + j] = resolvePixel(e[0], e[1], e[2], e[3], t)
+                }
+                x += 8
+            }
+            while x < w {
+                let e = s + 4 * x
+                let raw = UnsafeRawPointer(e)
                 let q0 = raw.load(as: UInt64.self), q1 = raw.load(fromByteOffset: 8, as: UInt64.self)
                 let a = UInt32(truncatingIfNeeded: q0)
-                if q0 == q1 && a == UInt32(truncatingIfNeeded: q0 >> 32) {
-                    row[x] = a
-                } else {
-                    row[x] = resolvePixel(s[0], s[1], s[2], s[3], t)
-                }
-                s += 4
+                row[x] = q0 == q1 && a == UInt32(truncatingIfNeeded: q0 >> 32) ? a : resolvePixel(e[0], e[1], e[2], e[3], t)
+                x += 1
             }
         }
     }

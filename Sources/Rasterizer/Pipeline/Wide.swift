@@ -11,6 +11,9 @@ typealias LaneMask = SIMDMask<SIMD8<Int32>>
     return (q[0] | q[1] | q[2] | q[3]) != 0
 }
 
+/// The mask as lane bits (all ones / zero per lane), to combine and apply with integer operations.
+@inline(__always) func maskBits(_ m: LaneMask) -> SIMD8<UInt32> { unsafeBitCast(m, to: SIMD8<UInt32>.self) }
+
 /// Bit `j` set for every set lane `j`.
 @inline(__always) func laneBits(_ m: LaneMask) -> UInt32 {
     let v = unsafeBitCast(m, to: SIMD8<Int32>.self) & SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
@@ -25,3 +28,15 @@ typealias LaneMask = SIMDMask<SIMD8<Int32>>
 @inline(__always) func maxf(_ a: Float, _ b: Float, _ c: Float) -> Float { maxf(maxf(a, b), c) }
 @inline(__always) func mini(_ a: Int32, _ b: Int32, _ c: Int32) -> Int32 { let m = a < b ? a : b; return m < c ? m : c }
 @inline(__always) func maxi(_ a: Int32, _ b: Int32, _ c: Int32) -> Int32 { let m = a > b ? a : b; return m > c ? m : c }
+
+/// Lanes that are finite (not NaN, not ±∞): `abs(v) < ∞` lane by lane.
+@inline(__always) func isFinite(_ v: SIMD8<Float>) -> LaneMask {
+    (v .> -Float.infinity) .& (v .< Float.infinity)
+}
+
+/// Tile coordinate `⌊v⌋ >> tileShift` of pixel coordinates in [0, 2²²) (other lanes give
+/// unspecified values): the floored float plus 1.5 · 2²³ holds the integer in its low bits.
+@inline(__always) func tileIndex(_ v: SIMD8<Float>) -> SIMD8<Int32> {
+    let f = v.rounded(.down) + 12_582_912
+    return (unsafeBitCast(f, to: SIMD8<Int32>.self) &- 0x4B40_0000) &>> Int32(tileShift)
+}

@@ -10,6 +10,18 @@ struct PointRecord {
     var color: UInt32
 }
 
+/// A point shape as a type, so that the tile loops are specialised per shape (the shape tests
+/// then fold away instead of branching per sample).
+protocol ShapeConstant { static var shape: PointShape { get } }
+enum DiscShape: ShapeConstant { static var shape: PointShape { .disc } }
+enum SquareShape: ShapeConstant { static var shape: PointShape { .square } }
+enum SphereShape: ShapeConstant { static var shape: PointShape { .sphere } }
+
+/// The fixed pixel blocks of small points (`PointDraw.blockPointSIMD`): rows × 2-pixel spans.
+protocol BlockSize { static var rows: Int { get }; static var spans: Int { get } }
+enum Block2x2: BlockSize { static var rows: Int { 2 }; static var spans: Int { 1 } }
+enum Block3x4: BlockSize { static var rows: Int { 3 }; static var spans: Int { 2 } }
+
 final class PointDraw: PreparedDraw {
     let batch: PointBatch
     let frame: FrameSetup
@@ -52,46 +64,144 @@ final class PointDraw: PreparedDraw {
         let bins = chunks[job]
         let start = job * chunkSize, end = min(start + chunkSize, batch.positions.count)
         bins.reset(capacity: end - start)
-        let m = clipFromObject, grid = frame.grid
-        let w = Float(grid.width), h = Float(grid.height)
-        let ppp = frame.pixelsPerPoint
-        let radii = batch.radii, colors = batch.colors
-        let constantRadius = radii.count <= 1
-        let r0 = clamped(radii, 0, -1.5)
-        let sphere = batch.shape == .sphere
-        batch.positions.withUnsafeBufferPointer { pos in
-            for i in start..<end {
-                let c = m.transformPoint(pos[i])
-                // In front of the near plane (z ≥ −w) and finite; NaN fails every comparison.
-                guard c.w > 0, c.z >= -c.w, c.w < .infinity, abs(c.x) < .infinity, abs(c.y) < .infinity else { continue }
-                let invW = 1 / c.w
-                let x = (c.x * invW + 1) * 0.5 * w
-                let y = (1 - c.y * invW) * 0.5 * h
-                let z = c.z * invW * 0.5 + 0.5
-                let rs = constantRadius ? r0 : clamped(radii, i, -1.5)
-                var r = rs < 0 ? -rs * ppp : rs * objectScale * unitsToPixels * invW
-                if r.isNaN { continue }
-                if r < minRadius { r = minRadius }
-                if r > 1e5 { r = 1e5 }
-                if !(r > 0) { continue }
-                guard let range = grid.range(minX: x - r - 0.875, minY: y - r - 0.875, maxX: x + r - 0.125, maxY: y + r - 0.125),
-                      x.isFinite, y.isFinite, z.isFinite else { continue }
-                var dz: Float = 0
-                if sphere {
-                    // World radius of the sphere, then the depth of its front point.
-                    let rw = r / (unitsToPixels * invW)
-                    let zf = c.z + rw * clipFromCameraZ.z, wf = c.w + rw * clipFromCameraZ.w
-                    if wf > 0 {
-                        let front = zf / wf * 0.5 + 0.5
-                        let d = z - front
-                        if d > 0 && d.isFinite { dz = d }
-                    }
+        batch.positions.withUnsafeBufferPointer { pos in batch.colors.withUnsafeBufferPointer { cols in
+            var i = start
+            if frame.kernels == .simd {
+                while i + 8 <= end {
+                    vertices8(pos, cols, i, bins)
+                    i += 8
                 }
-                let col = clamped(colors, i, .white).packed | 0xFF00_0000
-                bins.add(PointRecord(x: x, y: y, z: z, r: r, dz: dz, color: col), range)
+            }
+            while i < end {
+                vertex(pos, cols, i, bins)
+                i += 1
+            }
+        } }
+        bins.finish(frame.grid)
+    }
+
+    /// Radius of point `i` as given (Rerun's signed encoding).
+    @inline(__always) private func givenRadius(_ i: Int) -> Float {
+        batch.radii.count <= 1 ? clamped(batch.radii, 0, -1.5) : clamped(batch.radii, i, -1.5)
+    }
+
+    /// Packed opaque colour of point `i`.
+    @inline(__always) private func color(_ cols: UnsafeBufferPointer<RGBA8>, _ i: Int) -> UInt32 {
+        let last = cols.count - 1
+        return last < 0 ? 0xFFFF_FFFF : cols[i < last ? i : last].packed | 0xFF00_0000
+    }
+
+    /// The vertex stage of point `i` (the reference; `vertices8` computes the same, 8 at a time).
+    @inline(__always)
+    private func vertex(_ pos: UnsafeBufferPointer<SIMD3<Float>>, _ cols: UnsafeBufferPointer<RGBA8>, _ i: Int,
+                        _ bins: Bins<PointRecord>) {
+        let grid = frame.grid
+        let w = Float(grid.width), h = Float(grid.height)
+        let c = clipFromObject.transformPoint(pos[i])
+        // In front of the near plane (z ≥ −w) and finite; NaN fails every comparison.
+        guard c.w > 0, c.z >= -c.w, c.w < .infinity, abs(c.x) < .infinity, abs(c.y) < .infinity else { return }
+        let invW = 1 / c.w
+        let x = (c.x * invW + 1) * 0.5 * w
+        let y = (1 - c.y * invW) * 0.5 * h
+        let z = c.z * invW * 0.5 + 0.5
+        let rs = givenRadius(i)
+        var r = rs < 0 ? -rs * frame.pixelsPerPoint : rs * objectScale * unitsToPixels * invW
+        if r.isNaN { return }
+        if r < minRadius { r = minRadius }
+        if r > 1e5 { r = 1e5 }
+        if !(r > 0) { return }
+        guard let range = grid.range(minX: x - r - 0.875, minY: y - r - 0.875, maxX: x + r - 0.125, maxY: y + r - 0.125),
+              x.isFinite, y.isFinite, z.isFinite else { return }
+        var dz: Float = 0
+        if batch.shape == .sphere {
+            // World radius of the sphere, then the depth of its front point.
+            let rw = r / (unitsToPixels * invW)
+            let zf = c.z + rw * clipFromCameraZ.z, wf = c.w + rw * clipFromCameraZ.w
+            if wf > 0 {
+                let front = zf / wf * 0.5 + 0.5
+                let d = z - front
+                if d > 0 && d.isFinite { dz = d }
             }
         }
-        bins.finish(grid)
+        bins.add(PointRecord(x: x, y: y, z: z, r: r, dz: dz, color: color(cols, i)), range)
+    }
+
+    /// `vertex` for points `i ..< i + 8`, lane by lane the same operations (so the same bits), with
+    /// the tests as masks; all 8 are staged in order, the culled ones with `Bins.skipKey`.
+    @inline(__always)
+    private func vertices8(_ pos: UnsafeBufferPointer<SIMD3<Float>>, _ cols: UnsafeBufferPointer<RGBA8>, _ i: Int,
+                           _ bins: Bins<PointRecord>) {
+        typealias V = SIMD8<Float>
+        let grid = frame.grid
+        let w = Float(grid.width), h = Float(grid.height)
+        // Positions are 16 bytes apart (x, y, z, padding): de-interleave 8 of them.
+        let raw = UnsafeRawPointer(pos.baseAddress! + i)
+        let a = raw.loadUnaligned(as: SIMD16<Float>.self), b = raw.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
+        let px = V(lowHalf: a.evenHalf.evenHalf, highHalf: b.evenHalf.evenHalf)
+        let py = V(lowHalf: a.oddHalf.evenHalf, highHalf: b.oddHalf.evenHalf)
+        let pz = V(lowHalf: a.evenHalf.oddHalf, highHalf: b.evenHalf.oddHalf)
+        let m = clipFromObject.m
+        @inline(__always) func row(_ k: Int) -> V {
+            V(repeating: m[4 * k]) * px + V(repeating: m[4 * k + 1]) * py + V(repeating: m[4 * k + 2]) * pz
+                + V(repeating: m[4 * k + 3])
+        }
+        let cx = row(0), cy = row(1), cz = row(2), cw = row(3)
+        let inf = V(repeating: .infinity)
+        var ok = maskBits((cw .> 0) .& (cz .>= -cw) .& (cw .< inf))
+        ok &= maskBits(isFinite(cx) .& isFinite(cy))
+        let invW = 1 / cw
+        let x = (cx * invW + 1) * 0.5 * w
+        let y = (1 - cy * invW) * 0.5 * h
+        let z = cz * invW * 0.5 + 0.5
+        var rs = V(repeating: givenRadius(i))
+        if batch.radii.count > 1 { for j in 0..<8 { rs[j] = givenRadius(i + j) } }
+        let screen = rs * -frame.pixelsPerPoint
+        var r = (rs * objectScale) * unitsToPixels * invW
+        r.replace(with: screen, where: rs .< 0)
+        ok &= maskBits(r .== r)
+        r.replace(with: minRadius, where: r .< minRadius)
+        r.replace(with: 1e5, where: r .> 1e5)
+        ok &= maskBits(r .> 0)
+        // `TileGrid.range` of the sample box, then the tiles.
+        let minX = x - r - 0.875, minY = y - r - 0.875, maxX = x + r - 0.125, maxY = y + r - 0.125
+        ok &= maskBits((maxX .>= 0) .& (maxY .>= 0) .& (minX .< w) .& (minY .< h) .& (minX .<= maxX) .& (minY .<= maxY))
+        ok &= maskBits(isFinite(x) .& isFinite(y) .& isFinite(z))
+        let okBits = laneBits(unsafeBitCast(ok, to: LaneMask.self))
+        if okBits == 0 { return }
+        let lastX = V(repeating: Float(grid.width - 1)), lastY = V(repeating: Float(grid.height - 1))
+        let tx0 = tileIndex(minX.replacing(with: 0, where: .!(minX .> 0)))
+        let ty0 = tileIndex(minY.replacing(with: 0, where: .!(minY .> 0)))
+        let tx1 = tileIndex(maxX.replacing(with: lastX, where: .!(maxX .< lastX)))
+        let ty1 = tileIndex(maxY.replacing(with: lastY, where: .!(maxY .< lastY)))
+        var dz = V(repeating: 0)
+        if batch.shape == .sphere {
+            let rw = r / (unitsToPixels * invW)
+            let zf = cz + rw * clipFromCameraZ.z, wf = cw + rw * clipFromCameraZ.w
+            let d = z - (zf / wf * 0.5 + 0.5)
+            dz.replace(with: d, where: (wf .> 0) .& (d .> 0) .& isFinite(d))
+        }
+        var col = SIMD8<UInt32>()
+        if i + 8 <= cols.count {
+            col = UnsafeRawPointer(cols.baseAddress! + i).loadUnaligned(as: SIMD8<UInt32>.self) | 0xFF00_0000
+        } else {
+            for j in 0..<8 { col[j] = color(cols, i + j) }
+        }
+        // All 8 are staged; the culled ones with `skipKey`.
+        let slots = bins.stage(8), first = bins.count
+        for j in 0..<8 {
+            slots.records[j] = PointRecord(x: x[j], y: y[j], z: z[j], r: r[j], dz: dz[j], color: col[j])
+        }
+        let key = (unsafeBitCast(ty0, to: SIMD8<UInt32>.self) &<< 8) | unsafeBitCast(tx0, to: SIMD8<UInt32>.self)
+        UnsafeMutableRawPointer(slots.keys).storeBytes(of: key | ~ok, as: SIMD8<UInt32>.self)
+        var multi = okBits & ~laneBits((tx0 .== tx1) .& (ty0 .== ty1))
+        while multi != 0 {
+            let j = multi.trailingZeroBitCount
+            multi &= multi - 1
+            let range = TileRange(x0: UInt16(truncatingIfNeeded: tx0[j]), y0: UInt16(truncatingIfNeeded: ty0[j]),
+                                  x1: UInt16(truncatingIfNeeded: tx1[j]), y1: UInt16(truncatingIfNeeded: ty1[j]))
+            slots.keys[j] = bins.key(range, record: slots.records[j], slot: first + j)
+        }
+        bins.commit(8)
     }
 
     func touches(tile t: Int) -> Bool {
@@ -100,29 +210,39 @@ final class PointDraw: PreparedDraw {
     }
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
-        let shape = batch.shape, gradient = batch.shading == .gradient
-        // Paths chosen here, once per draw and tile.
+        // Paths chosen here, once per draw and tile; each shape gets its own specialised loops.
+        switch batch.shape {
+        case .disc: raster(t, ctx, kernels, DiscShape.self)
+        case .square: raster(t, ctx, kernels, SquareShape.self)
+        case .sphere: raster(t, ctx, kernels, SphereShape.self)
+        }
+    }
+
+    private func raster<S: ShapeConstant>(_ t: Int, _ ctx: TileContext, _ kernels: KernelSet, _: S.Type) {
+        let gradient = batch.shading == .gradient
         switch (kernels, directColor) {
         case (.simd, true):
             each(t) { p in
-                if p.r < smallRadius { blockPointSIMD(p, ctx, shape: shape, rows: 2, spans: 1) }
-                else if p.r < mediumRadius { blockPointSIMD(p, ctx, shape: shape, rows: 3, spans: 2) }
-                else { pointSIMD(p, ctx, shape: shape, gradient: false, direct: true) }
+                if p.r < smallRadius { blockPointSIMD(p, ctx, S.self, Block2x2.self) }
+                else if p.r < mediumRadius { blockPointSIMD(p, ctx, S.self, Block3x4.self) }
+                else { pointSIMD(p, ctx, S.self, gradient: false, direct: true) }
             }
-        case (.simd, false): each(t) { pointSIMD($0, ctx, shape: shape, gradient: gradient, direct: false) }
+        case (.simd, false): each(t) { pointSIMD($0, ctx, S.self, gradient: gradient, direct: false) }
         case (.scalar, true):
             each(t) { p in
-                if p.r < smallRadius { blockPointScalar(p, ctx, shape: shape, rows: 2, spans: 1) }
-                else if p.r < mediumRadius { blockPointScalar(p, ctx, shape: shape, rows: 3, spans: 2) }
-                else { pointScalar(p, ctx, shape: shape, gradient: false, direct: true) }
+                if p.r < smallRadius { blockPointScalar(p, ctx, S.self, Block2x2.self) }
+                else if p.r < mediumRadius { blockPointScalar(p, ctx, S.self, Block3x4.self) }
+                else { pointScalar(p, ctx, S.self, gradient: false, direct: true) }
             }
-        case (.scalar, false): each(t) { pointScalar($0, ctx, shape: shape, gradient: gradient, direct: false) }
+        case (.scalar, false): each(t) { pointScalar($0, ctx, S.self, gradient: gradient, direct: false) }
         }
     }
 
     @inline(__always) private func each(_ t: Int, _ body: (PointRecord) -> Void) {
-        for b in chunks {
-            b.withRecords(tile: t) { recs in for r in recs { body(r) } }
+        chunks.withUnsafeBufferPointer { cs in
+            for b in cs {
+                b.withRecords(tile: t) { recs in for r in recs { body(r) } }
+            }
         }
     }
 
@@ -157,7 +277,8 @@ final class PointDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func pointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, gradient: Bool, direct: Bool) {
+    private func pointSIMD<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool, direct: Bool) {
+        let shape = S.shape
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
         let r2 = r * r, invR2 = 1 / r2
@@ -229,11 +350,14 @@ final class PointDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func blockPointSIMD(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, rows: Int, spans: Int) {
+    private func blockPointSIMD<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type) {
+        let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
         let r2 = r * r, invR2 = 1 / r2
         let colorV = SIMD8<UInt32>(repeating: p.color)
+        // Masks are combined and applied as integer bits (`old ^ ((old ^ new) & m)`): the
+        // `SIMDMask` operators went through 16-bit packing on every use.
         for span in 0..<spans {
           let px = bx + 2 * span
           let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
@@ -241,7 +365,7 @@ final class PointDraw: PreparedDraw {
           for py in py0..<py0 + rows {
             let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
             let d2 = dx2 + dy * dy
-            var m: LaneMask = shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2
+            var m = maskBits(shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2)
             let base = ((py << tileShift) + px) << 2
             let dp = UnsafeMutableRawPointer(ctx.depth + base)
             var z = SIMD8<Float>(repeating: p.z)
@@ -251,17 +375,21 @@ final class PointDraw: PreparedDraw {
                 z = z - p.dz * q.squareRoot()
             }
             let old = dp.loadUnaligned(as: SIMD8<Float>.self)
-            if depthTest { m = m .& (z .< old) }
-            if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+            if depthTest { m &= maskBits(z .< old) }
+            if depthWrite {
+                let ob = unsafeBitCast(old, to: SIMD8<UInt32>.self), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
+                dp.storeBytes(of: ob ^ ((ob ^ zb) & m), as: SIMD8<UInt32>.self)
+            }
             let cp = UnsafeMutableRawPointer(ctx.color + base)
             let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-            cp.storeBytes(of: oc.replacing(with: colorV, where: m), as: SIMD8<UInt32>.self)
+            cp.storeBytes(of: oc ^ ((oc ^ colorV) & m), as: SIMD8<UInt32>.self)
           }
         }
     }
 
     @inline(__always)
-    private func blockPointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, rows: Int, spans: Int) {
+    private func blockPointScalar<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type) {
+        let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
         let r2 = r * r, invR2 = 1 / r2
@@ -291,7 +419,8 @@ final class PointDraw: PreparedDraw {
 
     /// The scalar reference of `pointSIMD`: the same arithmetic, one lane at a time.
     @inline(__always)
-    private func pointScalar(_ p: PointRecord, _ ctx: TileContext, shape: PointShape, gradient: Bool, direct: Bool) {
+    private func pointScalar<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool, direct: Bool) {
+        let shape = S.shape
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
         let r2 = r * r, invR2 = 1 / r2
