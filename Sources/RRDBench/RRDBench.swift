@@ -16,6 +16,7 @@ struct RRDBench: AsyncParsableCommand {
             EncodeBench.self,
             PlotBench.self,
             RasterBench.self,
+            FrameBench.self,
         ]
     )
 }
