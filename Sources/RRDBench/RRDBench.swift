@@ -17,6 +17,7 @@ struct RRDBench: AsyncParsableCommand {
             PlotBench.self,
             RasterBench.self,
             FrameBench.self,
+            QueryBench.self,
         ]
     )
 }
