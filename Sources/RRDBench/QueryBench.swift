@@ -28,7 +28,7 @@ struct QueryBench: AsyncParsableCommand {
                 }
             }
             guard let store = stream.recording.recording else { throw ValidationError("no store") }
-            let paths = store.entityPaths
+            let paths = store.entityPaths.filter { $0.parts.first == "cloud" }
             let frames = Swift.stride(from: 0, to: length, by: stride).map(TimeInt.init)
             for path in ["store", "walk"] {
                 let walk = LatestAtWalk(store: store, timeline: "frame")
