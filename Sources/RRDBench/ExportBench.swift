@@ -6,7 +6,8 @@ import SceneBuilding
 
 /// `rrd-bench export`: a video export (render + encode, the `rrd-render video` pipeline) next to encoding the very
 /// same frames alone with the same encoder settings (frames rendered beforehand, held in memory). The goal is an
-/// export at most 1.25× the encoder-alone time: rendering almost free.
+/// export at most 1.25× the encoder-alone time: rendering almost free. Wall seconds, and process CPU seconds
+/// (user + system, all threads).
 struct ExportBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Time a video export against encoding the same frames alone.")
