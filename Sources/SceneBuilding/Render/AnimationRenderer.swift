@@ -7,8 +7,8 @@ import RecordingModel
 /// any order, with its index). Workers claim indices in increasing order, so a consumer that accepts frames only a
 /// bounded distance ahead (`VideoWriter.submit`) keeps memory bounded, and each worker's frame times increase, so
 /// its `Worker` walks the store forward (a frame's cost does not grow with the recording's length). Each frame is
-/// rendered single-threaded:
-/// the pictures are the same as `RecordingRenderer.render` gives for that moment with any thread count.
+/// rendered single-threaded: the pictures are the same as `RecordingRenderer.render` gives for that moment with any
+/// thread count.
 public struct AnimationRenderer: Sendable {
     public let renderer: RecordingRenderer
     public let timeline: TimelineName
