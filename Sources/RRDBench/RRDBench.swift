@@ -16,6 +16,8 @@ struct RRDBench: AsyncParsableCommand {
             EncodeBench.self,
             PlotBench.self,
             RasterBench.self,
+            FrameBench.self,
+            QueryBench.self,
         ]
     )
 }

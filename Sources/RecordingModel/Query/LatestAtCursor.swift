@@ -3,8 +3,8 @@
 ///
 /// Each component (and the Clear component of the entity and of each ancestor) keeps a position in the
 /// store's sorted per-(entity, component, timeline) index. Moving to a later time only steps forward from the
-/// remembered position, so a whole walk over a recording costs O(rows + frames), independent of how long the
-/// recording is per frame; moving backwards falls back to a binary search. Same answers as `ChunkStore.latestAt`.
+/// remembered position (galloping), so a frame's cost does not grow with the length of the recording; moving
+/// backwards falls back to a binary search. Same answers as `ChunkStore.latestAt`.
 public struct LatestAtCursor: Sendable {
     public let entityPath: EntityPath
     public let timeline: TimelineName
@@ -21,11 +21,20 @@ public struct LatestAtCursor: Sendable {
         var position = -1
         var time = TimeInt.min
 
-        /// Moves to `t` and returns the ref visible there (static first).
+        /// Moves to `t` and returns the ref visible there (static first). Forward moves gallop from the current
+        /// position (O(log k) for k rows passed), backward moves search the whole index.
         mutating func seek(_ t: TimeInt) -> (RowRef, isStatic: Bool)? {
             if let s = staticRef { return (s, true) }
             if t >= time {
-                while position + 1 < refs.count && refs[position + 1].time <= t { position += 1 }
+                // refs[lo].time <= t (or lo == -1); grow the probe until refs[hi] is past t or the end.
+                var lo = position, hi = position + 1, step = 1
+                while hi < refs.count && refs[hi].time <= t { lo = hi; hi += step; step *= 2 }
+                var a = lo + 1, b = min(hi, refs.count)
+                while a < b {
+                    let mid = (a + b) >> 1
+                    if refs[mid].time <= t { a = mid + 1 } else { b = mid }
+                }
+                position = a - 1
             } else {
                 position = lastIndex(atOrBefore: t, in: refs) ?? -1
             }

@@ -1,11 +1,14 @@
 import Foundation
 import MediaCodecs
+import Rasterizer
 import RecordingModel
 
 /// Renders the frames of a schedule on several threads and hands each to `deliver` (called on those threads, in
 /// any order, with its index). Workers claim indices in increasing order, so a consumer that accepts frames only a
-/// bounded distance ahead (`VideoWriter.submit`) keeps memory bounded. Each frame is rendered single-threaded:
-/// the pictures are the same as `RecordingRenderer.render` gives for that moment with any thread count.
+/// bounded distance ahead (`VideoWriter.submit`) keeps memory bounded, and each worker's frame times increase, so
+/// its `Worker` walks the store forward (a frame's cost does not grow with the recording's length). Each frame is
+/// rendered single-threaded: the pictures are the same as `RecordingRenderer.render` gives for that moment with any
+/// thread count.
 public struct AnimationRenderer: Sendable {
     public let renderer: RecordingRenderer
     public let timeline: TimelineName
@@ -20,10 +23,29 @@ public struct AnimationRenderer: Sendable {
         self.width = width; self.height = height; self.pixelsPerPoint = pixelsPerPoint
     }
 
-    /// The picture of frame `k` and its warnings.
-    public func frame(_ k: Int) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
-        try renderer.render(query: LatestAtQuery(timeline: timeline, at: schedule.time(k)), width: width,
-                            height: height, pixelsPerPoint: pixelsPerPoint, threads: 1)
+    /// What one rendering thread keeps from frame to frame: a forward walk through the store (its frames' times
+    /// increase) and a rasterizer whose buffers are reused. Frame k is the same picture as
+    /// `RecordingRenderer.render` gives at `schedule.time(k)`, in any order of frames.
+    public struct Worker: Sendable {
+        public let animation: AnimationRenderer
+        /// nil: every frame searches the store afresh (the snapshot path, for comparisons).
+        private let walk: LatestAtWalk?
+        private let rasterizer = Renderer()
+
+        public init(_ animation: AnimationRenderer, forwardQueries: Bool = true) {
+            self.animation = animation
+            walk = forwardQueries ? LatestAtWalk(store: animation.renderer.store, timeline: animation.timeline) : nil
+        }
+
+        /// The picture of frame `k` and its warnings.
+        public func frame(_ k: Int) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
+            let time = animation.schedule.time(k)
+            let source: any LatestAtSource = walk?.at(time)
+                ?? StoreLatestAt(store: animation.renderer.store, query: LatestAtQuery(timeline: animation.timeline, at: time))
+            return try animation.renderer.render(source: source, width: animation.width, height: animation.height,
+                                                 pixelsPerPoint: animation.pixelsPerPoint, threads: 1,
+                                                 rasterizer: rasterizer)
+        }
     }
 
     /// Renders every frame on `workers` threads; stops at the first error (rethrown) or when `isCancelled()`.
@@ -32,9 +54,10 @@ public struct AnimationRenderer: Sendable {
         throws {
         let state = ClaimState()
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            let worker = Worker(self)
             while let k = state.claim(limit: schedule.count), !isCancelled() {
                 do {
-                    let (image, warnings) = try frame(k)
+                    let (image, warnings) = try worker.frame(k)
                     try deliver(image, k, warnings)
                 } catch {
                     state.fail(error)

@@ -30,7 +30,7 @@ public struct PictureComposer: Sendable {
 
     func titleBarHeight(_ pixelsPerPoint: Float) -> Int { Int((Theme.titleBarHeight * pixelsPerPoint).rounded()) }
 
-    /// The frame with every title bar drawn and the gaps filled; view contents are blitted in afterwards.
+    /// The frame with every title bar drawn and the gaps filled; view contents are drawn into their cells afterwards.
     public func frame(width: Int, height: Int, cells: [(title: Title, rect: PixelRect)], pixelsPerPoint: Float,
                       threads: Int) throws -> RGBAImage {
         var list = DrawList(background: Theme.separator)
@@ -59,20 +59,5 @@ public struct PictureComposer: Sendable {
         let pixels = try Renderer().render(list, camera: .pixels(width: width, height: height),
                                            options: RenderOptions(threads: threads, pixelsPerPoint: pixelsPerPoint))
         return RGBAImage(width: width, height: height, pixels: pixels)
-    }
-
-    /// Copies `view` (exactly `rect`'s size) into `frame` at `rect`.
-    public static func blit(_ view: [UInt8], into frame: inout RGBAImage, at rect: PixelRect) {
-        let rowBytes = rect.width * 4
-        precondition(view.count == rowBytes * rect.height)
-        frame.pixels.withUnsafeMutableBytes { dst in
-            view.withUnsafeBytes { src in
-                for row in 0..<rect.height {
-                    let d = ((rect.y + row) * frame.width + rect.x) * 4
-                    dst.baseAddress!.advanced(by: d).copyMemory(from: src.baseAddress!.advanced(by: row * rowBytes),
-                                                                byteCount: rowBytes)
-                }
-            }
-        }
     }
 }

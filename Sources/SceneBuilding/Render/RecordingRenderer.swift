@@ -42,6 +42,14 @@ public struct RecordingRenderer: Sendable {
     /// One picture of the plan's views at `query`.
     public func render(query: LatestAtQuery, width: Int, height: Int, pixelsPerPoint: Float = 1,
                        threads: Int = 1) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
+        try render(source: StoreLatestAt(store: store, query: query), width: width, height: height,
+                   pixelsPerPoint: pixelsPerPoint, threads: threads, rasterizer: Renderer())
+    }
+
+    /// One picture of the plan's views at `source`'s moment, drawn by `rasterizer` (a renderer kept from frame to
+    /// frame reuses its buffers; use one per thread). The same moment gives the same picture whatever the source.
+    public func render(source: any LatestAtSource, width: Int, height: Int, pixelsPerPoint: Float = 1,
+                       threads: Int = 1, rasterizer: Renderer) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
         let cells = plan.arrange(in: PixelRect(x: 0, y: 0, width: width, height: height))
         let titles = cells.map { (PictureComposer.Title($0.view), $0.rect) }
         let key = "\(width)x\(height)@\(pixelsPerPoint) \(composer.titleBars) " + titles.map { "\($0.0.tabs)\($0.0.active)\($0.1)" }.joined()
@@ -49,19 +57,23 @@ public struct RecordingRenderer: Sendable {
             try composer.frame(width: width, height: height, cells: titles, pixelsPerPoint: pixelsPerPoint,
                                threads: threads)
         }
-        let kind = query.timeline.flatMap { store.timelines[$0]?.timeline.kind }
-        let context = ViewContext(store: store, query: query, timelineKind: kind, pixelsPerPoint: pixelsPerPoint,
-                                  threads: threads)
+        let kind = source.query.timeline.flatMap { store.timelines[$0]?.timeline.kind }
+        let context = ViewContext(source: source, timelineKind: kind, pixelsPerPoint: pixelsPerPoint, threads: threads)
         var warnings: [RenderWarning] = []
-        let renderer = Renderer()
+        let rowBytes = width * 4
         for (view, cell) in cells {
             let rect = composer.contentRect(of: cell, pixelsPerPoint: pixelsPerPoint)
             guard !rect.isEmpty else { continue }
             let drawing = view.builder.build(view.spec, width: rect.width, height: rect.height, context: context)
             warnings += drawing.warnings
-            let pixels = try renderer.render(drawing.drawList, camera: drawing.camera,
-                                             options: RenderOptions(threads: threads, pixelsPerPoint: pixelsPerPoint))
-            PictureComposer.blit(pixels, into: &image, at: rect)
+            // Drawn straight into the view's cell of the frame (every pixel of the cell is written).
+            try image.pixels.withUnsafeMutableBytes { frame in
+                let start = rect.y * rowBytes + rect.x * 4
+                let target = UnsafeMutableRawBufferPointer(rebasing: frame[start...])
+                try rasterizer.render(drawing.drawList, camera: drawing.camera,
+                                      options: RenderOptions(threads: threads, pixelsPerPoint: pixelsPerPoint),
+                                      into: target, rowBytes: rowBytes)
+            }
         }
         return (image, warnings)
     }

@@ -2,9 +2,14 @@ import Rasterizer
 import RecordingModel
 
 /// What every view needs to draw itself at one moment: the data, the moment, and the display scale.
+///
+/// Latest-at questions go through `source` (the store searched per question for a snapshot, a forward walk for
+/// the frames of an animation: same answers); `store` serves everything else (entity lists, range queries).
 public struct ViewContext: Sendable {
     /// The recording's data.
     public let store: ChunkStore
+    /// Answers latest-at at `query`.
+    public let source: any LatestAtSource
     /// The timeline and time the picture shows (`LatestAtQuery.staticOnly` when the recording has no timeline).
     public let query: LatestAtQuery
     /// The kind of `query.timeline`, for formatting times (nil for static-only).
@@ -16,7 +21,12 @@ public struct ViewContext: Sendable {
 
     public init(store: ChunkStore, query: LatestAtQuery, timelineKind: TimelineKind?, pixelsPerPoint: Float = 1,
                 threads: Int = 1) {
-        self.store = store; self.query = query; self.timelineKind = timelineKind
+        self.init(source: StoreLatestAt(store: store, query: query), timelineKind: timelineKind,
+                  pixelsPerPoint: pixelsPerPoint, threads: threads)
+    }
+
+    public init(source: any LatestAtSource, timelineKind: TimelineKind?, pixelsPerPoint: Float = 1, threads: Int = 1) {
+        self.source = source; store = source.store; query = source.query; self.timelineKind = timelineKind
         self.pixelsPerPoint = pixelsPerPoint; self.threads = threads
     }
 
@@ -25,12 +35,17 @@ public struct ViewContext: Sendable {
 
     /// True when `entity` carries a visible DisconnectedSpace set to true at this moment.
     public func isDisconnectedSpace(_ entity: EntityPath) -> Bool {
-        store.latestAt(Self.disconnectedSpaceComponent, entity: entity, query: query)?.bools().first == true
+        source.latestAt(Self.disconnectedSpaceComponent, entity: entity)?.bools().first == true
     }
 
     /// The typed view of `archetype` on `entity` at this moment (nil when not visible).
     public func view<V: ArchetypeView>(_ type: V.Type, _ entity: EntityPath) -> V? {
-        store.view(type, entity: entity, query: query)
+        source.view(type, entity: entity)
+    }
+
+    /// The visible cell of `component` on `entity` at this moment.
+    public func latestAt(_ component: String, _ entity: EntityPath) -> ComponentCell? {
+        source.latestAt(component, entity: entity)
     }
 }
 

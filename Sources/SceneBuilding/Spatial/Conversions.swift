@@ -13,9 +13,7 @@ extension Affine3 {
 
 extension RGBA8 {
     /// From Rerun's `Color` encoding: `0xRRGGBBAA`, red in the most significant byte.
-    public init(rerun value: UInt32) {
-        self.init(UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))
-    }
+    @inline(__always) public init(rerun value: UInt32) { self.init(packed: value.byteSwapped) }
 
     init(_ v: SIMD4<UInt8>) { self.init(v.x, v.y, v.z, v.w) }
 
@@ -23,7 +21,7 @@ extension RGBA8 {
     /// points and lines opaque, so alpha darkens the colour instead of letting the background through
     /// (rendering-conventions §3.4; the 0.41 viewer draws (255, 255, 255, 128) as an opaque grey sphere whose
     /// brightest pixel is sRGB 131, i.e. 128 shaded).
-    public var premultipliedOpaque: RGBA8 {
+    @inline(__always) public var premultipliedOpaque: RGBA8 {
         guard a < 255 else { return self }
         func scaled(_ c: UInt8) -> UInt8 { UInt8((UInt32(c) * UInt32(a) + 127) / 255) }
         return RGBA8(scaled(r), scaled(g), scaled(b), 255)

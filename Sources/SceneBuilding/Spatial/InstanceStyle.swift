@@ -41,7 +41,21 @@ public struct InstanceStyle: Sendable {
     }
 
     /// The colours of `count` points or line strips as the viewer draws them: opaque, alpha premultiplied in.
-    public func opaqueColors(count: Int) -> [RGBA8] { colors(count: count).map(\.premultipliedOpaque) }
+    public func opaqueColors(count: Int) -> [RGBA8] {
+        guard classIDs.isEmpty, colors.values.count > 1, count > 0 else {
+            return colors(count: count).map(\.premultipliedOpaque)
+        }
+        // Logged colours only (the common case of big clouds): one pass over the packed words.
+        return colors.values.withUnsafeBufferPointer { logged in
+            [RGBA8](unsafeUninitializedCapacity: count) { out, initialized in
+                let last = logged.count - 1
+                for i in 0..<count {
+                    out.initializeElement(at: i, to: RGBA8(rerun: logged[min(i, last)]).premultipliedOpaque)
+                }
+                initialized = count
+            }
+        }
+    }
 
     public func label(_ i: Int) -> String? {
         if i < labels.count { return labels[i] }

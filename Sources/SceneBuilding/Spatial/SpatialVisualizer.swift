@@ -15,7 +15,7 @@ public struct VisualizerInput: Sendable {
 
     /// The annotation context for this entity (found up the hierarchy).
     public var annotations: AnnotationContextView? {
-        context.store.annotationContext(for: entity, query: context.query)?.1
+        context.source.annotationContext(for: entity)?.1
     }
 }
 

@@ -27,7 +27,24 @@ enum WorldGrid {
     /// Cells on each side of the point below the camera target, besides those between it and the eye.
     static let marginCells = 60, maxHalfCellCount = 200
 
+    /// The grid's line batches for one camera. The same inputs give the same batches (an animation whose camera
+    /// does not move reuses the previous frame's grid from `cache`).
     static func batches(eye: Eye, axes: ViewAxes, camera: Camera, pixelsPerPoint: Float) -> [LineBatch] {
+        let key = CacheKey(eye: eye, axes: axes, camera: camera, pixelsPerPoint: pixelsPerPoint)
+        if let hit = cache.value(for: key) { return hit }
+        let made = make(eye: eye, axes: axes, camera: camera, pixelsPerPoint: pixelsPerPoint)
+        cache.store(made, for: key)
+        return made
+    }
+
+    struct CacheKey: Equatable, Sendable {
+        let eye: Eye, axes: ViewAxes, camera: Camera, pixelsPerPoint: Float
+    }
+
+    /// The grids of the last few cameras (one per concurrently rendered view is enough).
+    static let cache = RecentValues<CacheKey, [LineBatch]>(capacity: 4)
+
+    private static func make(eye: Eye, axes: ViewAxes, camera: Camera, pixelsPerPoint: Float) -> [LineBatch] {
         let up = axes.up, u = axes.right, v = axes.forward
         let height = abs(dot(eye.position, up))
         let cardinality = max(log10(max(height, 1e-9)) - 0.9, 0)
@@ -40,14 +57,32 @@ enum WorldGrid {
         let reach = Int(min((dot(toEye, toEye).squareRoot() / spacing).rounded(.up), Double(maxHalfCellCount)))
         let n = min(marginCells + reach, maxHalfCellCount)
         var groups = Array(repeating: [SIMD3<Float>](), count: intensitySteps + 1)
+        let projection = GridProjection(camera)
         func point(_ a: Double, _ b: Double) -> SIMD3<Double> { a * spacing * u + b * spacing * v }
         func isCardinal(_ line: Double) -> Bool { line.truncatingRemainder(dividingBy: 10) == 0 }
+        // Every segment end is a grid vertex: project each vertex once. Segments on the lines u = a use the
+        // vertices point(cu + i, cv + j), those on the lines v = a use point(cv + j, cu + i).
+        let side = 2 * n + 1
+        var alongV = [SIMD3<Float>?](repeating: nil, count: side * side)
+        var alongU = [SIMD3<Float>?](repeating: nil, count: side * side)
+        for i in 0..<side {
+            for j in 0..<side {
+                let a = cu + Double(i - n), b = cv + Double(j - n)
+                alongV[i * side + j] = projection.project(point(a, b).float)
+                alongU[i * side + j] = projection.project(point(b, a).float)
+            }
+        }
         for line in -n...n {
+            let row = (line + n) * side
             for cell in -n..<n {
                 let a = cu + Double(line), b = cv + Double(cell)
+                let j = cell + n
                 // One segment on the line u = a (running along v), one on the line v = a (running along u).
-                for (p, q) in [(point(a, b), point(a, b + 1)), (point(b, a), point(b + 1, a))] {
-                    guard let s = lineSpacing(p, q, u: u * spacing, v: v * spacing, camera: camera,
+                let segments = ((point(a, b), point(a, b + 1), alongV[row + j], alongV[row + j + 1]),
+                                (point(b, a), point(b + 1, a), alongU[row + j], alongU[row + j + 1]))
+                for (p, q, pa, pb) in [segments.0, segments.1] {
+                    guard let pa, let pb,
+                          let s = lineSpacing(p, q, pa, pb, u: u * spacing, v: v * spacing, projection: projection,
                                               pixelsPerPoint: pixelsPerPoint) else { continue }
                     var intensity = (1 - t) * fade(s)
                     if isCardinal(a) { intensity += t * fade(10 * s) }
@@ -70,17 +105,26 @@ enum WorldGrid {
         min(max((s - invisibleSpacing) / (visibleSpacing - invisibleSpacing), 0), 1)
     }
 
-    /// The viewer's line-spacing measure at the segment's midpoint (cells per point along the densest direction,
-    /// inverted), from the screen Jacobian of the plane coordinates; nil when the segment is off screen or the
-    /// midpoint is behind the camera. `u`, `v`: one cell along each plane axis, in world units.
+    /// `lineSpacing` for a segment whose ends are not projected yet (nil when either end is behind the camera).
     static func lineSpacing(_ p: SIMD3<Double>, _ q: SIMD3<Double>, u: SIMD3<Double>, v: SIMD3<Double>,
                             camera: Camera, pixelsPerPoint: Float) -> Float? {
-        guard let a = camera.project(p.float), let b = camera.project(q.float) else { return nil }
-        let w = Float(camera.width), h = Float(camera.height)
+        let projection = GridProjection(camera)
+        guard let a = projection.project(p.float), let b = projection.project(q.float) else { return nil }
+        return lineSpacing(p, q, a, b, u: u, v: v, projection: projection, pixelsPerPoint: pixelsPerPoint)
+    }
+
+    /// The viewer's line-spacing measure at the segment's midpoint (cells per point along the densest direction,
+    /// inverted), from the screen Jacobian of the plane coordinates; nil when the segment is off screen or the
+    /// midpoint is behind the camera. `a`, `b`: the projections of the ends `p`, `q`; `u`, `v`: one cell along each
+    /// plane axis, in world units.
+    static func lineSpacing(_ p: SIMD3<Double>, _ q: SIMD3<Double>, _ a: SIMD3<Float>, _ b: SIMD3<Float>,
+                            u: SIMD3<Double>, v: SIMD3<Double>, projection: GridProjection,
+                            pixelsPerPoint: Float) -> Float? {
+        let w = projection.width, h = projection.height
         guard max(a.x, b.x) >= 0, min(a.x, b.x) <= w, max(a.y, b.y) >= 0, min(a.y, b.y) <= h else { return nil }
         let m = 0.5 * (p + q), delta = 0.1
-        guard let s0 = camera.project(m.float), let su = camera.project((m + delta * u).float),
-              let sv = camera.project((m + delta * v).float) else { return nil }
+        guard let s0 = projection.project(m.float), let su = projection.project((m + delta * u).float),
+              let sv = projection.project((m + delta * v).float) else { return nil }
         // Pixels per cell along u (column 1) and v (column 2); its inverse holds the gradients of u and v per pixel.
         let j00 = (su.x - s0.x) / Float(delta), j10 = (su.y - s0.y) / Float(delta)
         let j01 = (sv.x - s0.x) / Float(delta), j11 = (sv.y - s0.y) / Float(delta)
@@ -88,5 +132,23 @@ enum WorldGrid {
         guard det > 0, det.isFinite else { return nil }
         let fwidthU = (abs(j11) + abs(j01)) / det, fwidthV = (abs(j10) + abs(j00)) / det
         return 1 / (pixelsPerPoint * max(fwidthU, fwidthV))
+    }
+}
+
+/// `Camera.project` with `clipFromWorld` multiplied out once (the same arithmetic, so the same pixels).
+struct GridProjection {
+    let clipFromWorld: Mat4
+    let width: Float, height: Float
+
+    init(_ camera: Camera) {
+        clipFromWorld = camera.clipFromWorld
+        width = Float(camera.width); height = Float(camera.height)
+    }
+
+    @inline(__always) func project(_ world: SIMD3<Float>) -> SIMD3<Float>? {
+        let c = clipFromWorld.transformPoint(world)
+        guard c.w > 0, c.x.isFinite, c.y.isFinite, c.z.isFinite, c.w.isFinite else { return nil }
+        let inv = 1 / c.w
+        return SIMD3((c.x * inv + 1) * 0.5 * width, (1 - c.y * inv) * 0.5 * height, c.z * inv * 0.5 + 0.5)
     }
 }

@@ -15,10 +15,8 @@ public struct Points3DVisualizer: SpatialVisualizer {
                                   labels: view.labels, annotations: input.annotations, entity: input.entity)
         let positions = view.positions
         let colors = style.opaqueColors(count: positions.count)
-        let local = positions.map(\.double)
-        var box = BoundingBox.empty
-        local.forEach { box.add($0) }
-        let roi = BoundingBox.robustRegion(of: local)
+        let extent = PointCloudExtent(positions)
+        let box = extent.bounds, roi = extent.regionOfInterest
         for pose in InstancePoses.originFromInstances(input, scene: &scene) {
             scene.add(.points(PointBatch(positions: positions, radii: view.radii.isEmpty ? [-1.5] : view.radii.values,
                                          colors: colors, shape: .disc,
@@ -27,9 +25,13 @@ public struct Points3DVisualizer: SpatialVisualizer {
                       entity: input.entity, visualizer: Self.name)
             scene.include(box, originFromEntity: pose, roi: roi)
         }
+        let keypoints = !view.classIDs.isEmpty && !view.keypointIDs.isEmpty && style.annotations != nil
+        let labels = showsLabels(explicit: view.showLabels, labelCount: view.labels.count, instanceCount: positions.count)
+        guard keypoints || labels else { return }
+        let local = positions.map(\.double)
         KeypointConnections.collect(positions: local, view.classIDs, view.keypointIDs, style: style,
                                     input: input, into: &scene)
-        if showsLabels(explicit: view.showLabels, labelCount: view.labels.count, instanceCount: positions.count) {
+        if labels {
             PointLabels.collect(positions: local, bounds: box, style: style, input: input, into: &scene)
         }
     }

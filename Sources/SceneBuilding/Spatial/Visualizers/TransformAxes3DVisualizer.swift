@@ -12,7 +12,7 @@ public struct TransformAxes3DVisualizer: SpatialVisualizer {
         guard store.components(of: input.entity).contains(where: { $0.archetypeShortName == "TransformAxes3D" }) else {
             return
         }
-        let cell = store.latestAt(Self.lengthComponent, entity: input.entity, query: input.context.query)
+        let cell = input.context.latestAt(Self.lengthComponent, input.entity)
         let length = cell?.scalars(Float.self).first.map(Double.init) ?? 0.3
         TransformAxes.collect(length: length, originFromFrame: input.originFromEntity, entity: input.entity, into: &scene)
     }
