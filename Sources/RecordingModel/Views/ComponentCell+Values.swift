@@ -18,19 +18,29 @@ extension ComponentCell {
         return v.copy(instances.lowerBound * size ..< instances.upperBound * size)
     }
 
-    public func vec2() -> [SIMD2<Float>] {
-        let f = flattened(Float.self, size: 2)
-        return (0 ..< f.count / 2).map { SIMD2(f[2 * $0], f[2 * $0 + 1]) }
-    }
+    public func vec2() -> [SIMD2<Float>] { vectors(SIMD2<Float>.self) }
 
-    public func vec3() -> [SIMD3<Float>] {
-        let f = flattened(Float.self, size: 3)
-        return (0 ..< f.count / 3).map { SIMD3(f[3 * $0], f[3 * $0 + 1], f[3 * $0 + 2]) }
-    }
+    public func vec3() -> [SIMD3<Float>] { vectors(SIMD3<Float>.self) }
 
-    public func vec4() -> [SIMD4<Float>] {
-        let f = flattened(Float.self, size: 4)
-        return (0 ..< f.count / 4).map { SIMD4(f[4 * $0], f[4 * $0 + 1], f[4 * $0 + 2], f[4 * $0 + 3]) }
+    public func vec4() -> [SIMD4<Float>] { vectors(SIMD4<Float>.self) }
+
+    /// `FixedSizeList<Float>[V.scalarCount]` instances as SIMD vectors, read straight from the Arrow buffer in
+    /// one pass, or [] on a type mismatch.
+    func vectors<V: SIMD>(_: V.Type) -> [V] where V.Scalar == Float {
+        let size = V.scalarCount
+        guard case .fixedSizeList(_, let n) = values.type, n == size, let child = values.listChild,
+              let v = child.values(Float.self) else { return [] }
+        let flat = v.slice(instances.lowerBound * size ..< instances.upperBound * size)
+        return flat.withUnsafeBufferPointer { f in
+            [V](unsafeUninitializedCapacity: instances.count) { out, written in
+                for i in 0 ..< instances.count {
+                    var vector = V()
+                    for k in 0 ..< size { vector[k] = f[size * i + k] }
+                    (out.baseAddress! + i).initialize(to: vector)
+                }
+                written = instances.count
+            }
+        }
     }
 
     /// `FixedSizeList<Float>[9]` instances as column-major 3×3 matrices (9 floats each).
