@@ -1,0 +1,113 @@
+/// The two line kernels: 8 lanes (2 pixels × 4 samples) at a time, and the scalar reference that
+/// tests one sample at a time. Both visit, per row, the pixels of `SegmentSetup.rowRange` and test
+/// every sample with the same expressions (closest-point parameter `t` clamped to [0, 1], squared
+/// distance ≤ r², then depth `az + t·dz`), and colour a pixel with `SegmentShade` at the `t` of
+/// its centre, so they write identical bytes.
+extension LineDraw {
+    /// What a kernel does with a covered sample, fixed per draw before the pixel loops.
+    struct SpanMode {
+        let depthTest: Bool, depthWrite: Bool
+        /// Opacity 1: covered samples are overwritten; otherwise blended one by one.
+        let opaque: Bool
+        let opacity: Float, gamma: Bool
+    }
+
+    @inline(__always) func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode) {
+        guard let g = SegmentSetup(s, ctx) else { return }
+        let shade = SegmentShade(s, ctx.tables)
+        let lx = SamplePattern.laneX, ly = SamplePattern.laneY
+        let solidWords = SIMD8<UInt32>(repeating: shade.word)
+        for py in g.py0...g.py1 {
+            guard let (rx0, rx1) = g.rowRange(py) else { continue }
+            let qy = (SIMD8<Float>(repeating: Float(py)) + ly) - g.ay
+            let qyab = qy * g.aby
+            var px = spanStart(rx0, rx1)
+            let rowBase = (py << tileShift) << 2
+            while px <= rx1 {
+                let qx = (SIMD8<Float>(repeating: Float(px)) + lx) - g.ax
+                var t = (qx * g.abx + qyab) * g.invLen2
+                t.replace(with: 0, where: t .< 0)
+                t.replace(with: 1, where: t .> 1)
+                let ex = qx - t * g.abx, ey = qy - t * g.aby
+                var m = (ex * ex + ey * ey) .<= g.r2
+                let base = rowBase + (px << 2)
+                let dp = UnsafeMutableRawPointer(ctx.depth + base)
+                let z = g.az + t * g.dz
+                let old = dp.loadUnaligned(as: SIMD8<Float>.self)
+                if mode.depthTest { m = m .& (z .< old) }
+                if anyLane(m) {
+                    if mode.depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+                    if mode.opaque {
+                        let cp = UnsafeMutableRawPointer(ctx.color + base)
+                        var words = solidWords
+                        if !shade.solid {
+                            let w0 = shade.word(at: g.pixelT(px, py), ctx.tables)
+                            let w1 = shade.word(at: g.pixelT(px + 1, py), ctx.tables)
+                            words = SIMD8(lowHalf: SIMD4(repeating: w0), highHalf: SIMD4(repeating: w1))
+                        }
+                        let oldWords = cp.loadUnaligned(as: SIMD8<UInt32>.self)
+                        cp.storeBytes(of: oldWords.replacing(with: words, where: m),
+                                      as: SIMD8<UInt32>.self)
+                    } else {
+                        let bits = laneBits(m)
+                        for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
+                            blendPixel(shade, g.pixelT(px + k, py), lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx, mode)
+                        }
+                    }
+                }
+                px += 2
+            }
+        }
+    }
+
+    @inline(__always) func segmentScalar(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode) {
+        guard let g = SegmentSetup(s, ctx) else { return }
+        let shade = SegmentShade(s, ctx.tables)
+        for py in g.py0...g.py1 {
+            guard let (rx0, rx1) = g.rowRange(py) else { continue }
+            let first = spanStart(rx0, rx1)
+            // The columns the SIMD kernel's 2-pixel spans visit.
+            for px in first...(first + ((rx1 - first) | 1)) {
+                let base = ((py << tileShift) + px) << 2
+                var bits: UInt32 = 0
+                for k in 0..<4 {
+                    let qx = (Float(px) + SamplePattern.laneX[k]) - g.ax
+                    let qy = (Float(py) + SamplePattern.laneY[k]) - g.ay
+                    var t = (qx * g.abx + qy * g.aby) * g.invLen2
+                    if t < 0 { t = 0 }
+                    if t > 1 { t = 1 }
+                    let ex = qx - t * g.abx, ey = qy - t * g.aby
+                    guard ex * ex + ey * ey <= g.r2 else { continue }
+                    let z = g.az + t * g.dz
+                    if mode.depthTest && !(z < ctx.depth[base + k]) { continue }
+                    if mode.depthWrite { ctx.depth[base + k] = z }
+                    bits |= 1 << k
+                }
+                if bits == 0 { continue }
+                if mode.opaque {
+                    let word = shade.word(at: g.pixelT(px, py), ctx.tables)
+                    for k in 0..<4 where bits & (1 << k) != 0 { ctx.color[base + k] = word }
+                } else {
+                    blendPixel(shade, g.pixelT(px, py), lanes: bits, at: base, ctx, mode)
+                }
+            }
+        }
+    }
+
+    /// First column of a row's 2-pixel spans: the range's first column, or one earlier where a span
+    /// from there would end past the tile's last column.
+    @inline(__always) func spanStart(_ rx0: Int, _ rx1: Int) -> Int {
+        (rx0 & 1) != 0 && rx1 == tileSize - 1 ? rx0 - 1 : rx0
+    }
+
+    /// Blends the segment's colour at `t` over the samples of one pixel set in `mask` (4 bits).
+    @inline(__always) func blendPixel(_ shade: SegmentShade, _ t: Float, lanes mask: UInt32, at base: Int,
+                                      _ ctx: TileContext, _ mode: SpanMode) {
+        let tb = ctx.tables
+        let src = shade.linear(at: t, opacity: mode.opacity)
+        let s = BlendSource(linear: src, gamma: mode.gamma, tables: tb)
+        for k in 0..<4 where mask & (1 << k) != 0 {
+            ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: mode.gamma, tb)
+        }
+    }
+}
