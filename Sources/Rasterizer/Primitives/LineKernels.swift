@@ -17,8 +17,13 @@ extension LineDraw {
         let shade = SegmentShade(s, ctx.tables)
         let lx = SamplePattern.laneX, ly = SamplePattern.laneY
         let solidWords = SIMD8<UInt32>(repeating: shade.word)
-        for py in g.py0...g.py1 {
-            guard let (rx0, rx1) = g.rowRange(py) else { continue }
+        var row0 = g.py0
+        while row0 <= g.py1 {
+          let (los, his) = g.rowRanges8(row0)
+          for j in 0..<min(8, g.py1 - row0 + 1) {
+            let rx0 = Int(los[j]), rx1 = Int(his[j])
+            if rx0 > rx1 { continue }
+            let py = row0 + j
             let qy = (SIMD8<Float>(repeating: Float(py)) + ly) - g.ay
             let qyab = qy * g.aby
             var px = spanStart(rx0, rx1)
@@ -39,15 +44,11 @@ extension LineDraw {
                     if mode.depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
                     if mode.opaque {
                         let cp = UnsafeMutableRawPointer(ctx.color + base)
-                        var words = solidWords
-                        if !shade.solid {
-                            let w0 = shade.word(at: g.pixelT(px, py), ctx.tables)
-                            let w1 = shade.word(at: g.pixelT(px + 1, py), ctx.tables)
-                            words = SIMD8(lowHalf: SIMD4(repeating: w0), highHalf: SIMD4(repeating: w1))
-                        }
+                        let words = shade.solid ? solidWords
+                            : shade.words(g.pixelT(px, py), g.pixelT(px + 1, py), ctx.tables)
                         let oldWords = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-                        cp.storeBytes(of: oldWords.replacing(with: words, where: m),
-                                      as: SIMD8<UInt32>.self)
+                        let keep = unsafeBitCast(m, to: SIMD8<UInt32>.self)
+                        cp.storeBytes(of: (words & keep) | (oldWords & ~keep), as: SIMD8<UInt32>.self)
                     } else {
                         let bits = laneBits(m)
                         for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
@@ -57,6 +58,8 @@ extension LineDraw {
                 }
                 px += 2
             }
+          }
+          row0 += 8
         }
     }
 

@@ -58,14 +58,15 @@ struct SegmentSetup {
     /// Pixel columns of row `py` whose samples the capsule can cover (inclusive, within
     /// `px0...px1`, first column not rounded), or `nil`. Conservative: the part of the segment
     /// within the row's sample band widened by r, widened by r again along x; for steep segments
-    /// also the slab around the centre line across the band.
+    /// also the slab around the centre line across the band. `rowRanges8` computes the same
+    /// numbers for 8 rows at once, operation for operation.
     @inline(__always) func rowRange(_ py: Int) -> (Int, Int)? {
-        var t0: Float = 0, t1: Float = 1
         let yLo = Float(py) + 0.125, yHi = Float(py) + 0.875
+        var t0: Float = 0, t1: Float = 1
         if aby != 0 {
-            var u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
-            if u0 > u1 { swap(&u0, &u1) }
-            t0 = maxf(t0, u0); t1 = minf(t1, u1)
+            let u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
+            let swapped = u0 > u1
+            t0 = maxf(t0, swapped ? u1 : u0); t1 = minf(t1, swapped ? u0 : u1)
             if !(t0 <= t1) { return nil }
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
@@ -75,10 +76,43 @@ struct SegmentSetup {
             xl = maxf(xl, minf(ca, cb) - slabHalf)
             xh = minf(xh, maxf(ca, cb) + slabHalf)
         }
-        let lo = (xl - 0.875).rounded(.up), hi = (xh - 0.125).rounded(.down)
-        let x0 = lo > Float(px0) ? Int(lo) : px0
-        let x1 = hi < Float(px1) ? Int(hi) : px1
-        return x0 <= x1 ? (x0, x1) : nil
+        // First / last column with a sample at or right of xl / left of xh, clamped to the box
+        // (in float, before rounding: far values give an empty range either way).
+        let l = xl - 0.875, h = xh - 0.125
+        let p0 = Float(px0), p1 = Float(px1)
+        let lo = l > p0 ? minf(l, 64).rounded(.up) : p0
+        let hi = h < p1 ? maxf(h, -64).rounded(.down) : p1
+        return lo <= hi ? (Int(lo), Int(hi)) : nil
+    }
+
+    /// `rowRange` of rows `py … py + 7` in the lanes: first and last column, `lo > hi` for a row
+    /// with nothing to draw.
+    @inline(__always) func rowRanges8(_ py: Int) -> (lo: SIMD8<Int32>, hi: SIMD8<Int32>) {
+        typealias V = SIMD8<Float>
+        let rows = V(repeating: Float(py)) + V(0, 1, 2, 3, 4, 5, 6, 7)
+        let yLo = rows + 0.125, yHi = rows + 0.875
+        var t0 = V(repeating: 0), t1 = V(repeating: 1)
+        var empty = SIMDMask<SIMD8<Int32>>(repeating: false)
+        if aby != 0 {
+            let u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
+            let swapped = u0 .> u1
+            t0 = vmax(t0, u0.replacing(with: u1, where: swapped))
+            t1 = vmin(t1, u1.replacing(with: u0, where: swapped))
+            empty = .!(t0 .<= t1)
+        }
+        let xa = ax + abx * t0, xb = ax + abx * t1
+        var xl = vmin(xa, xb) - r, xh = vmax(xa, xb) + r
+        if useSlab {
+            let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
+            xl = vmax(xl, vmin(ca, cb) - slabHalf)
+            xh = vmin(xh, vmax(ca, cb) + slabHalf)
+        }
+        let l = xl - 0.875, h = xh - 0.125
+        let p0 = V(repeating: Float(px0)), p1 = V(repeating: Float(px1))
+        let lo = p0.replacing(with: ceil64(vmin(l, V(repeating: 64))), where: l .> p0)
+        let hi = p1.replacing(with: floor64(vmax(h, V(repeating: -64))), where: h .< p1)
+        let e = laneInts(empty)
+        return ((smallInts(lo) & ~e) | (64 & e), smallInts(hi))
     }
 
     /// `t` of the closest point to the centre of pixel (px, py) (for colour).
@@ -109,12 +143,54 @@ struct SegmentShade {
         return tables.pack(c.x, c.y, c.z, 1)
     }
 
+    /// `word(at:)` of two pixels, each repeated over its 4 sample lanes: the interpolation and the
+    /// sRGB encoding (`SRGB.encode`'s rules: NaN and below 2⁻¹⁶ → 0, 1 and above → 255) done for
+    /// both pixels' channels at once; only the table reads are one by one. Not for solid shades.
+    @inline(__always) func words(_ t0: Float, _ t1: Float, _ tables: SRGBTables) -> SIMD8<UInt32> {
+        let c = SIMD8(lowHalf: c0 + dc * t0, highHalf: c0 + dc * t1)
+        // The table covers [2⁻¹⁶, 1) (`SRGB.encodeTable`); float compares (NaN fails both) decide
+        // the lanes, as `SRGB.encode` does with the bits. (Integer SIMD compares and integer
+        // `replacing` went lane by lane through memory: avoided.)
+        let inTable = laneInts((c .>= 1 / 65536) .& (c .< 1))
+        let saturated = laneInts(c .>= 1)
+        let bits = unsafeBitCast(c, to: SIMD8<Int32>.self)
+        let safe = ((bits &>> 13) &- (0x3780_0000 &>> 13)) & inTable    // `SRGB.encodeShift`, `encodeLowBits`
+        let e = tables.encode
+        let looked = SIMD8<Int32>(Int32(e[Int(safe[0])]), Int32(e[Int(safe[1])]), Int32(e[Int(safe[2])]), 0,
+                                  Int32(e[Int(safe[4])]), Int32(e[Int(safe[5])]), Int32(e[Int(safe[6])]), 0)
+        let bytes = (looked & inTable) | (saturated & 255)
+        let w0 = UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | 0xFF00_0000
+        let w1 = UInt32(bytes[4]) | UInt32(bytes[5]) << 8 | UInt32(bytes[6]) << 16 | 0xFF00_0000
+        return SIMD8(lowHalf: SIMD4(repeating: w0), highHalf: SIMD4(repeating: w1))
+    }
+
     /// Linear colour at parameter `t` with alpha `opacity`.
     @inline(__always) func linear(at t: Float, opacity: Float) -> SIMD4<Float> {
         var c = c0 + dc * t
         c.w = opacity
         return c
     }
+}
+
+// Lane-wise forms of `minf`/`maxf` (same result lane by lane, NaN included: the second argument
+// wins) and of rounding, for values of magnitude ≤ 64, exact as the scalar `rounded`.
+@inline(__always) func vmin(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .< b) }
+@inline(__always) func vmax(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .> b) }
+/// 1.5·2²³: adding it rounds a float of magnitude < 2²² to an integer (nearest, ties to even).
+@inline(__always) var roundingMagic: Float { 12_582_912 }
+@inline(__always) func ceil64(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let n = (x + roundingMagic) - roundingMagic
+    return n.replacing(with: n + 1, where: n .< x)
+}
+@inline(__always) func floor64(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let n = (x + roundingMagic) - roundingMagic
+    return n.replacing(with: n - 1, where: n .> x)
+}
+/// A lane mask as −1 / 0 integers, for selecting with `&`, `|`, `~`.
+@inline(__always) func laneInts(_ m: SIMDMask<SIMD8<Int32>>) -> SIMD8<Int32> { unsafeBitCast(m, to: SIMD8<Int32>.self) }
+/// Integer-valued floats of magnitude < 2²² to `Int32`.
+@inline(__always) func smallInts(_ x: SIMD8<Float>) -> SIMD8<Int32> {
+    unsafeBitCast(x + roundingMagic, to: SIMD8<Int32>.self) &- Int32(bitPattern: roundingMagic.bitPattern)
 }
 
 /// A conservative x-interval of the capsule (segment a–b, radius r) within the horizontal band
