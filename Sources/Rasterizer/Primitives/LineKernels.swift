@@ -14,26 +14,60 @@ extension LineDraw {
 
     @inline(__always) func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode) {
         guard let g = SegmentSetup(s, ctx) else { return }
-        let k = SpanKernel(g: g, shade: SegmentShade(s, ctx.tables), mode: mode, ctx: ctx)
+        let shade = SegmentShade(s, ctx.tables)
+        let solid = mode.opaque && shade.solid
+        let solidWords = unsafeBitCast(SIMD8<UInt32>(repeating: shade.word), to: SIMD8<Float>.self)
+        let lx = SamplePattern.laneX, ly = SamplePattern.laneY
         var row0 = g.py0
         while row0 <= g.py1 {
             let (los, his) = g.rowRanges8(row0)
             for j in 0..<min(8, g.py1 - row0 + 1) {
                 let rx0 = Int(los[j]), rx1 = Int(his[j])
                 if rx0 > rx1 { continue }
-                let row = SpanRow(g, py: row0 + j, last: rx1)
-                // Windows of 4 columns (two spans, so that a thin line's row costs no loop
-                // branch) from an even column, so that every 32-byte access is aligned: no
-                // cache-line splits, and loads match earlier stores exactly (store forwarding);
-                // the last window is moved left to stay inside the tile.
-                var lo = rx0
+                let py = row0 + j
+                let qy = (SIMD8<Float>(repeating: Float(py)) + ly) - g.ay
+                let qyab = qy * g.aby
+                let rowBase = (py << tileShift) << 2
+                var px = spanStart(rx0)
+                var columns = SIMD8<Float>(repeating: Float(px)) + lx     // exact: small integers + k/8
                 repeat {
-                    let w = min(lo & ~1, tileSize - 4)
-                    let loF = Float(lo)
-                    k.span(w, row, from: loF)
-                    k.span(w + 2, row, from: loF)
-                    lo = w + 4
-                } while lo <= rx1
+                    let qx = columns - g.ax
+                    var t = (qx * g.abx + qyab) * g.invLen2
+                    t.replace(with: 0, where: t .< 0)
+                    t.replace(with: 1, where: t .> 1)
+                    let ex = qx - t * g.abx, ey = qy - t * g.aby
+                    var m = (ex * ex + ey * ey) .<= g.r2
+                    let base = rowBase + (px << 2)
+                    let dp = UnsafeMutableRawPointer(ctx.depth + base)
+                    let cp = UnsafeMutableRawPointer(ctx.color + base)
+                    let z = g.az + t * g.dz
+                    let old = dp.loadUnaligned(as: SIMD8<Float>.self)
+                    if mode.depthTest { m = m .& (z .< old) }
+                    // Solid opaque segments store without a branch on the mask (a miss stores
+                    // what was there): the mask is too random to predict. Colour words are
+                    // blended as floats (one `vblendvps`; the bits are moved, not converted),
+                    // the integer forms went lane by lane.
+                    if solid {
+                        if mode.depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+                        let oldColor = cp.loadUnaligned(as: SIMD8<Float>.self)
+                        cp.storeBytes(of: oldColor.replacing(with: solidWords, where: m), as: SIMD8<Float>.self)
+                    } else if anyLane(m) {
+                        if mode.depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+                        if mode.opaque {
+                            let words = unsafeBitCast(shade.words(g.pixelT(px, py), g.pixelT(px + 1, py), ctx.tables), to: SIMD8<Float>.self)
+                            let oldColor = cp.loadUnaligned(as: SIMD8<Float>.self)
+                            cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: SIMD8<Float>.self)
+                        } else {
+                            let bits = laneBits(m)
+                            for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
+                                Self.blendPixel(shade, g.pixelT(px + k, py), lanes: (bits >> (4 * k)) & 0xF,
+                                                at: base + 4 * k, ctx, mode)
+                            }
+                        }
+                    }
+                    px += 2
+                    columns += 2
+                } while px <= rx1
             }
             row0 += 8
         }
@@ -44,7 +78,8 @@ extension LineDraw {
         let shade = SegmentShade(s, ctx.tables)
         for py in g.py0...g.py1 {
             guard let (rx0, rx1) = g.rowRange(py) else { continue }
-            for px in rx0...rx1 {
+            // The columns of the SIMD kernel's 2-pixel spans.
+            for px in spanStart(rx0)...(rx1 | 1) {
                 let base = ((py << tileShift) + px) << 2
                 var bits: UInt32 = 0
                 for k in 0..<4 {
@@ -71,74 +106,10 @@ extension LineDraw {
         }
     }
 
-    /// A row's part of the span test: sample y relative to a, and its product with aby.
-    struct SpanRow {
-        let py: Int, qy: SIMD8<Float>, qyab: SIMD8<Float>, rowBase: Int
-        /// Last column to draw.
-        let last: Float
-
-        @inline(__always) init(_ g: SegmentSetup, py: Int, last: Int) {
-            self.py = py
-            qy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - g.ay
-            qyab = qy * g.aby
-            rowBase = (py << tileShift) << 2
-            self.last = Float(last)
-        }
-    }
-
-    /// The 8-lane test of one segment in one tile.
-    struct SpanKernel {
-        let g: SegmentSetup, shade: SegmentShade, mode: SpanMode, ctx: TileContext
-        let solid: Bool, solidWords: SIMD8<UInt32>
-
-        @inline(__always) init(g: SegmentSetup, shade: SegmentShade, mode: SpanMode, ctx: TileContext) {
-            self.g = g; self.shade = shade; self.mode = mode; self.ctx = ctx
-            solid = mode.opaque && shade.solid
-            solidWords = SIMD8(repeating: shade.word)
-        }
-
-        /// The 2-pixel span at column `px` of `row`; only its pixels from column `first` to the
-        /// row's last are drawn.
-        @inline(__always) func span(_ px: Int, _ row: SpanRow, from first: Float) {
-            let pxF = Float(px)
-            let qx = (SIMD8<Float>(repeating: pxF) + SamplePattern.laneX) - g.ax
-            var t = (qx * g.abx + row.qyab) * g.invLen2
-            t.replace(with: 0, where: t .< 0)
-            t.replace(with: 1, where: t .> 1)
-            let ex = qx - t * g.abx, ey = row.qy - t * g.aby
-            let column = SIMD8<Float>(repeating: pxF) + SIMD8<Float>(0, 0, 0, 0, 1, 1, 1, 1)
-            var m = ((ex * ex + ey * ey) .<= g.r2) .& (column .>= first) .& (column .<= row.last)
-            let base = row.rowBase + (px << 2)
-            let dp = UnsafeMutableRawPointer(ctx.depth + base)
-            let z = g.az + t * g.dz
-            let old = dp.loadUnaligned(as: SIMD8<Float>.self)
-            if mode.depthTest { m = m .& (z .< old) }
-            // Stores without a branch on the mask (a miss stores what was there): the mask is
-            // too random to predict.
-            if mode.depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
-            if solid {
-                storeWords(solidWords, m, at: base)
-            } else if anyLane(m) {
-                if mode.opaque {
-                    storeWords(shade.words(g.pixelT(px, row.py), g.pixelT(px + 1, row.py), ctx.tables), m, at: base)
-                } else {
-                    let bits = laneBits(m)
-                    for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
-                        LineDraw.blendPixel(shade, g.pixelT(px + k, row.py), lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx, mode)
-                    }
-                }
-            }
-        }
-
-        /// Writes `words` into the colour samples of the span at `base` where `m` is set.
-        @inline(__always) func storeWords(_ words: SIMD8<UInt32>, _ m: LaneMask, at base: Int) {
-            let cp = UnsafeMutableRawPointer(ctx.color + base)
-            // Blended as floats: one `vblendvps` (the bits are moved, not converted); the integer
-            // forms went lane by lane.
-            let old = cp.loadUnaligned(as: SIMD8<Float>.self)
-            cp.storeBytes(of: old.replacing(with: unsafeBitCast(words, to: SIMD8<Float>.self), where: m), as: SIMD8<Float>.self)
-        }
-    }
+    /// First column of a row's 2-pixel spans: even, so that every 32-byte access is aligned (no
+    /// cache-line splits; loads match earlier stores exactly, for store forwarding). The last
+    /// span ends at an odd column ≤ 31, inside the tile buffer.
+    @inline(__always) func spanStart(_ rx0: Int) -> Int { rx0 & ~1 }
 
     /// Blends the segment's colour at `t` over the samples of one pixel set in `mask` (4 bits).
     @inline(__always) static func blendPixel(_ shade: SegmentShade, _ t: Float, lanes mask: UInt32, at base: Int,
