@@ -14,7 +14,7 @@ extension LineDraw {
 
     @inline(__always) func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode) {
         guard let g = SegmentSetup(s, ctx) else { return }
-        let shade = SegmentShade(s, ctx.tables)
+        let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque)
         let solid = mode.opaque && shade.solid
         let solidWords = unsafeBitCast(SIMD8<UInt32>(repeating: shade.word), to: SIMD8<Float>.self)
         let lx = SamplePattern.laneX, ly = SamplePattern.laneY
@@ -36,13 +36,16 @@ extension LineDraw {
                     t.replace(with: 0, where: t .< 0)
                     t.replace(with: 1, where: t .> 1)
                     let ex = qx - t * g.abx, ey = qy - t * g.aby
-                    var m = (ex * ex + ey * ey) .<= g.r2
+                    let d2 = ex * ex + ey * ey
                     let base = rowBase + (px << 2)
                     let dp = UnsafeMutableRawPointer(ctx.depth + base)
                     let cp = UnsafeMutableRawPointer(ctx.color + base)
                     let z = g.az + t * g.dz
                     let old = dp.loadUnaligned(as: SIMD8<Float>.self)
-                    if mode.depthTest { m = m .& (z .< old) }
+                    // Covered and nearer as one compare (one mask feeding the blends; combined
+                    // masks cost conversions): an uncovered lane tests +∞ < old, false. A NaN
+                    // distance comes only with a NaN t, whose NaN z fails the test as well.
+                    let m = mode.depthTest ? z.replacing(with: .infinity, where: d2 .> g.r2) .< old : d2 .<= g.r2
                     // Solid opaque segments store without a branch on the mask (a miss stores
                     // what was there): the mask is too random to predict. Colour words are
                     // blended as floats (one `vblendvps`; the bits are moved, not converted),
@@ -75,7 +78,7 @@ extension LineDraw {
 
     @inline(__always) func segmentScalar(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode) {
         guard let g = SegmentSetup(s, ctx) else { return }
-        let shade = SegmentShade(s, ctx.tables)
+        let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque)
         for py in g.py0...g.py1 {
             guard let (rx0, rx1) = g.rowRange(py) else { continue }
             // The columns of the SIMD kernel's 2-pixel spans.

@@ -65,8 +65,8 @@ struct SegmentSetup {
         var t0: Float = 0, t1: Float = 1
         if aby != 0 {
             let u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
-            let swapped = u0 > u1
-            t0 = maxf(t0, swapped ? u1 : u0); t1 = minf(t1, swapped ? u0 : u1)
+            let up = aby < 0     // the band's t-interval runs from u1 to u0
+            t0 = maxf(t0, up ? u1 : u0); t1 = minf(t1, up ? u0 : u1)
             if !(t0 <= t1) { return nil }
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
@@ -88,17 +88,17 @@ struct SegmentSetup {
     /// `rowRange` of rows `py … py + 7` in the lanes: first and last column, `lo > hi` for a row
     /// with nothing to draw.
     @inline(__always) func rowRanges8(_ py: Int) -> (lo: SIMD8<Int32>, hi: SIMD8<Int32>) {
+        // Every mask feeds one float blend: combining masks or turning them into integers made
+        // the compiler move them lane by lane.
         typealias V = SIMD8<Float>
         let rows = V(repeating: Float(py)) + V(0, 1, 2, 3, 4, 5, 6, 7)
         let yLo = rows + 0.125, yHi = rows + 0.875
         var t0 = V(repeating: 0), t1 = V(repeating: 1)
-        var empty = SIMDMask<SIMD8<Int32>>(repeating: false)
         if aby != 0 {
             let u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
-            let swapped = u0 .> u1
-            t0 = vmax(t0, u0.replacing(with: u1, where: swapped))
-            t1 = vmin(t1, u1.replacing(with: u0, where: swapped))
-            empty = .!(t0 .<= t1)
+            let up = aby < 0
+            t0 = vmax(t0, up ? u1 : u0)
+            t1 = vmin(t1, up ? u0 : u1)
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
         var xl = vmin(xa, xb) - r, xh = vmax(xa, xb) + r
@@ -109,10 +109,10 @@ struct SegmentSetup {
         }
         let l = xl - 0.875, h = xh - 0.125
         let p0 = V(repeating: Float(px0)), p1 = V(repeating: Float(px1))
-        let lo = p0.replacing(with: ceil64(vmin(l, V(repeating: 64))), where: l .> p0)
+        var lo = p0.replacing(with: ceil64(vmin(l, V(repeating: 64))), where: l .> p0)
         let hi = p1.replacing(with: floor64(vmax(h, V(repeating: -64))), where: h .< p1)
-        let e = laneInts(empty)
-        return ((smallInts(lo) & ~e) | (64 & e), smallInts(hi))
+        lo = V(repeating: 64).replacing(with: lo, where: t0 .<= t1)    // 64 > hi: nothing to draw
+        return (smallInts(lo), smallInts(hi))
     }
 
     /// `t` of the closest point to the centre of pixel (px, py) (for colour).
@@ -129,11 +129,16 @@ struct SegmentShade {
     var c0: SIMD4<Float>, dc: SIMD4<Float>
     var solid: Bool, word: UInt32
 
-    @inline(__always) init(_ s: SegmentRecord, _ tables: SRGBTables) {
+    /// A solid segment drawn opaque only uses `word`: `c0`/`dc` are left zero.
+    @inline(__always) init(_ s: SegmentRecord, _ tables: SRGBTables, opaque: Bool) {
         solid = s.c0 == s.c1
         word = s.c0
-        c0 = tables.unpack(s.c0)
-        dc = tables.unpack(s.c1) - c0
+        if solid && opaque {
+            c0 = .zero; dc = .zero
+        } else {
+            c0 = tables.unpack(s.c0)
+            dc = tables.unpack(s.c1) - c0
+        }
     }
 
     /// Packed opaque colour at parameter `t`.
@@ -147,18 +152,20 @@ struct SegmentShade {
     /// sRGB encoding (`SRGB.encode`'s rules: NaN and below 2⁻¹⁶ → 0, 1 and above → 255) done for
     /// both pixels' channels at once; only the table reads are one by one. Not for solid shades.
     @inline(__always) func words(_ t0: Float, _ t1: Float, _ tables: SRGBTables) -> SIMD8<UInt32> {
-        let c = SIMD8(lowHalf: c0 + dc * t0, highHalf: c0 + dc * t1)
-        // The table covers [2⁻¹⁶, 1) (`SRGB.encodeTable`); float compares (NaN fails both) decide
-        // the lanes, as `SRGB.encode` does with the bits. (Integer SIMD compares and integer
-        // `replacing` went lane by lane through memory: avoided.)
-        let inTable = laneInts((c .>= 1 / 65536) .& (c .< 1))
-        let saturated = laneInts(c .>= 1)
-        let bits = unsafeBitCast(c, to: SIMD8<Int32>.self)
-        let safe = ((bits &>> 13) &- (0x3780_0000 &>> 13)) & inTable    // `SRGB.encodeShift`, `encodeLowBits`
+        typealias V = SIMD8<Float>
+        let c = V(lowHalf: c0 + dc * t0, highHalf: c0 + dc * t1)
+        // The table covers [2⁻¹⁶, 1) (`SRGB.encodeTable`); every lane reads it at its value
+        // clamped into that domain (NaN reads the bottom), then the float compares that
+        // `SRGB.encode` makes on the bits pick 0 (NaN, negative, below 2⁻¹⁶) or 255 (1 and up).
+        // Each mask feeds one float blend (integer masks went lane by lane).
+        let low = V(repeating: 1 / 65536)
+        let inDomain = vmin(vmax(c, low), V(repeating: Float(1).nextDown))
+        let idx = (unsafeBitCast(inDomain, to: SIMD8<Int32>.self) &>> 13) &- (0x3780_0000 &>> 13)   // `SRGB.encodeShift`, `encodeLowBits`
         let e = tables.encode
-        let looked = SIMD8<Int32>(Int32(e[Int(safe[0])]), Int32(e[Int(safe[1])]), Int32(e[Int(safe[2])]), 0,
-                                  Int32(e[Int(safe[4])]), Int32(e[Int(safe[5])]), Int32(e[Int(safe[6])]), 0)
-        let bytes = (looked & inTable) | (saturated & 255)
+        let looked = V(Float(e[Int(idx[0])]), Float(e[Int(idx[1])]), Float(e[Int(idx[2])]), 0,
+                       Float(e[Int(idx[4])]), Float(e[Int(idx[5])]), Float(e[Int(idx[6])]), 0)
+        let bytes = smallInts(V(repeating: 0).replacing(with: looked, where: c .>= low)
+            .replacing(with: V(repeating: 255), where: c .>= 1))
         let w0 = UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | 0xFF00_0000
         let w1 = UInt32(bytes[4]) | UInt32(bytes[5]) << 8 | UInt32(bytes[6]) << 16 | 0xFF00_0000
         return SIMD8(lowHalf: SIMD4(repeating: w0), highHalf: SIMD4(repeating: w1))
@@ -186,8 +193,6 @@ struct SegmentShade {
     let n = (x + roundingMagic) - roundingMagic
     return n.replacing(with: n - 1, where: n .> x)
 }
-/// A lane mask as −1 / 0 integers, for selecting with `&`, `|`, `~`.
-@inline(__always) func laneInts(_ m: SIMDMask<SIMD8<Int32>>) -> SIMD8<Int32> { unsafeBitCast(m, to: SIMD8<Int32>.self) }
 /// Integer-valued floats of magnitude < 2²² to `Int32`.
 @inline(__always) func smallInts(_ x: SIMD8<Float>) -> SIMD8<Int32> {
     unsafeBitCast(x + roundingMagic, to: SIMD8<Int32>.self) &- Int32(bitPattern: roundingMagic.bitPattern)
