@@ -50,7 +50,7 @@ import Testing
                     row0 += 8
                 }
             }
-            #expect(checked > 10_000)
+            #expect(checked > 5_000)
         }
     }
 
