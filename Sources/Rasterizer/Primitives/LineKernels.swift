@@ -1,0 +1,128 @@
+/// The two line kernels: 8 lanes (2 pixels × 4 samples) at a time, and the scalar reference that
+/// tests one sample at a time. Both visit, per row, the columns of `SegmentSetup.rowRange`
+/// widened to whole 2-pixel spans from an even column, and test every sample with the same
+/// expressions (closest-point parameter `t` clamped to [0, 1], squared distance ≤ r², then depth
+/// `az + t·dz`), and colour a pixel with `SegmentShade` at the `t` of its centre, so they write
+/// identical bytes.
+extension LineDraw {
+    /// What a kernel does with a covered sample, fixed per draw before the pixel loops.
+    struct SpanMode {
+        let depthTest: Bool, depthWrite: Bool
+        /// Opacity 1: covered samples are overwritten; otherwise blended one by one.
+        let opaque: Bool
+        let opacity: Float, gamma: Bool
+    }
+
+    @inline(__always) func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode) {
+        guard let g = SegmentSetup(s, ctx) else { return }
+        let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque)
+        let solid = mode.opaque && shade.solid
+        let solidWords = unsafeBitCast(SIMD8<UInt32>(repeating: shade.word), to: SIMD8<Float>.self)
+        let lx = SamplePattern.laneX, ly = SamplePattern.laneY
+        var row0 = g.py0
+        while row0 <= g.py1 {
+            let (los, his) = g.rowRanges8(row0)
+            for j in 0..<min(8, g.py1 - row0 + 1) {
+                let rx0 = Int(los[j]), rx1 = Int(his[j])
+                if rx0 > rx1 { continue }
+                let py = row0 + j
+                let qy = (SIMD8<Float>(repeating: Float(py)) + ly) - g.ay
+                let qyab = qy * g.aby
+                let rowBase = (py << tileShift) << 2
+                var px = spanStart(rx0)
+                var columns = SIMD8<Float>(repeating: Float(px)) + lx     // exact: small integers + k/8
+                repeat {
+                    let qx = columns - g.ax
+                    var t = (qx * g.abx + qyab) * g.invLen2
+                    t.replace(with: 0, where: t .< 0)
+                    t.replace(with: 1, where: t .> 1)
+                    let ex = qx - t * g.abx, ey = qy - t * g.aby
+                    let d2 = ex * ex + ey * ey
+                    let base = rowBase + (px << 2)
+                    let dp = UnsafeMutableRawPointer(ctx.depth + base)
+                    let cp = UnsafeMutableRawPointer(ctx.color + base)
+                    let z = g.az + t * g.dz
+                    let old = dp.loadUnaligned(as: SIMD8<Float>.self)
+                    // Covered and nearer as one compare (one mask feeding the blends; combined
+                    // masks cost conversions): an uncovered lane tests +∞ < old, false. A NaN
+                    // distance comes only with a NaN t, whose NaN z fails the test as well.
+                    let m = mode.depthTest ? z.replacing(with: .infinity, where: d2 .> g.r2) .< old : d2 .<= g.r2
+                    // Solid opaque segments store without a branch on the mask (a miss stores
+                    // what was there): the mask is too random to predict. Colour words are
+                    // blended as floats (one `vblendvps`; the bits are moved, not converted),
+                    // the integer forms went lane by lane.
+                    if solid {
+                        if mode.depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+                        let oldColor = cp.loadUnaligned(as: SIMD8<Float>.self)
+                        cp.storeBytes(of: oldColor.replacing(with: solidWords, where: m), as: SIMD8<Float>.self)
+                    } else if anyLane(m) {
+                        if mode.depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+                        if mode.opaque {
+                            let words = unsafeBitCast(shade.words(g.pixelT(px, py), g.pixelT(px + 1, py), ctx.tables), to: SIMD8<Float>.self)
+                            let oldColor = cp.loadUnaligned(as: SIMD8<Float>.self)
+                            cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: SIMD8<Float>.self)
+                        } else {
+                            let bits = laneBits(m)
+                            for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
+                                Self.blendPixel(shade, g.pixelT(px + k, py), lanes: (bits >> (4 * k)) & 0xF,
+                                                at: base + 4 * k, ctx, mode)
+                            }
+                        }
+                    }
+                    px += 2
+                    columns += 2
+                } while px <= rx1
+            }
+            row0 += 8
+        }
+    }
+
+    @inline(__always) func segmentScalar(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode) {
+        guard let g = SegmentSetup(s, ctx) else { return }
+        let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque)
+        for py in g.py0...g.py1 {
+            guard let (rx0, rx1) = g.rowRange(py) else { continue }
+            // The columns of the SIMD kernel's 2-pixel spans.
+            for px in spanStart(rx0)...(rx1 | 1) {
+                let base = ((py << tileShift) + px) << 2
+                var bits: UInt32 = 0
+                for k in 0..<4 {
+                    let qx = (Float(px) + SamplePattern.laneX[k]) - g.ax
+                    let qy = (Float(py) + SamplePattern.laneY[k]) - g.ay
+                    var t = (qx * g.abx + qy * g.aby) * g.invLen2
+                    if t < 0 { t = 0 }
+                    if t > 1 { t = 1 }
+                    let ex = qx - t * g.abx, ey = qy - t * g.aby
+                    guard ex * ex + ey * ey <= g.r2 else { continue }
+                    let z = g.az + t * g.dz
+                    if mode.depthTest && !(z < ctx.depth[base + k]) { continue }
+                    if mode.depthWrite { ctx.depth[base + k] = z }
+                    bits |= 1 << k
+                }
+                if bits == 0 { continue }
+                if mode.opaque {
+                    let word = shade.word(at: g.pixelT(px, py), ctx.tables)
+                    for k in 0..<4 where bits & (1 << k) != 0 { ctx.color[base + k] = word }
+                } else {
+                    Self.blendPixel(shade, g.pixelT(px, py), lanes: bits, at: base, ctx, mode)
+                }
+            }
+        }
+    }
+
+    /// First column of a row's 2-pixel spans: even, so that every 32-byte access is aligned (no
+    /// cache-line splits; loads match earlier stores exactly, for store forwarding). The last
+    /// span ends at an odd column ≤ 31, inside the tile buffer.
+    @inline(__always) func spanStart(_ rx0: Int) -> Int { rx0 & ~1 }
+
+    /// Blends the segment's colour at `t` over the samples of one pixel set in `mask` (4 bits).
+    @inline(__always) static func blendPixel(_ shade: SegmentShade, _ t: Float, lanes mask: UInt32, at base: Int,
+                                      _ ctx: TileContext, _ mode: SpanMode) {
+        let tb = ctx.tables
+        let src = shade.linear(at: t, opacity: mode.opacity)
+        let s = BlendSource(linear: src, gamma: mode.gamma, tables: tb)
+        for k in 0..<4 where mask & (1 << k) != 0 {
+            ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: mode.gamma, tb)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Testing
+@testable import Rasterizer
+
+/// The line kernels' parts: the 8-row range computation against the one-row reference, the
+/// two-pixel colour packing against `SRGBTables.pack`, row ranges that never cut a covered
+/// sample, and whole pictures of many kinds of strips that the SIMD and scalar kernels must draw
+/// identically.
+@Suite struct LineKernelTests {
+    /// A tile context over fresh buffers (only its origin and size matter for the set-up).
+    func context(x0: Int = 0, y0: Int = 0, w: Int = tileSize, h: Int = tileSize, _ body: (TileContext) -> Void) {
+        let b = TileBuffers()
+        body(TileContext(color: b.color, depth: b.depth, x0: x0, y0: y0, w: w, h: h, tables: .shared))
+    }
+
+    /// Random segments around a tile: short thin ones (the bench's), long ones, steep, flat,
+    /// zero length, axis-aligned, far outside.
+    func segments(_ n: Int, seed: UInt64) -> [SegmentRecord] {
+        var rng = SplitMix(seed: seed)
+        var out: [SegmentRecord] = []
+        for i in 0..<n {
+            let ax = rng.unit() * 48 - 8, ay = rng.unit() * 48 - 8
+            let len: Float = i % 5 == 0 ? 60 * rng.unit() : 6 * rng.unit()
+            let ang = rng.unit() * 6.2832
+            var bx = ax + len * (ang + 1.5708).sinApprox, by = ay + len * ang.sinApprox
+            if i % 11 == 0 { bx = ax }                      // vertical
+            if i % 13 == 0 { by = ay }                      // horizontal
+            if i % 17 == 0 { bx = ax; by = ay }             // a dot
+            let r: Float = i % 7 == 0 ? 0.2 + 12 * rng.unit() : 0.3 + 0.8 * rng.unit()
+            out.append(SegmentRecord(ax: ax, ay: ay, az: rng.unit(), bx: bx, by: by, bz: rng.unit(), r: r,
+                                     c0: 0xFF00_0000 | UInt32(rng.next() & 0xFF_FFFF),
+                                     c1: 0xFF00_0000 | UInt32(rng.next() & 0xFF_FFFF)))
+        }
+        return out
+    }
+
+    @Test func eightRowRangesEqualTheOneRowReference() {
+        context(w: 32, h: 27) { ctx in
+            var checked = 0
+            for s in segments(3000, seed: 5) {
+                guard let g = SegmentSetup(s, ctx) else { continue }
+                var row0 = g.py0
+                while row0 <= g.py1 {
+                    let (lo, hi) = g.rowRanges8(row0)
+                    for j in 0..<min(8, g.py1 - row0 + 1) {
+                        let simd: (Int, Int)? = lo[j] <= hi[j] ? (Int(lo[j]), Int(hi[j])) : nil
+                        let ref = g.rowRange(row0 + j)
+                        #expect(simd?.0 == ref?.0 && simd?.1 == ref?.1, "row \(row0 + j) of \(s)")
+                        checked += 1
+                    }
+                    row0 += 8
+                }
+            }
+            #expect(checked > 5_000)
+        }
+    }
+
+    @Test func rowRangesHoldEveryCoveredSample() {
+        // Brute force over the whole tile: a covered sample outside its row's range would be lost.
+        context(x0: 64, y0: 32) { ctx in
+            for s in segments(1500, seed: 9) {
+                let shifted = SegmentRecord(ax: s.ax + 64, ay: s.ay + 32, az: s.az, bx: s.bx + 64, by: s.by + 32, bz: s.bz,
+                                            r: s.r, c0: s.c0, c1: s.c1)
+                guard let g = SegmentSetup(shifted, ctx) else { continue }
+                for py in 0..<tileSize {
+                    let range = (g.py0...g.py1).contains(py) ? g.rowRange(py) : nil
+                    for px in 0..<tileSize {
+                        for k in 0..<4 {
+                            let qx = (Float(px) + SamplePattern.laneX[k]) - g.ax
+                            let qy = (Float(py) + SamplePattern.laneY[k]) - g.ay
+                            var t = (qx * g.abx + qy * g.aby) * g.invLen2
+                            t = t < 0 ? 0 : (t > 1 ? 1 : t)
+                            let ex = qx - t * g.abx, ey = qy - t * g.aby
+                            guard ex * ex + ey * ey <= g.r2 else { continue }
+                            let inside = range.map { $0.0 <= px && px <= $0.1 } ?? false
+                            #expect(inside, "sample \(k) of pixel (\(px), \(py)) outside its row range, \(s)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func twoPixelColourPackingEqualsThePerPixelPack() {
+        let tables = SRGBTables.shared
+        var rng = SplitMix(seed: 3)
+        let specials: [Float] = [0, -0, 1, 1.5, .infinity, -.infinity, .nan, -1e-9, 1e-9, 1 / 65536, Float(1).nextDown,
+                                 Float(1 / 65536).nextDown, 0.5, 0.0031308]
+        for i in 0..<20_000 {
+            var shade = SegmentShade(SegmentRecord(ax: 0, ay: 0, az: 0, bx: 1, by: 0, bz: 0, r: 1,
+                                                   c0: UInt32(truncatingIfNeeded: rng.next()) | 0xFF00_0000,
+                                                   c1: UInt32(truncatingIfNeeded: rng.next()) | 0xFF00_0000),
+                                     tables, opaque: true)
+            if i < specials.count * specials.count {
+                // Colours that are not colours: the packing must still follow `SRGB.encode`.
+                let a = specials[i % specials.count], b = specials[i / specials.count]
+                shade.c0 = SIMD4(a, b, a, 1); shade.dc = SIMD4(b, 0, -a, 0); shade.solid = false
+            }
+            let t0 = i % 3 == 0 ? 0 : rng.unit(), t1 = i % 5 == 0 ? 1 : rng.unit()
+            let words = shade.words(t0, t1, tables)
+            let c0 = shade.c0 + shade.dc * t0, c1 = shade.c0 + shade.dc * t1
+            let w0 = tables.pack(c0.x, c0.y, c0.z, 1), w1 = tables.pack(c1.x, c1.y, c1.z, 1)
+            #expect(words == SIMD8(lowHalf: SIMD4(repeating: w0), highHalf: SIMD4(repeating: w1)), "\(shade.c0) \(shade.dc) \(t0) \(t1)")
+        }
+    }
+
+    /// Many strips of every kind, in world and pixel space, scene and overlay, opaque and
+    /// transparent, gamma and linear blending.
+    func strips(seed: UInt64) -> DrawList {
+        var rng = SplitMix(seed: seed)
+        var list = DrawList(background: RGBA8(5, 10, 20))
+        for s in 0..<24 {
+            var pos: [SIMD3<Float>] = []
+            var p = SIMD3<Float>(rng.unit() - 0.5, rng.unit() - 0.5, rng.unit() - 0.5) * 2
+            for _ in 0..<(2 + s * 3) {
+                pos.append(p)
+                p += SIMD3(rng.unit() - 0.5, rng.unit() - 0.5, rng.unit() - 0.5) * (s % 4 == 0 ? 0.6 : 0.08)
+            }
+            let cols = (0..<pos.count).map { _ in RGBA8(UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF)) }
+            let radius: Float = s % 3 == 0 ? 0.005 + 0.05 * rng.unit() : -(0.4 + 3 * rng.unit())
+            let opacity: Float = s % 5 == 1 ? 0.6 : 1
+            list.add(LineBatch(positions: pos, radii: [radius], colors: s % 2 == 0 ? cols : [cols[0]],
+                               colorsPerVertex: s % 2 == 0, opacity: opacity,
+                               layer: s % 7 == 3 ? .overlay : .scene, blendSpace: s % 6 == 5 ? .gamma : .linear))
+        }
+        // Pixel-space strips on the tile borders (columns 31/32, rows 31/32) and the frame edge.
+        list.add(LineBatch(positions: [[31.3, 2, 0], [31.6, 60, 0], [32.5, 62, 0], [95.5, 63.5, 0]], radii: [-0.8],
+                           colors: [RGBA8(255, 0, 0), RGBA8(0, 255, 0), RGBA8(0, 0, 255), RGBA8(255, 255, 0)],
+                           colorsPerVertex: true, layer: .overlay, space: .pixels))
+        list.add(LineBatch(positions: [[0, 31.5, 0], [96, 32.4, 0]], radii: [-1.4], colors: [RGBA8(200, 200, 255)],
+                           layer: .overlay, space: .pixels))
+        return list
+    }
+
+    @Test func scalarAndSIMDKernelsDrawManyStripsIdentically() throws {
+        let camera = Camera.perspective(eye: [1.8, 1.2, 2.4], target: [0, 0, 0], fovYDegrees: 55, near: 0.05, far: 20,
+                                        width: 96, height: 64)
+        for seed: UInt64 in [1, 2, 3] {
+            let list = strips(seed: seed)
+            let simd = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 2, kernels: .simd))
+            let scalar = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 2, kernels: .scalar))
+            let one = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 1, kernels: .simd))
+            #expect(simd == scalar, "seed \(seed)")
+            #expect(simd == one, "seed \(seed): thread count changed the picture")
+            // Something was drawn: more than a twentieth of the pixels differ from the background.
+            let bg = RGBA8(5, 10, 20).packed
+            let drawn = simd.withUnsafeBytes { raw in (0..<96 * 64).filter { raw.load(fromByteOffset: 4 * $0, as: UInt32.self) != bg }.count }
+            #expect(drawn > 96 * 64 / 20, "seed \(seed)")
+        }
+    }
+
+    @Test func aThinDiagonalSegmentBinsIntoTheTilesItCrosses() throws {
+        // A 1 px wide diagonal across a 256×256 frame touches about 15 of the 64 tiles, not all of
+        // its bounding box.
+        var list = DrawList(background: RGBA8(0, 0, 0))
+        list.add(LineBatch(positions: [[4, 4, 0], [252, 252, 0]], radii: [-0.5], layer: .overlay, space: .pixels))
+        let camera = Camera.pixels(width: 256, height: 256)
+        let frame = FrameSetup(grid: TileGrid(width: 256, height: 256), camera: camera, pixelCamera: camera,
+                               pixelsPerPoint: 1, tables: .shared, kernels: .simd)
+        guard case .lines(let batch) = list.items[0] else { Issue.record("not a line batch"); return }
+        let draw = LineDraw(batch, frame: frame, pool: BinsPool<SegmentRecord>())
+        for j in 0..<draw.jobCount(stage: 0) { draw.run(stage: 0, job: j) }
+        let touched = (0..<frame.grid.count).filter { draw.touches(tile: $0) }
+        #expect(touched.count <= 24 && touched.count >= 8, "\(touched.count) tiles")
+        #expect(draw.touches(tile: 0) && draw.touches(tile: 63) && !draw.touches(tile: 7) && !draw.touches(tile: 56))
+    }
+}
