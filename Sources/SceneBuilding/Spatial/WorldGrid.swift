@@ -12,8 +12,9 @@ import Rasterizer
 ///   Rerun's shader source says `linearstep(2, 10, s)` for a 1 pt line; the 0.41 viewer's pixels follow
 ///   `f = linearstep(1, 5, s)` (its lines appear at s ≈ 1 and reach full strength at s ≈ 5, measured per pixel in the
 ///   side-by-side pictures of `scripts/compare_with_viewer.py`), so that is used here; `f₁₀` is the same at `10·s`.
-///   The grid is cut into one-cell segments, each taking the fade at its midpoint, rounded to one of
-///   `intensitySteps` opacity levels. So lines vanish towards the horizon, where the rows crowd together.
+///   Each one-cell piece of a line takes the fade at its midpoint, rounded to one of `intensitySteps` opacity
+///   levels; consecutive pieces at the same level are drawn as one segment. So lines vanish towards the horizon,
+///   where the rows crowd together.
 /// * Brightness: the source says (128, 128, 128) at alpha 60, but the 0.41 viewer's lines reach only 0.58 of that:
 ///   a full-strength line over the #0d0d0d background peaks at sRGB 49–51 (alpha 60 would give 66), measured in the
 ///   same pictures. So the alpha at full strength is 35.
@@ -74,23 +75,37 @@ enum WorldGrid {
         }
         for line in -n...n {
             let row = (line + n) * side
+            // Consecutive cells of one line at the same opacity level become one segment: fewer segments, and no
+            // doubly blended overlap where two transparent segments meet.
+            var runs: [(step: Int, from: SIMD3<Float>, to: SIMD3<Float>)?] = [nil, nil]
+            func flush(_ k: Int) {
+                if let r = runs[k] { groups[r.step] += [r.from, r.to] }
+                runs[k] = nil
+            }
             for cell in -n..<n {
                 let a = cu + Double(line), b = cv + Double(cell)
                 let j = cell + n
                 // One segment on the line u = a (running along v), one on the line v = a (running along u).
                 let segments = ((point(a, b), point(a, b + 1), alongV[row + j], alongV[row + j + 1]),
                                 (point(b, a), point(b + 1, a), alongU[row + j], alongU[row + j + 1]))
-                for (p, q, pa, pb) in [segments.0, segments.1] {
+                for (k, (p, q, pa, pb)) in [segments.0, segments.1].enumerated() {
                     guard let pa, let pb,
                           let s = lineSpacing(p, q, pa, pb, u: u * spacing, v: v * spacing, projection: projection,
-                                              pixelsPerPoint: pixelsPerPoint) else { continue }
+                                              pixelsPerPoint: pixelsPerPoint) else { flush(k); continue }
                     var intensity = (1 - t) * fade(s)
                     if isCardinal(a) { intensity += t * fade(10 * s) }
-                    let step = Int((intensity * Float(intensitySteps)).rounded())
-                    guard step > 0 else { continue }
-                    groups[min(step, intensitySteps)] += [p.float, q.float]
+                    let step = min(Int((intensity * Float(intensitySteps)).rounded()), intensitySteps)
+                    guard step > 0 else { flush(k); continue }
+                    if let r = runs[k], r.step == step {
+                        runs[k]?.to = q.float
+                    } else {
+                        flush(k)
+                        runs[k] = (step, p.float, q.float)
+                    }
                 }
             }
+            flush(0)
+            flush(1)
         }
         return groups.enumerated().compactMap { step, positions in
             guard !positions.isEmpty else { return nil }
