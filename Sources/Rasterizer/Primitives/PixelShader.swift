@@ -179,7 +179,7 @@ struct PixelShader {
     }
 
     /// The packed word of an opaque pixel centred at (x, y).
-    @inline(__always) func shadeWord(_ x: Float, _ y: Float, _ t: SRGBTables) -> UInt32 {
+    @inline(__always) mutating func shadeWord(_ x: Float, _ y: Float, _ t: SRGBTables) -> UInt32 {
         if separable, let tx = texels {
             return tx[row(y) * texWidth + column(x)] | 0xFF00_0000
         }
@@ -193,7 +193,7 @@ struct PixelShader {
     }
 
     /// Linear RGB and alpha of the pixel centred at (x, y) (tile pixels).
-    @inline(__always) func shade(_ x: Float, _ y: Float, _ t: SRGBTables) -> SIMD4<Float> {
+    @inline(__always) mutating func shade(_ x: Float, _ y: Float, _ t: SRGBTables) -> SIMD4<Float> {
         let a = attributes(x, y)
         let light = draw.light
         let f = light.mode == 0 ? 1 : light.factor(a[3], a[4], a[5])
