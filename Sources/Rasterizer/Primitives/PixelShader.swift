@@ -169,12 +169,13 @@ struct PixelShader {
 
     /// Interpolated attributes at the tile pixel centre (x, y).
     @inline(__always) func attributes(_ x: Float, _ y: Float) -> SIMD8<Float> {
+        // Barycentric weights × det (det cancels in the perspective division: one division).
         let dx = x - g.fx0, dy = y - g.fy0
-        let l1 = (dx * g.y20 - dy * g.x20) * g.invDet
-        let l2 = (dy * g.x10 - dx * g.y10) * g.invDet
-        let l0 = 1 - l1 - l2
-        let w = 1 / (q0 * l0 + q1 * l1 + q2 * l2)
-        let s = (p0 * SIMD8(repeating: l0) + p1 * SIMD8(repeating: l1)) + p2 * SIMD8(repeating: l2)
+        let e1 = dx * g.y20 - dy * g.x20
+        let e2 = dy * g.x10 - dx * g.y10
+        let e0 = g.det - e1 - e2
+        let w = 1 / (q0 * e0 + q1 * e1 + q2 * e2)
+        let s = (p0 * SIMD8(repeating: e0) + p1 * SIMD8(repeating: e1)) + p2 * SIMD8(repeating: e2)
         return s * SIMD8(repeating: w)
     }
 

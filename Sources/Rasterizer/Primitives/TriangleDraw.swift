@@ -188,17 +188,14 @@ final class TriangleDraw: PreparedDraw {
         case .front: if area < 0 { return }
         }
         // Pixels whose samples (16·p + 2 … 16·p + 14) can lie in the box.
-        let x0 = mini(a.x, b.x, c.x), x1 = maxi(a.x, b.x, c.x), y0 = mini(a.y, b.y, c.y), y1 = maxi(a.y, b.y, c.y)
-        let minX = (x0 &+ 1) >> 4, maxX = (x1 &- 2) >> 4
-        let minY = (y0 &+ 1) >> 4, maxY = (y1 &- 2) >> 4
+        let minX = (mini(a.x, b.x, c.x) &+ 1) >> 4, maxX = (maxi(a.x, b.x, c.x) &- 2) >> 4
+        let minY = (mini(a.y, b.y, c.y) &+ 1) >> 4, maxY = (maxi(a.y, b.y, c.y) &- 2) >> 4
         if minX > maxX || minY > maxY { return }
         var record = area > 0 ? TriRecord(i0: i0, i1: i1, i2: i2, smallMask: 0)
                               : TriRecord(i0: i0, i1: i2, i2: i1, smallMask: 0)
         // A small triangle (box of at most 2 × 2 pixels, most of a dense mesh): its 16 samples
-        // are tested now, exactly, with the same edge functions as the kernels, unless its box
-        // holds no sample position at all.
+        // are tested now, exactly, with the same edge functions as the kernels.
         if maxX - minX <= 1 && maxY - minY <= 1 {
-            if !boxHoldsSample(x0, x1, y0, y1) { return }
             let (p, q, r) = area > 0 ? (a, b, c) : (a, c, b)
             let mask = simd ? coverageSIMD(p, q, r, minX, minY) : coverageScalar(p, q, r, minX, minY)
             if mask == 0 { return }
@@ -207,22 +204,6 @@ final class TriangleDraw: PreparedDraw {
         guard let range = grid.range(pixelMinX: Int(minX), minY: Int(minY), maxX: Int(maxX), maxY: Int(maxY))
         else { return }
         bins.add(record, range)
-    }
-
-    /// Whether the closed box [x0, x1] × [y0, y1] (1/16 pixels) holds a sample position. Sample
-    /// `k` of every pixel sits at (16·i + xₖ, 16·j + yₖ): the box holds one iff, for some `k`, it
-    /// spans a column ≡ xₖ and a row ≡ yₖ (mod 16). Shared by both kernel sets (a conservative
-    /// pre-test; the exact test follows).
-    @inline(__always)
-    private func boxHoldsSample(_ x0: Int32, _ x1: Int32, _ y0: Int32, _ y1: Int32) -> Bool {
-        let xo = SamplePattern.xUnits, yo = SamplePattern.yUnits
-        let fifteen = SIMD4<Int32>(repeating: 15)
-        let cx = (SIMD4(repeating: x1) &- xo) &>> 4 &- ((SIMD4(repeating: x0) &- xo &+ fifteen) &>> 4)
-        let cy = (SIMD4(repeating: y1) &- yo) &>> 4 &- ((SIMD4(repeating: y0) &- yo &+ fifteen) &>> 4)
-        // Both counts ≥ 0 for some k: the sign bit of cx | cy clear in some lane.
-        let m = ~(cx | cy) &>> 31
-        let q = unsafeBitCast(m, to: SIMD2<UInt64>.self)
-        return (q[0] | q[1]) != 0
     }
 
     /// Edge i→j relative to the 2 × 2 block at pixel (bx, by): value at the block's sample lanes,
