@@ -169,6 +169,14 @@ struct PixelShader {
 
     /// Interpolated attributes at the tile pixel centre (x, y).
     @inline(__always) func attributes(_ x: Float, _ y: Float) -> SIMD8<Float> {
+        Self.interpolate(g, p0, p1, p2, q0, q1, q2, x, y)
+    }
+
+    /// Attributes at (x, y) from the vertices' attributes × 1/w (`p`) and 1/w (`q`); a function
+    /// of its arguments only, so that callers holding them in registers and the shader agree.
+    @inline(__always)
+    static func interpolate(_ g: TriangleGeometry, _ p0: SIMD8<Float>, _ p1: SIMD8<Float>, _ p2: SIMD8<Float>,
+                            _ q0: Float, _ q1: Float, _ q2: Float, _ x: Float, _ y: Float) -> SIMD8<Float> {
         // Barycentric weights × det (det cancels in the perspective division: one division).
         let dx = x - g.fx0, dy = y - g.fy0
         let e1 = dx * g.y20 - dy * g.x20
@@ -177,6 +185,12 @@ struct PixelShader {
         let w = 1 / (q0 * e0 + q1 * e1 + q2 * e2)
         let s = (p0 * SIMD8(repeating: e0) + p1 * SIMD8(repeating: e1)) + p2 * SIMD8(repeating: e2)
         return s * SIMD8(repeating: w)
+    }
+
+    /// The packed word of an opaque, untextured pixel with attributes `a`: colour × light.
+    @inline(__always) static func litWord(_ a: SIMD8<Float>, _ light: LightModel, _ t: SRGBTables) -> UInt32 {
+        let f = light.mode == 0 ? 1 : light.factor(a[3], a[4], a[5])
+        return t.pack(a[0] * f, a[1] * f, a[2] * f, 1)
     }
 
     /// The packed word of an opaque pixel centred at (x, y).

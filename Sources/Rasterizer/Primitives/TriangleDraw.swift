@@ -347,7 +347,7 @@ final class TriangleDraw: PreparedDraw {
                                _ bx: Int, _ by: Int, _ src: VertexSource, _ ctx: TileContext, simd: Bool) {
         let g = TriangleGeometry(v0, v1, v2, ox: Int32(ctx.x0 << 4), oy: Int32(ctx.y0 << 4))
         let dz = DepthPlane(g, v0, v1, v2)
-        var shader = PixelShader(draw: self, g)
+        var passed: (UInt32, UInt32) = (0, 0)
         for row in 0..<2 {
             let rowBits = (rec.smallMask >> (8 * UInt32(row))) & 0xFF
             if rowBits == 0 { continue }
@@ -355,7 +355,37 @@ final class TriangleDraw: PreparedDraw {
             let base = ((py << tileShift) + bx) << 2
             let bits = simd ? depthSpanSIMD(laneMask(rowBits), dz, g, bx, py, base, ctx)
                             : depthSpanScalar(rowBits, dz, g, bx, py, base, ctx)
-            if bits != 0 { writePixels(bits, bx, py, base, &shader, rec, v0, v1, v2, src, ctx) }
+            if row == 0 { passed.0 = bits } else { passed.1 = bits }
+        }
+        if passed.0 | passed.1 == 0 { return }
+        if texture == nil && opaque {
+            // The common mesh case, shaded from values in registers (see `PixelShader.litWord`).
+            let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
+            let p0 = src.attributes(rec.i0) * SIMD8(repeating: q0)
+            let p1 = src.attributes(rec.i1) * SIMD8(repeating: q1)
+            let p2 = src.attributes(rec.i2) * SIMD8(repeating: q2)
+            let light = self.light, t = ctx.tables
+            for row in 0..<2 {
+                let bits = row == 0 ? passed.0 : passed.1
+                if bits == 0 { continue }
+                let py = by + row
+                for k in 0..<2 {
+                    let lanes = (bits >> (4 * UInt32(k))) & 0xF
+                    if lanes == 0 { continue }
+                    let a = PixelShader.interpolate(g, p0, p1, p2, q0, q1, q2, Float(bx + k) + 0.5, Float(py) + 0.5)
+                    let word = PixelShader.litWord(a, light, t)
+                    let at = ((py << tileShift) + bx + k) << 2
+                    for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
+                }
+            }
+            return
+        }
+        var shader = PixelShader(draw: self, g)
+        for row in 0..<2 {
+            let bits = row == 0 ? passed.0 : passed.1
+            if bits == 0 { continue }
+            let py = by + row
+            writePixels(bits, bx, py, ((py << tileShift) + bx) << 2, &shader, rec, v0, v1, v2, src, ctx)
         }
     }
 
