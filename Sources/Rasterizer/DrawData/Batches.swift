@@ -62,8 +62,9 @@ public struct LineBatch: Sendable {
 ///
 /// `indices` are triples of vertex indices (empty: consecutive vertex triples); triangles with an
 /// index out of range are skipped. Albedo = `texture(uv) × vertex colour × albedo`, in linear
-/// light; missing colours are white. With `normals` empty (or a zero normal) a vertex is unlit.
-/// Shading is per vertex (Gouraud), interpolated perspective-correctly.
+/// light; missing colours are white. With `normals` empty the mesh is unlit. Lighting is per pixel
+/// (the interpolated normal, renormalised, as the viewer's fragment shader; where it is zero the
+/// pixel is unlit); colours, normals and texture coordinates are interpolated perspective-correctly.
 public struct MeshBatch: Sendable {
     public var positions: [SIMD3<Float>]
     public var indices: [UInt32]

@@ -2,16 +2,21 @@ import Foundation
 
 /// Triangle meshes and image quads.
 ///
-/// Vertex stage (stage 0): every vertex is transformed, lit (Gouraud, linear light) and snapped
-/// once. Binning (stage 1): triangles are checked (indices, zero area, culling, samples hit),
-/// oriented to positive area, clipped when a vertex needs it, and binned.
+/// Vertex stage (stage 0): every vertex is transformed and snapped once, and its attributes
+/// (linear colour × albedo, world-space unit normal, texture coordinates) are stored for the
+/// pixels. Binning (stage 1): triangles are checked (indices, zero area, culling), oriented to
+/// positive area, clipped when a vertex needs it, and binned. A triangle whose pixel box is at most
+/// 2 × 2 pixels (most of a dense mesh) has its 16 samples tested here, exactly, with the kernels'
+/// edge functions: it is dropped when it covers none, and otherwise binned with its coverage mask.
 ///
 /// Kernel (per triangle and tile): edge functions in 1/16 pixel integers with the top-left rule.
 /// Per tile, an edge that has the whole box on its inner side is dropped (E ≡ 0), one that has it
 /// outside rejects the triangle; the remaining edges cross the box, so their values inside the tile
-/// stay below 2³¹ (|A|, |B| < 2¹⁹ from the guard band, box ≤ 512 units). Depth is a screen-space
-/// plane evaluated at each sample; colour and texture coordinates are interpolated
-/// perspective-correctly at the pixel centre (shaded once per pixel, written to covered samples).
+/// stay below 2³¹ (|A|, |B| < 2¹⁹ from the guard band, box ≤ 512 units). A small triangle whose
+/// block lies inside the tile skips the edges and uses its mask. Depth is a screen-space plane
+/// evaluated at each sample; attributes are interpolated perspective-correctly at the pixel centre
+/// and the pixel is lit there (per pixel, like the viewer), shaded once and written to its covered
+/// samples.
 final class TriangleDraw: PreparedDraw {
     let mesh: MeshBatch
     let frame: FrameSetup
@@ -23,12 +28,11 @@ final class TriangleDraw: PreparedDraw {
     let triangleCount: Int
     /// Transformed vertices; stage-0 jobs write disjoint ranges, later stages only read.
     var storage: VertexStorage
-    var vertices: UnsafeMutablePointer<TriVertex> { storage.pointer }
     var chunks: [Bins<TriRecord>] = []
     let clipFromObject: Mat4
     let normalMatrix: Mat4
     let albedo: SIMD3<Float>
-    let lit: Bool
+    let light: LightModel
     let texture: Texture?
     /// Unlit, untextured, one colour: the packed word every covered sample gets.
     let constantWord: UInt32?
@@ -55,8 +59,8 @@ final class TriangleDraw: PreparedDraw {
         let t = frame.tables
         let a = t.unpack(mesh.albedo.packed)
         albedo = SIMD3(a.x, a.y, a.z)
-        lit = mesh.lighting != .unlit && !mesh.normals.isEmpty
-        if !lit && texture == nil && mesh.colors.count <= 1 && opaque {
+        light = LightModel(mesh.lighting, hasNormals: !mesh.normals.isEmpty)
+        if light.mode == 0 && texture == nil && mesh.colors.count <= 1 && opaque {
             let c = t.unpack(clamped(mesh.colors, 0, .white).packed)
             constantWord = t.pack(c.x * albedo.x, c.y * albedo.y, c.z * albedo.z, 1)
         } else {
@@ -67,12 +71,12 @@ final class TriangleDraw: PreparedDraw {
         storage = s
         let n = (triangleCount + chunkSize - 1) / chunkSize
         chunks = (0..<n).map { _ in pool.take() }
-        whiteUnlit = !lit && mesh.albedo.packed | 0xFF00_0000 == 0xFFFF_FFFF
+        whiteUnlit = light.mode == 0 && mesh.albedo.packed | 0xFF00_0000 == 0xFFFF_FFFF
             && mesh.colors.allSatisfy { $0.packed | 0xFF00_0000 == 0xFFFF_FFFF }
         texelPointers = texture?.levels.map { UnsafePointer($0.storage.pointer) } ?? []
     }
 
-    /// Gives the vertex array back for the next frame.
+    /// Gives the vertex arrays back for the next frame.
     func recycle(into pool: inout [VertexStorage]) {
         pool.append(storage)
         storage = VertexStorage(capacity: 0)
@@ -88,46 +92,61 @@ final class TriangleDraw: PreparedDraw {
 
     // MARK: vertex stage
 
-    /// Lit linear colour, texture coordinates and clip position of vertex `i`.
-    @inline(__always) func clipVertex(_ i: Int) -> ClipVertex {
-        let t = frame.tables
-        let c = clipFromObject.transformPoint(mesh.positions[i])
-        var color = albedo
-        if !mesh.colors.isEmpty {
-            let v = t.unpack(clamped(mesh.colors, i, .white).packed)
-            color = SIMD3(v.x * albedo.x, v.y * albedo.y, v.z * albedo.z)
-        }
-        if lit {
-            let n = normalMatrix.transformDirection(clamped(mesh.normals, i, .zero))
-            let len2 = (n * n).sum()
-            if len2 > 0 && len2.isFinite {
-                color = color * lightFactor(n / len2.squareRoot())
-            }
-        }
-        let uv = mesh.texCoords.isEmpty ? SIMD2<Float>.zero : clamped(mesh.texCoords, i, .zero)
-        return ClipVertex(c: c, color: color, uv: uv)
-    }
-
-    @inline(__always) func lightFactor(_ n: SIMD3<Float>) -> Float {
-        @inline(__always) func sat(_ x: Float) -> Float { x > 0 ? (x < 1 ? x : 1) : 0 }
-        switch mesh.lighting {
-        case .unlit: return 1
-        case .viewerRig:
-            let l1 = SIMD3<Float>(0.26726124, 0.5345225, 0.8017837)       // normalize(1, 2, 3)
-            let l2 = SIMD3<Float>(-0.16903085, -0.50709254, -0.8451542)   // normalize(−1, −3, −5)
-            let s = 0.2 + sat((n * l1).sum()) + 0.5 * sat((n * l2).sum())
-            return s < 1 ? s : 1
-        case .lambert(let dir, let ambient):
-            let d = (n * dir).sum()
-            return ambient + (1 - ambient) * (d > 0 ? d : 0)
-        }
-    }
-
     private func transformVertices(_ job: Int) {
         let start = job * chunkSize, end = min(start + chunkSize, vertexCount)
         let w = Float(frame.grid.width), h = Float(frame.grid.height)
-        let out = vertices
-        for i in start..<end { out[i] = project(clipVertex(i), width: w, height: h) }
+        let sv = storage.screen, av = storage.attributes
+        let m = clipFromObject
+        mesh.positions.withUnsafeBufferPointer { pos in
+            for i in start..<end { sv[i] = project(m.transformPoint(pos[i]), width: w, height: h) }
+        }
+        writeAttributes(start, end, av)
+    }
+
+    /// Attributes of vertices `start ..< end` (see `VertexAttributes`).
+    private func writeAttributes(_ start: Int, _ end: Int, _ av: UnsafeMutablePointer<VertexAttributes>) {
+        let t = frame.tables
+        let albedo = self.albedo
+        let lit = light.mode != 0
+        let identityNormals = normalMatrix == .identity
+        let nm = normalMatrix
+        mesh.colors.withUnsafeBufferPointer { cols in
+            mesh.normals.withUnsafeBufferPointer { nrm in
+                mesh.texCoords.withUnsafeBufferPointer { uvs in
+                    let nc = cols.count, nn = nrm.count, nu = uvs.count
+                    var color = albedo
+                    if nc > 0 {
+                        let v = t.unpack(cols[0].packed)
+                        color = SIMD3(v.x * albedo.x, v.y * albedo.y, v.z * albedo.z)
+                    }
+                    for i in start..<end {
+                        if nc > 1 {
+                            let v = t.unpack(cols[i < nc ? i : nc - 1].packed)
+                            color = SIMD3(v.x * albedo.x, v.y * albedo.y, v.z * albedo.z)
+                        }
+                        var n = SIMD3<Float>.zero
+                        if lit {
+                            let raw = nrm[i < nn ? i : nn - 1]
+                            let d = identityNormals ? raw : nm.transformDirection(raw)
+                            let len2 = (d * d).sum()
+                            if len2 > 0 && len2.isFinite { n = d * (1 / len2.squareRoot()) }
+                        }
+                        var uv = SIMD2<Float>.zero
+                        if nu > 0 {
+                            uv = uvs[i < nu ? i : nu - 1]
+                            if !uv.x.isFinite { uv.x = 0 }
+                            if !uv.y.isFinite { uv.y = 0 }
+                        }
+                        av[i] = VertexAttributes(SIMD8(color.x, color.y, color.z, n.x, n.y, n.z, uv.x, uv.y))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Clip-space position and attributes of vertex `i` (after the vertex stage), for clipping.
+    private func clipVertex(_ i: Int) -> ClipVertex {
+        ClipVertex(c: clipFromObject.transformPoint(mesh.positions[i]), a: storage.attributes[i].simd)
     }
 
     // MARK: binning
@@ -139,20 +158,19 @@ final class TriangleDraw: PreparedDraw {
         let grid = frame.grid
         let n = UInt32(truncatingIfNeeded: vertexCount)
         let indexed = !mesh.indices.isEmpty
-        do {
-            let vs = UnsafePointer(vertices)
-            mesh.indices.withUnsafeBufferPointer { idx in
-                for t in start..<end {
-                    let i0 = indexed ? idx[3 * t] : UInt32(3 * t)
-                    let i1 = indexed ? idx[3 * t + 1] : UInt32(3 * t + 1)
-                    let i2 = indexed ? idx[3 * t + 2] : UInt32(3 * t + 2)
-                    guard i0 < n, i1 < n, i2 < n else { continue }
-                    let a = vs[Int(i0)], b = vs[Int(i1)], c = vs[Int(i2)]
-                    if a.clip | b.clip | c.clip == 0 {
-                        add(i0, i1, i2, a, b, c, bins, grid)
-                    } else {
-                        clipAndAdd(Int(i0), Int(i1), Int(i2), bins, grid)
-                    }
+        let simd = frame.kernels == .simd
+        let vs = UnsafePointer(storage.screen)
+        mesh.indices.withUnsafeBufferPointer { idx in
+            for t in start..<end {
+                let i0 = indexed ? idx[3 * t] : UInt32(3 * t)
+                let i1 = indexed ? idx[3 * t + 1] : UInt32(3 * t + 1)
+                let i2 = indexed ? idx[3 * t + 2] : UInt32(3 * t + 2)
+                guard i0 < n, i1 < n, i2 < n else { continue }
+                let a = vs[Int(i0)], b = vs[Int(i1)], c = vs[Int(i2)]
+                if a.needsClipping || b.needsClipping || c.needsClipping {
+                    clipAndAdd(Int(i0), Int(i1), Int(i2), bins, grid, simd)
+                } else {
+                    add(i0, i1, i2, a, b, c, bins, grid, simd)
                 }
             }
         }
@@ -160,8 +178,8 @@ final class TriangleDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func add(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, _ a: TriVertex, _ b: TriVertex, _ c: TriVertex,
-                     _ bins: Bins<TriRecord>, _ grid: TileGrid) {
+    private func add(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, _ a: ScreenVertex, _ b: ScreenVertex, _ c: ScreenVertex,
+                     _ bins: Bins<TriRecord>, _ grid: TileGrid, _ simd: Bool) {
         let area = snappedArea(a, b, c)
         if area == 0 { return }
         switch mesh.cull {
@@ -173,61 +191,69 @@ final class TriangleDraw: PreparedDraw {
         let minX = (mini(a.x, b.x, c.x) &+ 1) >> 4, maxX = (maxi(a.x, b.x, c.x) &- 2) >> 4
         let minY = (mini(a.y, b.y, c.y) &+ 1) >> 4, maxY = (maxi(a.y, b.y, c.y) &- 2) >> 4
         if minX > maxX || minY > maxY { return }
-        // A small triangle (box of at most 2 × 2 pixels, most of a dense mesh) is dropped here
-        // unless it covers one of those 16 samples: exact, same edge functions as the kernels.
+        var record = area > 0 ? TriRecord(i0: i0, i1: i1, i2: i2, smallMask: 0)
+                              : TriRecord(i0: i0, i1: i2, i2: i1, smallMask: 0)
+        // A small triangle (box of at most 2 × 2 pixels, most of a dense mesh): its 16 samples
+        // are tested now, exactly, with the same edge functions as the kernels.
         if maxX - minX <= 1 && maxY - minY <= 1 {
             let (p, q, r) = area > 0 ? (a, b, c) : (a, c, b)
-            let hit = frame.kernels == .simd ? coversSampleSIMD(p, q, r, minX, minY) : coversSampleScalar(p, q, r, minX, minY)
-            if !hit { return }
+            let mask = simd ? coverageSIMD(p, q, r, minX, minY) : coverageScalar(p, q, r, minX, minY)
+            if mask == 0 { return }
+            record.smallMask = mask
         }
         guard let range = grid.range(pixelMinX: Int(minX), minY: Int(minY), maxX: Int(maxX), maxY: Int(maxY))
         else { return }
-        bins.add(area > 0 ? TriRecord(i0: i0, i1: i1, i2: i2) : TriRecord(i0: i0, i1: i2, i2: i1), range)
+        bins.add(record, range)
     }
 
     /// Edge i→j relative to the 2 × 2 block at pixel (bx, by): value at the block's sample lanes,
     /// top-left bias folded in. Coordinates are within a few pixels of the block, so `Int32` is
     /// exact.
     @inline(__always)
-    private func blockEdge(_ p: TriVertex, _ q: TriVertex, _ bx: Int32, _ by: Int32) -> (a: Int32, b: Int32, c: Int32) {
+    private func blockEdge(_ p: ScreenVertex, _ q: ScreenVertex, _ bx: Int32, _ by: Int32) -> (a: Int32, b: Int32, c: Int32) {
         let a = p.y &- q.y, b = q.x &- p.x
         let topLeft = a > 0 || (a == 0 && b > 0)
         let c = a &* (bx << 4 &- p.x) &+ b &* (by << 4 &- p.y) &- (topLeft ? 0 : 1)
         return (a, b, c)
     }
 
-    /// Whether a positive-area triangle covers a sample of the 2 × 2 pixel block at (bx, by).
+    /// The samples of the 2 × 2 pixel block at (bx, by) that a positive-area triangle covers
+    /// (bit `8 · row + lane`).
     @inline(__always)
-    private func coversSampleSIMD(_ p: TriVertex, _ q: TriVertex, _ r: TriVertex, _ bx: Int32, _ by: Int32) -> Bool {
+    private func coverageSIMD(_ p: ScreenVertex, _ q: ScreenVertex, _ r: ScreenVertex, _ bx: Int32, _ by: Int32) -> UInt32 {
         let e0 = blockEdge(p, q, bx, by), e1 = blockEdge(q, r, bx, by), e2 = blockEdge(r, p, bx, by)
         let lx = SamplePattern.laneXUnits, ly = SamplePattern.laneYUnits
-        for row: Int32 in 0...1 {
-            let y = ly &+ (row << 4)
-            let E0 = e0.a &* lx &+ e0.b &* y &+ e0.c
-            let E1 = e1.a &* lx &+ e1.b &* y &+ e1.c
-            let E2 = e2.a &* lx &+ e2.b &* y &+ e2.c
-            if anyLane((E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)) { return true }
-        }
-        return false
+        let o0 = e0.a &* lx &+ e0.b &* ly &+ e0.c, o1 = e1.a &* lx &+ e1.b &* ly &+ e1.c
+        let o2 = e2.a &* lx &+ e2.b &* ly &+ e2.c
+        let E0 = o0 &+ (e0.b << 4), E1 = o1 &+ (e1.b << 4), E2 = o2 &+ (e2.b << 4)
+        // A lane is covered when the sign bit of E0 | E1 | E2 is clear: both rows' bits, one
+        // reduction.
+        let top = ~((o0 | o1 | o2) &>> 31) & SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
+        let bottom = ~((E0 | E1 | E2) &>> 31) & SIMD8<Int32>(256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+        let v = top | bottom
+        let h4 = v.lowHalf | v.highHalf
+        let h2 = h4.lowHalf | h4.highHalf
+        return UInt32(truncatingIfNeeded: h2[0] | h2[1])
     }
 
-    /// The scalar reference of `coversSampleSIMD`.
+    /// The scalar reference of `coverageSIMD`.
     @inline(__always)
-    private func coversSampleScalar(_ p: TriVertex, _ q: TriVertex, _ r: TriVertex, _ bx: Int32, _ by: Int32) -> Bool {
+    private func coverageScalar(_ p: ScreenVertex, _ q: ScreenVertex, _ r: ScreenVertex, _ bx: Int32, _ by: Int32) -> UInt32 {
         let e0 = blockEdge(p, q, bx, by), e1 = blockEdge(q, r, bx, by), e2 = blockEdge(r, p, bx, by)
+        var mask: UInt32 = 0
         for row: Int32 in 0...1 {
             for j in 0..<8 {
                 let x = SamplePattern.laneXUnits[j], y = SamplePattern.laneYUnits[j] &+ (row << 4)
                 let E0 = e0.a &* x &+ e0.b &* y &+ e0.c
                 let E1 = e1.a &* x &+ e1.b &* y &+ e1.c
                 let E2 = e2.a &* x &+ e2.b &* y &+ e2.c
-                if E0 | E1 | E2 >= 0 { return true }
+                if E0 | E1 | E2 >= 0 { mask |= 1 << (8 * UInt32(row) + UInt32(j)) }
             }
         }
-        return false
+        return mask
     }
 
-    private func clipAndAdd(_ i0: Int, _ i1: Int, _ i2: Int, _ bins: Bins<TriRecord>, _ grid: TileGrid) {
+    private func clipAndAdd(_ i0: Int, _ i1: Int, _ i2: Int, _ bins: Bins<TriRecord>, _ grid: TileGrid, _ simd: Bool) {
         let poly = clipPolygon([clipVertex(i0), clipVertex(i1), clipVertex(i2)],
                                width: Float(grid.width), height: Float(grid.height))
         guard poly.count >= 3 else { return }
@@ -235,7 +261,7 @@ final class TriangleDraw: PreparedDraw {
         bins.extraVertices.append(contentsOf: poly)
         for k in 1..<poly.count - 1 {
             add(base | clippedVertexFlag, (base + UInt32(k)) | clippedVertexFlag, (base + UInt32(k + 1)) | clippedVertexFlag,
-                poly[0], poly[k], poly[k + 1], bins, grid)
+                poly[0].s, poly[k].s, poly[k + 1].s, bins, grid, simd)
         }
     }
 
@@ -246,21 +272,33 @@ final class TriangleDraw: PreparedDraw {
 
     // MARK: tiles
 
+    /// Where a tile reads a triangle's vertices: the draw's arrays, or a chunk's clipped vertices.
+    private struct VertexSource {
+        let screen: UnsafePointer<ScreenVertex>
+        let attributes: UnsafePointer<VertexAttributes>
+        let extra: UnsafePointer<TriVertex>?
+
+        @inline(__always) func position(_ i: UInt32) -> ScreenVertex {
+            i & clippedVertexFlag == 0 ? screen[Int(i)] : extra.unsafelyUnwrapped[Int(i & ~clippedVertexFlag)].s
+        }
+
+        @inline(__always) func attributes(_ i: UInt32) -> SIMD8<Float> {
+            if i & clippedVertexFlag == 0 {
+                return UnsafeRawPointer(attributes + Int(i)).loadUnaligned(as: SIMD8<Float>.self)
+            }
+            return extra.unsafelyUnwrapped[Int(i & ~clippedVertexFlag)].a.simd
+        }
+    }
+
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
-        do {
-            let vs = UnsafePointer(vertices)
-            for b in chunks {
-                b.withRecords(tile: t) { recs in
-                    b.extraVertices.withUnsafeBufferPointer { extra in
-                        @inline(__always) func vertex(_ i: UInt32) -> TriVertex {
-                            i & clippedVertexFlag == 0 ? vs[Int(i)] : extra[Int(i & ~clippedVertexFlag)]
-                        }
-                        switch kernels {
-                        case .simd:
-                            for r in recs { triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: true) }
-                        case .scalar:
-                            for r in recs { triangle(vertex(r.i0), vertex(r.i1), vertex(r.i2), ctx, simd: false) }
-                        }
+        let screen = UnsafePointer(storage.screen), attributes = UnsafePointer(storage.attributes)
+        for b in chunks {
+            b.withRecords(tile: t) { recs in
+                b.extraVertices.withUnsafeBufferPointer { extra in
+                    let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
+                    switch kernels {
+                    case .simd: for r in recs { triangle(r, src, ctx, simd: true) }
+                    case .scalar: for r in recs { triangle(r, src, ctx, simd: false) }
                     }
                 }
             }
@@ -284,8 +322,115 @@ final class TriangleDraw: PreparedDraw {
         return Edge(a: Int32(a), b: Int32(b), c: Int32(c))
     }
 
+    /// Mask of the lanes whose bit is set in `bits` (bit `j` = lane `j`).
+    @inline(__always) private func laneMask(_ bits: UInt32) -> LaneMask {
+        let v = SIMD8<Int32>(repeating: Int32(bitPattern: bits)) & SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
+        return v .!= SIMD8<Int32>(repeating: 0)
+    }
+
     @inline(__always)
-    private func triangle(_ v0: TriVertex, _ v1: TriVertex, _ v2: TriVertex, _ ctx: TileContext, simd: Bool) {
+    private func triangle(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext, simd: Bool) {
+        let v0 = src.position(rec.i0), v1 = src.position(rec.i1), v2 = src.position(rec.i2)
+        if rec.smallMask != 0 {
+            let bx = Int(SmallTriangle.blockX(v0, v1, v2)) - ctx.x0, by = Int(SmallTriangle.blockY(v0, v1, v2)) - ctx.y0
+            if bx >= 0 && by >= 0 && bx + 1 < ctx.w && by + 1 < ctx.h {
+                smallTriangle(rec, v0, v1, v2, bx, by, src, ctx, simd: simd)
+                return
+            }
+        }
+        generalTriangle(rec, v0, v1, v2, src, ctx, simd: simd)
+    }
+
+    /// A small triangle whose 2 × 2 block lies inside the tile: the binned mask gives coverage.
+    @inline(__always)
+    private func smallTriangle(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                               _ bx: Int, _ by: Int, _ src: VertexSource, _ ctx: TileContext, simd: Bool) {
+        let g = TriangleGeometry(v0, v1, v2, ox: Int32(ctx.x0 << 4), oy: Int32(ctx.y0 << 4))
+        let dz = DepthPlane(g, v0, v1, v2)
+        var passed: (UInt32, UInt32) = (0, 0)
+        for row in 0..<2 {
+            let rowBits = (rec.smallMask >> (8 * UInt32(row))) & 0xFF
+            if rowBits == 0 { continue }
+            let py = by + row
+            let base = ((py << tileShift) + bx) << 2
+            let bits = simd ? depthSpanSIMD(laneMask(rowBits), dz, g, bx, py, base, ctx)
+                            : depthSpanScalar(rowBits, dz, g, bx, py, base, ctx)
+            if row == 0 { passed.0 = bits } else { passed.1 = bits }
+        }
+        if passed.0 | passed.1 == 0 { return }
+        if texture == nil && opaque {
+            // The common mesh case, shaded from values in registers (see `PixelShader.litWord`).
+            let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
+            let p0 = src.attributes(rec.i0) * SIMD8(repeating: q0)
+            let p1 = src.attributes(rec.i1) * SIMD8(repeating: q1)
+            let p2 = src.attributes(rec.i2) * SIMD8(repeating: q2)
+            let light = self.light, t = ctx.tables
+            for row in 0..<2 {
+                let bits = row == 0 ? passed.0 : passed.1
+                if bits == 0 { continue }
+                let py = by + row
+                for k in 0..<2 {
+                    let lanes = (bits >> (4 * UInt32(k))) & 0xF
+                    if lanes == 0 { continue }
+                    let a = PixelShader.interpolate(g, p0, p1, p2, q0, q1, q2, Float(bx + k) + 0.5, Float(py) + 0.5)
+                    let word = PixelShader.litWord(a, light, t)
+                    let at = ((py << tileShift) + bx + k) << 2
+                    for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
+                }
+            }
+            return
+        }
+        var shader = PixelShader(draw: self, g)
+        for row in 0..<2 {
+            let bits = row == 0 ? passed.0 : passed.1
+            if bits == 0 { continue }
+            let py = by + row
+            writePixels(bits, bx, py, ((py << tileShift) + bx) << 2, &shader, rec, v0, v1, v2, src, ctx)
+        }
+    }
+
+    /// Depth test (and write) of the covered lanes `m` of the span at tile pixel (px, py); the
+    /// lanes that pass, as bits. Constant-colour draws also write their colour here.
+    @inline(__always)
+    private func depthSpanSIMD(_ m: LaneMask, _ dz: DepthPlane, _ g: TriangleGeometry, _ px: Int, _ py: Int, _ base: Int,
+                               _ ctx: TileContext) -> UInt32 {
+        var m = m
+        let dp = UnsafeMutableRawPointer(ctx.depth + base)
+        let z = dz.span(g, px, py)
+        let old = dp.loadUnaligned(as: SIMD8<Float>.self)
+        if depthTest { m = m .& (z .< old) }
+        if !anyLane(m) { return 0 }
+        if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
+        if let word = constantWord {
+            let cp = UnsafeMutableRawPointer(ctx.color + base)
+            let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
+            cp.storeBytes(of: oc.replacing(with: SIMD8(repeating: word), where: m), as: SIMD8<UInt32>.self)
+            return 0
+        }
+        return laneBits(m)
+    }
+
+    /// The scalar reference of `depthSpanSIMD`, for covered lanes `bits`.
+    @inline(__always)
+    private func depthSpanScalar(_ covered: UInt32, _ dz: DepthPlane, _ g: TriangleGeometry, _ px: Int, _ py: Int,
+                                 _ base: Int, _ ctx: TileContext) -> UInt32 {
+        var bits: UInt32 = 0
+        for j in 0..<8 where covered & (1 << j) != 0 {
+            let z = dz.lane(g, px, py, j)
+            if depthTest && !(z < ctx.depth[base + j]) { continue }
+            if depthWrite { ctx.depth[base + j] = z }
+            bits |= 1 << j
+        }
+        if let word = constantWord {
+            for j in 0..<8 where bits & (1 << j) != 0 { ctx.color[base + j] = word }
+            return 0
+        }
+        return bits
+    }
+
+    @inline(__always)
+    private func generalTriangle(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                                 _ src: VertexSource, _ ctx: TileContext, simd: Bool) {
         let ox = Int32(ctx.x0 << 4), oy = Int32(ctx.y0 << 4)
         let xs = SIMD3<Int32>(v0.x &- ox, v1.x &- ox, v2.x &- ox)
         let ys = SIMD3<Int32>(v0.y &- oy, v1.y &- oy, v2.y &- oy)
@@ -298,61 +443,30 @@ final class TriangleDraw: PreparedDraw {
         guard let e0 = edge(xs[0], ys[0], xs[1], ys[1], box: box),
               let e1 = edge(xs[1], ys[1], xs[2], ys[2], box: box),
               let e2 = edge(xs[2], ys[2], xs[0], ys[0], box: box) else { return }
-        // Depth plane in tile-relative pixels.
-        // (Float(Int(_)): the concrete conversion; Float(Int32) goes through a generic path.)
-        let fx0 = Float(Int(xs[0])) * 0.0625, fy0 = Float(Int(ys[0])) * 0.0625
-        let x10 = Float(Int(xs[1])) * 0.0625 - fx0, y10 = Float(Int(ys[1])) * 0.0625 - fy0
-        let x20 = Float(Int(xs[2])) * 0.0625 - fx0, y20 = Float(Int(ys[2])) * 0.0625 - fy0
-        let det = x10 * y20 - x20 * y10
-        let invDet = 1 / det
-        let z10 = v1.z - v0.z, z20 = v2.z - v0.z
-        let dzdx = (z10 * y20 - z20 * y10) * invDet
-        let dzdy = (z20 * x10 - z10 * x20) * invDet
-        let zc = v0.z - dzdx * fx0 - dzdy * fy0
-        var shader = PixelShader(draw: self, v0, v1, v2, fx0: fx0, fy0: fy0, x10: x10, y10: y10, x20: x20, y20: y20,
-                                 det: det, invDet: invDet)
+        let g = TriangleGeometry(v0, v1, v2, ox: ox, oy: oy)
+        var shader = PixelShader(draw: self, g)
         if !depthTest && opaque && e0.a | e0.b | e1.a | e1.b | e2.a | e2.b == 0 {
             // The box lies inside all three edges and nothing is depth-tested: every sample of
             // every pixel is covered (big image quads, backgrounds). Shared by both kernel sets.
-            for py in minY...maxY {
-                var p = ctx.color + (((py << tileShift) + minX) << 2)
-                for px in minX...maxX {
-                    let word = shader.shadeWord(Float(px) + 0.5, Float(py) + 0.5, ctx.tables)
-                    UnsafeMutableRawPointer(p).storeBytes(of: SIMD4<UInt32>(repeating: word), as: SIMD4<UInt32>.self)
-                    p += 4
-                }
-            }
+            fillBox(minX, maxX, minY, maxY, &shader, rec, v0, v1, v2, src, ctx)
             return
         }
+        let dz = DepthPlane(g, v0, v1, v2)
         if simd {
             let lxu = SamplePattern.laneXUnits, lyu = SamplePattern.laneYUnits
             let o0 = e0.a &* lxu &+ e0.b &* lyu, o1 = e1.a &* lxu &+ e1.b &* lyu, o2 = e2.a &* lxu &+ e2.b &* lyu
             for py in minY...maxY {
                 let r0 = e0.c &+ e0.b &* Int32(py << 4), r1 = e1.c &+ e1.b &* Int32(py << 4)
                 let r2 = e2.c &+ e2.b &* Int32(py << 4)
-                let zrow = zc + dzdy * (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY)
                 var px = minX & ~1
                 while px <= maxX {
                     let pxu = Int32(px << 4)
                     let E0 = o0 &+ (r0 &+ e0.a &* pxu), E1 = o1 &+ (r1 &+ e1.a &* pxu), E2 = o2 &+ (r2 &+ e2.a &* pxu)
-                    var m = (E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)
+                    let m = (E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)
                     if anyLane(m) {
                         let base = ((py << tileShift) + px) << 2
-                        let dp = UnsafeMutableRawPointer(ctx.depth + base)
-                        let z = zrow + dzdx * (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX)
-                        let old = dp.loadUnaligned(as: SIMD8<Float>.self)
-                        if depthTest { m = m .& (z .< old) }
-                        if anyLane(m) {
-                            if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
-                            if let word = constantWord {
-                                let cp = UnsafeMutableRawPointer(ctx.color + base)
-                                let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-                                cp.storeBytes(of: oc.replacing(with: SIMD8(repeating: word), where: m), as: SIMD8<UInt32>.self)
-                            } else {
-                                let bits = laneBits(m)
-                                writePixels(bits, px, py, base, &shader, ctx)
-                            }
-                        }
+                        let bits = depthSpanSIMD(m, dz, g, px, py, base, ctx)
+                        if bits != 0 { writePixels(bits, px, py, base, &shader, rec, v0, v1, v2, src, ctx) }
                     }
                     px += 2
                 }
@@ -365,24 +479,17 @@ final class TriangleDraw: PreparedDraw {
                 while px <= maxX {
                     let pxu = Int32(px << 4)
                     let base = ((py << tileShift) + px) << 2
-                    var bits: UInt32 = 0
+                    var covered: UInt32 = 0
                     for j in 0..<8 {
                         let lxu = SamplePattern.laneXUnits[j], lyu = SamplePattern.laneYUnits[j]
                         let E0 = (e0.a &* lxu &+ e0.b &* lyu) &+ (r0 &+ e0.a &* pxu)
                         let E1 = (e1.a &* lxu &+ e1.b &* lyu) &+ (r1 &+ e1.a &* pxu)
                         let E2 = (e2.a &* lxu &+ e2.b &* lyu) &+ (r2 &+ e2.a &* pxu)
-                        guard (E0 | E1 | E2) >= 0 else { continue }
-                        let z = (zc + dzdy * (Float(py) + SamplePattern.laneY[j])) + dzdx * (Float(px) + SamplePattern.laneX[j])
-                        if depthTest && !(z < ctx.depth[base + j]) { continue }
-                        if depthWrite { ctx.depth[base + j] = z }
-                        bits |= 1 << j
+                        if (E0 | E1 | E2) >= 0 { covered |= 1 << j }
                     }
-                    if bits != 0 {
-                        if let word = constantWord {
-                            for j in 0..<8 where bits & (1 << j) != 0 { ctx.color[base + j] = word }
-                        } else {
-                            writePixels(bits, px, py, base, &shader, ctx)
-                        }
+                    if covered != 0 {
+                        let bits = depthSpanScalar(covered, dz, g, px, py, base, ctx)
+                        if bits != 0 { writePixels(bits, px, py, base, &shader, rec, v0, v1, v2, src, ctx) }
                     }
                     px += 2
                 }
@@ -390,22 +497,91 @@ final class TriangleDraw: PreparedDraw {
         }
     }
 
+    @inline(__always)
+    private func prepare(_ shader: inout PixelShader, _ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex,
+                         _ v2: ScreenVertex, _ src: VertexSource) {
+        if !shader.ready {
+            shader.prepare(v0, v1, v2, src.attributes(rec.i0), src.attributes(rec.i1), src.attributes(rec.i2))
+        }
+    }
+
+    /// Every sample of the tile pixels [minX, maxX] × [minY, maxY] gets the pixel's opaque word.
+    private func fillBox(_ minX: Int, _ maxX: Int, _ minY: Int, _ maxY: Int, _ shader: inout PixelShader,
+                         _ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                         _ src: VertexSource, _ ctx: TileContext) {
+        prepare(&shader, rec, v0, v1, v2, src)
+        if shader.separable, let tx = shader.texels {
+            fillSeparable(minX, maxX, minY, maxY, shader, tx, ctx)
+            return
+        }
+        for py in minY...maxY {
+            var p = ctx.color + (((py << tileShift) + minX) << 2)
+            for px in minX...maxX {
+                let word = shader.shadeWord(Float(px) + 0.5, Float(py) + 0.5, ctx.tables)
+                UnsafeMutableRawPointer(p).storeBytes(of: SIMD4<UInt32>(repeating: word), as: SIMD4<UInt32>.self)
+                p += 4
+            }
+        }
+    }
+
+    /// `fillBox` for a separable image triangle: texel columns once per box, rows once per row; a
+    /// run of consecutive columns (1:1 image pixels) is copied 8 texels at a time.
+    private func fillSeparable(_ minX: Int, _ maxX: Int, _ minY: Int, _ maxY: Int, _ shader: PixelShader,
+                               _ tx: UnsafePointer<UInt32>, _ ctx: TileContext) {
+        let n = maxX - minX + 1
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: tileSize) { cols in
+            var consecutive = true
+            for k in 0..<n {
+                cols[k] = shader.column(Float(minX + k) + 0.5)
+                if k > 0 && cols[k] != cols[k - 1] + 1 { consecutive = false }
+            }
+            let alpha = SIMD8<UInt32>(repeating: 0xFF00_0000)
+            for py in minY...maxY {
+                let texRow = tx + shader.row(Float(py) + 0.5) * shader.texWidth
+                let out = UnsafeMutableRawPointer(ctx.color + (((py << tileShift) + minX) << 2))
+                var k = 0
+                if consecutive {
+                    let run = UnsafeRawPointer(texRow + cols[0])
+                    while k + 8 <= n {
+                        let v = run.loadUnaligned(fromByteOffset: 4 * k, as: SIMD8<UInt32>.self) | alpha
+                        for j in 0..<8 {
+                            out.storeBytes(of: SIMD4<UInt32>(repeating: v[j]), toByteOffset: 16 * (k + j), as: SIMD4<UInt32>.self)
+                        }
+                        k += 8
+                    }
+                }
+                while k < n {
+                    out.storeBytes(of: SIMD4<UInt32>(repeating: texRow[cols[k]] | 0xFF00_0000), toByteOffset: 16 * k,
+                                   as: SIMD4<UInt32>.self)
+                    k += 1
+                }
+            }
+        }
+    }
+
     /// Shades and writes the covered samples of the span's two pixels.
     @inline(__always)
-    private func writePixels(_ bits: UInt32, _ px: Int, _ py: Int, _ base: Int, _ shader: inout PixelShader, _ ctx: TileContext) {
+    private func writePixels(_ bits: UInt32, _ px: Int, _ py: Int, _ base: Int, _ sh: inout PixelShader,
+                             _ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                             _ src: VertexSource, _ ctx: TileContext) {
+        prepare(&sh, rec, v0, v1, v2, src)
         let t = ctx.tables
         for k in 0..<2 {
             let lanes = (bits >> (4 * k)) & 0xF
             if lanes == 0 { continue }
             let at = base + 4 * k
             if opaque {
-                let word = shader.shadeWord(Float(px + k) + 0.5, Float(py) + 0.5, t)
-                for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
+                let word = sh.shadeWord(Float(px + k) + 0.5, Float(py) + 0.5, t)
+                if lanes == 0xF {
+                    UnsafeMutableRawPointer(ctx.color + at).storeBytes(of: SIMD4<UInt32>(repeating: word), as: SIMD4<UInt32>.self)
+                } else {
+                    for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
+                }
             } else {
-                let src = shader.shade(Float(px + k) + 0.5, Float(py) + 0.5, t)
-                let bs = BlendSource(linear: src, tables: t)
+                let c = sh.shade(Float(px + k) + 0.5, Float(py) + 0.5, t)
+                let bs = BlendSource(linear: c, tables: t)
                 for s in 0..<4 where lanes & (1 << s) != 0 {
-                    ctx.color[at + s] = blend(bs, alpha: src.w, over: ctx.color[at + s], gamma: false, t)
+                    ctx.color[at + s] = blend(bs, alpha: c.w, over: ctx.color[at + s], gamma: false, t)
                 }
             }
         }
