@@ -106,7 +106,7 @@ struct BenchScene {
                                lighting: .lambert(direction: SIMD3(light[0], light[1], light[2]),
                                                   ambient: try raw.scalar("ambient", Float.self))))
             return BenchScene(name: name, list: list, camera: try raw.camera(),
-                              notes: "indexed triangles, Gouraud Lambert, no culling, 4x MSAA")
+                              notes: "indexed triangles, per-pixel Lambert, no culling, 4x MSAA")
         case "image":
             guard let shape = raw.arrays["image"]?["shape"] as? [Int], shape.count == 3,
                   let tex = Texture(width: shape[1], height: shape[0], rgb: try raw.array("image", UInt8.self)) else {
