@@ -18,6 +18,7 @@ extension LineDraw {
         let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque)
         let solid = mode.opaque && shade.solid
         let solidWords = unsafeBitCast(SIMD8<UInt32>(repeating: shade.word), to: SIMD8<Float>.self)
+        var memo = BlendMemo()
         let lx = SamplePattern.laneX, ly = SamplePattern.laneY
         var row0 = g.py0
         while row0 <= g.py1 {
@@ -65,7 +66,7 @@ extension LineDraw {
                             let bits = laneBits(m)
                             for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
                                 Self.blendPixel(shade, g.pixelT(px + k, py), lanes: (bits >> (4 * k)) & 0xF,
-                                                at: base + 4 * k, ctx, mode)
+                                                at: base + 4 * k, ctx, mode, memo: &memo)
                             }
                         }
                     }
@@ -80,6 +81,7 @@ extension LineDraw {
     @inline(__always) func segmentScalar(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode) {
         guard let g = SegmentSetup(s, ctx) else { return }
         let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque)
+        var memo = BlendMemo()
         for py in g.py0...g.py1 {
             guard let (rx0, rx1) = g.rowRange(py) else { continue }
             // The columns of the SIMD kernel's 2-pixel spans.
@@ -104,7 +106,7 @@ extension LineDraw {
                     let word = shade.word(at: g.pixelT(px, py), ctx.tables)
                     for k in 0..<4 where bits & (1 << k) != 0 { ctx.color[base + k] = word }
                 } else {
-                    Self.blendPixel(shade, g.pixelT(px, py), lanes: bits, at: base, ctx, mode)
+                    Self.blendPixel(shade, g.pixelT(px, py), lanes: bits, at: base, ctx, mode, memo: &memo)
                 }
             }
         }
@@ -115,14 +117,34 @@ extension LineDraw {
     /// span ends at an odd column ≤ 31, inside the tile buffer.
     @inline(__always) func spanStart(_ rx0: Int) -> Int { rx0 & ~1 }
 
-    /// Blends the segment's colour at `t` over the samples of one pixel set in `mask` (4 bits).
+    /// The last blend of a segment: `output` is its colour blended over `input`. Blending is a pure function of
+    /// the source and the sample, so a sample equal to `input` under the same source gets `output` unchanged.
+    struct BlendMemo {
+        var input: UInt32 = 0, output: UInt32 = 0
+        var valid = false
+        /// The source was the same for every pixel (a one-colour segment at a finite `t`).
+        var sharedSource = false
+    }
+
+    /// Blends the segment's colour at `t` over the samples of one pixel set in `mask` (4 bits). A sample equal
+    /// to the last blended one under the same source reuses its result (the usual case: a transparent line over
+    /// a flat background); the values are the same as blending every sample.
     @inline(__always) static func blendPixel(_ shade: SegmentShade, _ t: Float, lanes mask: UInt32, at base: Int,
-                                      _ ctx: TileContext, _ mode: SpanMode) {
+                                      _ ctx: TileContext, _ mode: SpanMode, memo: inout BlendMemo) {
+        let shared = shade.solid && t.isFinite
+        if !shared || !memo.sharedSource { memo.valid = false }
+        memo.sharedSource = shared
         let tb = ctx.tables
         let src = shade.linear(at: t, opacity: mode.opacity)
         let s = BlendSource(linear: src, gamma: mode.gamma, tables: tb)
         for k in 0..<4 where mask & (1 << k) != 0 {
-            ctx.color[base + k] = blend(s, alpha: src.w, over: ctx.color[base + k], gamma: mode.gamma, tb)
+            let d = ctx.color[base + k]
+            if !memo.valid || d != memo.input {
+                memo.input = d
+                memo.output = blend(s, alpha: src.w, over: d, gamma: mode.gamma, tb)
+                memo.valid = true
+            }
+            ctx.color[base + k] = memo.output
         }
     }
 }
