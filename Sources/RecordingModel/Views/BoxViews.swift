@@ -16,11 +16,7 @@ public struct Boxes2DView: ArchetypeView {
         guard let h = r[Self.c("half_sizes")] else { return nil }
         halfSizes = Clamped(h.vec2())
         centers = Clamped(r.get(Self.c("centers")) { $0.vec2() })
-        colors = Clamped(r.get(Self.c("colors")) { $0.scalars(UInt32.self) })
-        radii = Clamped(r.get(Self.c("radii")) { $0.scalars(Float.self) })
-        labels = r.get(Self.c("labels")) { $0.strings() }
-        classIDs = Clamped(r.get(Self.c("class_ids")) { $0.scalars(UInt16.self) })
-        showLabels = r.first(Self.c("show_labels")) { $0.bools() }
+        (colors, radii, labels, classIDs, showLabels) = r.instanceAttributes(Self.c)
         drawOrder = r.first(Self.c("draw_order")) { $0.scalars(Float.self) }
     }
 
@@ -53,11 +49,7 @@ public struct Boxes3DView: ArchetypeView {
         centers = Clamped(r.get(Self.c("centers")) { $0.vec3() })
         quaternions = Clamped(r.get(Self.c("quaternions")) { $0.vec4() })
         rotationAxisAngles = Clamped(r.get(Self.c("rotation_axis_angles")) { $0.rotationAxisAngles() })
-        colors = Clamped(r.get(Self.c("colors")) { $0.scalars(UInt32.self) })
-        radii = Clamped(r.get(Self.c("radii")) { $0.scalars(Float.self) })
-        labels = r.get(Self.c("labels")) { $0.strings() }
-        classIDs = Clamped(r.get(Self.c("class_ids")) { $0.scalars(UInt16.self) })
-        showLabels = r.first(Self.c("show_labels")) { $0.bools() }
+        (colors, radii, labels, classIDs, showLabels) = r.instanceAttributes(Self.c)
         fillMode = r.first(Self.c("fill_mode")) { $0.scalars(UInt8.self) }
     }
 

@@ -114,4 +114,14 @@ public struct RotationAxisAngle: Sendable, Hashable {
 extension LatestAtResults {
     func get<T>(_ name: String, _ read: (ComponentCell) -> [T]) -> [T] { cells[name].map(read) ?? [] }
     func first<T>(_ name: String, _ read: (ComponentCell) -> [T]) -> T? { cells[name].flatMap { read($0).first } }
+
+    /// The per-instance attributes that points, lines, boxes and arrows share, read through `c` (the archetype's
+    /// component identifiers): colours `0xRRGGBBAA`, radii (negative = UI points), labels, class ids (all clamped
+    /// but labels) and the show-labels flag.
+    func instanceAttributes(_ c: (String) -> String)
+        -> (colors: Clamped<UInt32>, radii: Clamped<Float>, labels: [String], classIDs: Clamped<UInt16>, showLabels: Bool?) {
+        (Clamped(get(c("colors")) { $0.scalars(UInt32.self) }), Clamped(get(c("radii")) { $0.scalars(Float.self) }),
+         get(c("labels")) { $0.strings() }, Clamped(get(c("class_ids")) { $0.scalars(UInt16.self) }),
+         first(c("show_labels")) { $0.bools() })
+    }
 }

@@ -13,11 +13,7 @@ public struct LineStrips3DView: ArchetypeView {
     public init?(_ r: LatestAtResults) {
         guard let s = r[Self.c("strips")] else { return nil }
         strips = s.strips(size: 3).map { f in (0 ..< f.count / 3).map { SIMD3(f[3 * $0], f[3 * $0 + 1], f[3 * $0 + 2]) } }
-        colors = Clamped(r.get(Self.c("colors")) { $0.scalars(UInt32.self) })
-        radii = Clamped(r.get(Self.c("radii")) { $0.scalars(Float.self) })
-        labels = r.get(Self.c("labels")) { $0.strings() }
-        classIDs = Clamped(r.get(Self.c("class_ids")) { $0.scalars(UInt16.self) })
-        showLabels = r.first(Self.c("show_labels")) { $0.bools() }
+        (colors, radii, labels, classIDs, showLabels) = r.instanceAttributes(Self.c)
     }
 
     public var count: Int { strips.count }
@@ -39,11 +35,7 @@ public struct LineStrips2DView: ArchetypeView {
     public init?(_ r: LatestAtResults) {
         guard let s = r[Self.c("strips")] else { return nil }
         strips = s.strips(size: 2).map { f in (0 ..< f.count / 2).map { SIMD2(f[2 * $0], f[2 * $0 + 1]) } }
-        colors = Clamped(r.get(Self.c("colors")) { $0.scalars(UInt32.self) })
-        radii = Clamped(r.get(Self.c("radii")) { $0.scalars(Float.self) })
-        labels = r.get(Self.c("labels")) { $0.strings() }
-        classIDs = Clamped(r.get(Self.c("class_ids")) { $0.scalars(UInt16.self) })
-        showLabels = r.first(Self.c("show_labels")) { $0.bools() }
+        (colors, radii, labels, classIDs, showLabels) = r.instanceAttributes(Self.c)
         drawOrder = r.first(Self.c("draw_order")) { $0.scalars(Float.self) }
     }
 
@@ -67,11 +59,7 @@ public struct Arrows3DView: ArchetypeView {
         guard let v = r[Self.c("vectors")] else { return nil }
         vectors = v.vec3()
         origins = Clamped(r.get(Self.c("origins")) { $0.vec3() })
-        colors = Clamped(r.get(Self.c("colors")) { $0.scalars(UInt32.self) })
-        radii = Clamped(r.get(Self.c("radii")) { $0.scalars(Float.self) })
-        labels = r.get(Self.c("labels")) { $0.strings() }
-        classIDs = Clamped(r.get(Self.c("class_ids")) { $0.scalars(UInt16.self) })
-        showLabels = r.first(Self.c("show_labels")) { $0.bools() }
+        (colors, radii, labels, classIDs, showLabels) = r.instanceAttributes(Self.c)
     }
 
     public var count: Int { vectors.count }
@@ -95,11 +83,7 @@ public struct Arrows2DView: ArchetypeView {
         guard let v = r[Self.c("vectors")] else { return nil }
         vectors = v.vec2()
         origins = Clamped(r.get(Self.c("origins")) { $0.vec2() })
-        colors = Clamped(r.get(Self.c("colors")) { $0.scalars(UInt32.self) })
-        radii = Clamped(r.get(Self.c("radii")) { $0.scalars(Float.self) })
-        labels = r.get(Self.c("labels")) { $0.strings() }
-        classIDs = Clamped(r.get(Self.c("class_ids")) { $0.scalars(UInt16.self) })
-        showLabels = r.first(Self.c("show_labels")) { $0.bools() }
+        (colors, radii, labels, classIDs, showLabels) = r.instanceAttributes(Self.c)
         drawOrder = r.first(Self.c("draw_order")) { $0.scalars(Float.self) }
     }
 

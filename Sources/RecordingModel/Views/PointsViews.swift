@@ -18,12 +18,8 @@ public struct Points3DView: ArchetypeView {
     public init?(_ r: LatestAtResults) {
         guard let p = r[Self.c("positions")] else { return nil }
         positions = p.vec3()
-        colors = Clamped(r.get(Self.c("colors")) { $0.scalars(UInt32.self) })
-        radii = Clamped(r.get(Self.c("radii")) { $0.scalars(Float.self) })
-        labels = r.get(Self.c("labels")) { $0.strings() }
-        classIDs = Clamped(r.get(Self.c("class_ids")) { $0.scalars(UInt16.self) })
+        (colors, radii, labels, classIDs, showLabels) = r.instanceAttributes(Self.c)
         keypointIDs = Clamped(r.get(Self.c("keypoint_ids")) { $0.scalars(UInt16.self) })
-        showLabels = r.first(Self.c("show_labels")) { $0.bools() }
         pointShading = r.first(Self.c("point_shading")) { $0.scalars(UInt8.self) }
     }
 
@@ -47,12 +43,8 @@ public struct Points2DView: ArchetypeView {
     public init?(_ r: LatestAtResults) {
         guard let p = r[Self.c("positions")] else { return nil }
         positions = p.vec2()
-        colors = Clamped(r.get(Self.c("colors")) { $0.scalars(UInt32.self) })
-        radii = Clamped(r.get(Self.c("radii")) { $0.scalars(Float.self) })
-        labels = r.get(Self.c("labels")) { $0.strings() }
-        classIDs = Clamped(r.get(Self.c("class_ids")) { $0.scalars(UInt16.self) })
+        (colors, radii, labels, classIDs, showLabels) = r.instanceAttributes(Self.c)
         keypointIDs = Clamped(r.get(Self.c("keypoint_ids")) { $0.scalars(UInt16.self) })
-        showLabels = r.first(Self.c("show_labels")) { $0.bools() }
         drawOrder = r.first(Self.c("draw_order")) { $0.scalars(Float.self) }
     }
 
