@@ -38,6 +38,13 @@ func averageScale(_ m: Mat4) -> Float {
     return s.isFinite ? s : 0
 }
 
+/// Where a draw goes in the frame: overlays last (phase 2) without depth; scene draws opaque first (phase 0,
+/// writing depth), then transparent ones (phase 1, depth-tested only).
+@inline(__always) func drawOrdering(layer: Layer, opaque: Bool) -> (phase: Int, depthTest: Bool, depthWrite: Bool) {
+    let phase = layer == .overlay ? 2 : (opaque ? 0 : 1)
+    return (phase, layer == .scene, phase == 0)
+}
+
 /// Opacity as a usable number: NaN → 0, clamped to [0, 1].
 @inline(__always) func sanitizedOpacity(_ o: Float) -> Float { o > 0 ? (o < 1 ? o : 1) : 0 }
 

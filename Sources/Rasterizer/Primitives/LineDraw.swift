@@ -20,9 +20,7 @@ final class LineDraw: PreparedDraw {
         self.batch = batch
         self.frame = frame
         opacity = sanitizedOpacity(batch.opacity)
-        phase = batch.layer == .overlay ? 2 : (opacity < 1 ? 1 : 0)
-        depthTest = batch.layer == .scene
-        depthWrite = phase == 0
+        (phase, depthTest, depthWrite) = drawOrdering(layer: batch.layer, opaque: opacity == 1)
         gamma = batch.blendSpace == .gamma
         let n = batch.positions.count
         var strips: [Range<Int>] = []

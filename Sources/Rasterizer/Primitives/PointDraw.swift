@@ -42,9 +42,7 @@ final class PointDraw: PreparedDraw {
         self.batch = batch
         self.frame = frame
         opacity = sanitizedOpacity(batch.opacity)
-        phase = batch.layer == .overlay ? 2 : (opacity < 1 ? 1 : 0)
-        depthTest = batch.layer == .scene
-        depthWrite = phase == 0
+        (phase, depthTest, depthWrite) = drawOrdering(layer: batch.layer, opaque: opacity == 1)
         directColor = batch.shading == .flat && opacity == 1
         let cam = frame.camera(for: batch.space)
         clipFromObject = cam.clipFromWorld * batch.worldFromObject
@@ -387,31 +385,41 @@ final class PointDraw: PreparedDraw {
         }
     }
 
+    /// One sample of the scalar kernels (lane `j` of the 2-pixel span at `px`, row `py`): inside the shape, then
+    /// the depth test at `i`, the depth written when it passes. True when the sample is to be coloured.
+    @inline(__always)
+    private func sampleScalar(_ p: PointRecord, _ shape: PointShape, _ px: Int, _ py: Int, lane j: Int,
+                              xr: Float, yr: Float, at i: Int, _ ctx: TileContext) -> Bool {
+        let r = p.r, r2 = r * r, invR2 = 1 / r2
+        let dx = (Float(px) + SamplePattern.laneX[j]) - xr
+        let dy = (Float(py) + SamplePattern.laneY[j]) - yr
+        let d2 = dx * dx + dy * dy
+        let inside = shape == .square ? (dx >= -r && dx <= r && dy >= -r && dy <= r) : d2 <= r2
+        if !inside { return false }
+        var z = p.z
+        if shape == .sphere {
+            var q = 1 - d2 * invR2
+            if q < 0 { q = 0 }
+            z = z - p.dz * q.squareRoot()
+        }
+        if depthTest && !(z < ctx.depth[i]) { return false }
+        if depthWrite { ctx.depth[i] = z }
+        return true
+    }
+
     @inline(__always)
     private func blockPointScalar<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type) {
         let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
-        let r2 = r * r, invR2 = 1 / r2
         for span in 0..<spans {
           let px = bx + 2 * span
           for py in py0..<py0 + rows {
             let base = ((py << tileShift) + px) << 2
             for j in 0..<8 {
-                let dx = (Float(px) + SamplePattern.laneX[j]) - xr
-                let dy = (Float(py) + SamplePattern.laneY[j]) - yr
-                let d2 = dx * dx + dy * dy
-                let inside = shape == .square ? (dx >= -r && dx <= r && dy >= -r && dy <= r) : d2 <= r2
-                if !inside { continue }
-                var z = p.z
-                if shape == .sphere {
-                    var q = 1 - d2 * invR2
-                    if q < 0 { q = 0 }
-                    z = z - p.dz * q.squareRoot()
+                if sampleScalar(p, shape, px, py, lane: j, xr: xr, yr: yr, at: base + j, ctx) {
+                    ctx.color[base + j] = p.color
                 }
-                if depthTest && !(z < ctx.depth[base + j]) { continue }
-                if depthWrite { ctx.depth[base + j] = z }
-                ctx.color[base + j] = p.color
             }
           }
         }
@@ -423,27 +431,13 @@ final class PointDraw: PreparedDraw {
         let shape = S.shape
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
-        let r2 = r * r, invR2 = 1 / r2
         for py in py0...py1 {
             var px = px0
             while px <= px1 {
                 let base = ((py << tileShift) + px) << 2
                 var bits: UInt32 = 0
                 for j in 0..<8 {
-                    let dx = (Float(px) + SamplePattern.laneX[j]) - xr
-                    let dy = (Float(py) + SamplePattern.laneY[j]) - yr
-                    let d2 = dx * dx + dy * dy
-                    let inside = shape == .square ? (dx >= -r && dx <= r && dy >= -r && dy <= r) : d2 <= r2
-                    if !inside { continue }
-                    var z = p.z
-                    if shape == .sphere {
-                        var q = 1 - d2 * invR2
-                        if q < 0 { q = 0 }
-                        z = z - p.dz * q.squareRoot()
-                    }
-                    if depthTest && !(z < ctx.depth[base + j]) { continue }
-                    if depthWrite { ctx.depth[base + j] = z }
-                    bits |= 1 << j
+                    if sampleScalar(p, shape, px, py, lane: j, xr: xr, yr: yr, at: base + j, ctx) { bits |= 1 << j }
                 }
                 if bits != 0 {
                     if direct {

@@ -48,9 +48,7 @@ final class TriangleDraw: PreparedDraw {
         texture = mesh.texture.flatMap { $0.width > 0 ? $0 : nil }
         let texAlpha = texture?.hasTransparency ?? false
         opaque = opacity == 1 && !texAlpha
-        phase = mesh.layer == .overlay ? 2 : (opaque ? 0 : 1)
-        depthTest = mesh.layer == .scene
-        depthWrite = phase == 0
+        (phase, depthTest, depthWrite) = drawOrdering(layer: mesh.layer, opaque: opaque)
         vertexCount = mesh.positions.count
         triangleCount = mesh.indices.isEmpty ? vertexCount / 3 : mesh.indices.count / 3
         let cam = frame.camera(for: mesh.space)
