@@ -70,7 +70,7 @@ let package = Package(
         ], swiftSettings: pixelSettings),
 
         // Tests (Swift Testing). Heavy pixel tests are meant for `swift test -c release`.
-        .testTarget(name: "LoadingTests", dependencies: ["ArrowIPC", "RRDFormat", "RecordingModel", "RecordingSDK"]),
+        .testTarget(name: "LoadingTests", dependencies: ["ArrowIPC", "RRDFormat", "RecordingModel", "RecordingSDK", "TestSupport"]),
         .testTarget(name: "RasterizerTests", dependencies: ["Rasterizer", "MediaCodecs", "TestSupport"], swiftSettings: pixelSettings),
         .target(name: "TestSupport", dependencies: ["MediaCodecs"], path: "Tests/TestSupport"),
         .testTarget(name: "MediaTests", dependencies: ["MediaCodecs", "GoldenImage", "TestSupport"]),

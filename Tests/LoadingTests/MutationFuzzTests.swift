@@ -3,6 +3,7 @@ import Foundation
 import RRDFormat
 import RecordingModel
 import Testing
+import TestSupport
 
 /// Seeded mutation fuzzing: fixtures (and their decompressed Arrow IPC payloads) with random bit flips, byte
 /// overwrites, large integers, truncations and spliced ranges. Every input must decode or fail with a typed

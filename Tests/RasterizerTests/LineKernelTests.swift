@@ -1,5 +1,6 @@
 import Testing
 @testable import Rasterizer
+import TestSupport
 
 /// The line kernels' parts: the 8-row range computation against the one-row reference, the
 /// two-pixel colour packing against `SRGBTables.pack`, row ranges that never cut a covered
@@ -15,7 +16,7 @@ import Testing
     /// Random segments around a tile: short thin ones (the bench's), long ones, steep, flat,
     /// zero length, axis-aligned, far outside.
     func segments(_ n: Int, seed: UInt64) -> [SegmentRecord] {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var out: [SegmentRecord] = []
         for i in 0..<n {
             let ax = rng.unit() * 48 - 8, ay = rng.unit() * 48 - 8
@@ -82,7 +83,7 @@ import Testing
 
     @Test func twoPixelColourPackingEqualsThePerPixelPack() {
         let tables = SRGBTables.shared
-        var rng = SplitMix(seed: 3)
+        var rng = SplitMix64(seed: 3)
         let specials: [Float] = [0, -0, 1, 1.5, .infinity, -.infinity, .nan, -1e-9, 1e-9, 1 / 65536, Float(1).nextDown,
                                  Float(1 / 65536).nextDown, 0.5, 0.0031308]
         for i in 0..<20_000 {
@@ -106,7 +107,7 @@ import Testing
     /// Many strips of every kind, in world and pixel space, scene and overlay, opaque and
     /// transparent, gamma and linear blending.
     func strips(seed: UInt64) -> DrawList {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var list = DrawList(background: RGBA8(5, 10, 20))
         for s in 0..<24 {
             var pos: [SIMD3<Float>] = []

@@ -1,5 +1,6 @@
 import Testing
 @testable import Rasterizer
+import TestSupport
 
 /// The frame pipeline's parts against simple references: the 8-pixel resolve, the binning of
 /// records into tiles, the 8-wide point vertex stage.

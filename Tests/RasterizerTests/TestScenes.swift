@@ -1,4 +1,5 @@
 @testable import Rasterizer
+import TestSupport
 
 /// Small scenes, one per primitive, shared by the golden, kernel and thread tests.
 enum TestScenes {
@@ -105,7 +106,7 @@ enum TestScenes {
 
     /// A larger random scene for kernel and thread tests: many points, a mesh, lines.
     static func busy(seed: UInt64) -> DrawList {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var list = DrawList(background: RGBA8(5, 10, 20))
         var pts: [SIMD3<Float>] = [], cols: [RGBA8] = [], radii: [Float] = []
         for _ in 0..<3000 {
@@ -140,19 +141,6 @@ enum TestScenes {
     }
 }
 
-/// Deterministic random numbers for test scenes.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Float { Float(next() >> 40) / Float(1 << 24) }
-}
 
 extension Float {
     /// A sine good enough for test geometry, the same on every platform (no libm).

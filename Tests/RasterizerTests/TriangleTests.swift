@@ -1,5 +1,6 @@
 import Testing
 @testable import Rasterizer
+import TestSupport
 
 /// Triangle paths that goldens do not pin down: per-pixel lighting, the small-triangle path
 /// (coverage masks from binning) against the general one, and the separable image fill.
@@ -71,7 +72,7 @@ import Testing
 
     @Test func smallTrianglesAcrossTileBordersMatchTheScalarKernels() throws {
         // Random tiny triangles, many straddling the 32-px tile borders, vertex-coloured, depth-tested.
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var pos: [SIMD3<Float>] = [], cols: [RGBA8] = []
         for _ in 0..<6000 {
             let c = SIMD3<Float>(Float(rng.next() % 6400) / 100, Float(rng.next() % 6400) / 100, Float(rng.next() % 100) / 100)
