@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Seconds of `body`, on a monotonic clock.
@@ -24,3 +25,10 @@ func printJSONLine(_ object: [String: Any]) {
 
 /// Rounds to 3 decimals for printing.
 func r3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+/// A `--size` value `WIDTHxHEIGHT` (both above 1).
+func frameSize(_ text: String) throws -> (width: Int, height: Int) {
+    let parts = text.split(separator: "x").compactMap { Int($0) }
+    guard parts.count == 2, parts[0] > 1, parts[1] > 1 else { throw ValidationError("--size must be WIDTHxHEIGHT, not \(text)") }
+    return (parts[0], parts[1])
+}

@@ -17,9 +17,7 @@ struct CompareBench: ParsableCommand {
     var `repeat` = 21
 
     func run() throws {
-        let parts = size.split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 1, parts[1] > 1 else { throw ValidationError("--size must be WIDTHxHEIGHT") }
-        let (width, height) = (parts[0], parts[1])
+        let (width, height) = try frameSize(size)
         let expected = BenchFrames.scene(0, width: width, height: height)
         var onePixel = expected
         onePixel.pixels[(height / 2 * width + width / 2) * 4] ^= 0xFF

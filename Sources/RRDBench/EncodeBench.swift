@@ -36,10 +36,8 @@ struct EncodeBench: ParsableCommand {
     var videoOnly = false
 
     func run() throws {
-        let parts = size.split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 1, parts[1] > 1 else { throw ValidationError("--size must be WIDTHxHEIGHT") }
         guard let videoCodec = VideoCodec(rawValue: codec) else { throw ValidationError("unknown codec \(codec)") }
-        let (width, height) = (parts[0], parts[1])
+        let (width, height) = try frameSize(size)
         let distinct = min(frames, 60) // frames cycle through 60 prepared ones, so memory stays small
         let prepared = (0..<distinct).map { BenchFrames.scene($0, width: width, height: height) }
 

@@ -21,26 +21,16 @@ struct ExportBench: AsyncParsableCommand {
     @Option(help: "Worker threads for rendering.") var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func run() async throws {
-        let loaded = try Recording.load(path: recording)
-        guard let store = loaded.recording, let timeline = try TimeSelection.timeline(named: timeline, in: store) else {
-            throw ValidationError("\(recording) has no timeline")
-        }
-        let range = store.timelines[timeline.name]!.range
-        let full = try FrameSchedule(kind: timeline.kind, from: range.lowerBound, to: range.upperBound, fps: fps)
-        let last = full.time(min(full.count, maxFrames) - 1)
-        let schedule = try FrameSchedule(kind: timeline.kind, from: range.lowerBound, to: last, fps: fps)
-        let renderer = RecordingRenderer(store: store, blueprint: loaded.blueprint.map { Blueprint(store: $0) },
-                                         timeline: timeline.name)
+        let input = try AnimationBenchInput(recording: recording, timeline: timeline, fps: fps, maxFrames: maxFrames)
+        let schedule = input.schedule
         for text in size {
-            let parts = text.split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2 else { throw ValidationError("bad --size \(text)") }
-            let animation = AnimationRenderer(renderer: renderer, timeline: timeline.name,
-                                              schedule: schedule, width: parts[0], height: parts[1])
+            let (width, height) = try frameSize(text)
+            let animation = input.animation(width: width, height: height)
             let settings = VideoSettings(codec: .h264, frameRate: FrameRate(Int32(fps.rounded())), preset: preset)
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("rrd-bench-export.mp4").path
             var cpu = processCPUSeconds()
             let exportSeconds = try seconds {
-                let writer = try VideoWriter(path: path, width: parts[0], height: parts[1], settings: settings)
+                let writer = try VideoWriter(path: path, width: width, height: height, settings: settings)
                 _ = try animation.export(to: writer, workers: threads)
             }
             let exportCPU = processCPUSeconds() - cpu
@@ -52,7 +42,7 @@ struct ExportBench: AsyncParsableCommand {
             let renderCPU = processCPUSeconds() - cpu
             cpu = processCPUSeconds()
             let encodeSeconds = try seconds {
-                let writer = try VideoWriter(path: path, width: parts[0], height: parts[1], settings: settings)
+                let writer = try VideoWriter(path: path, width: width, height: height, settings: settings)
                 for k in 0..<schedule.count { try writer.submit(frames.get(k), index: k) }
                 _ = try writer.finish()
             }

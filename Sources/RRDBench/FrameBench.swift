@@ -19,21 +19,14 @@ struct FrameBench: AsyncParsableCommand {
     var queries: [String] = ["walk"]
 
     func run() async throws {
-        let loaded = try Recording.load(path: recording)
-        guard let store = loaded.recording, let timeline = try TimeSelection.timeline(named: timeline, in: store) else {
-            throw ValidationError("\(recording) has no timeline")
+        if let bad = queries.first(where: { $0 != "walk" && $0 != "store" }) {
+            throw ValidationError("--queries takes walk or store, not \(bad)")
         }
-        let range = store.timelines[timeline.name]!.range
-        let full = try FrameSchedule(kind: timeline.kind, from: range.lowerBound, to: range.upperBound, fps: fps)
-        let schedule = try FrameSchedule(kind: timeline.kind, from: range.lowerBound,
-                                         to: full.time(min(full.count, maxFrames) - 1), fps: fps)
-        let renderer = RecordingRenderer(store: store, blueprint: loaded.blueprint.map { Blueprint(store: $0) },
-                                         timeline: timeline.name)
+        let input = try AnimationBenchInput(recording: recording, timeline: timeline, fps: fps, maxFrames: maxFrames)
+        let schedule = input.schedule
         for text in size {
-            let parts = text.split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2 else { throw ValidationError("bad --size \(text)") }
-            let animation = AnimationRenderer(renderer: renderer, timeline: timeline.name, schedule: schedule,
-                                              width: parts[0], height: parts[1])
+            let (width, height) = try frameSize(text)
+            let animation = input.animation(width: width, height: height)
             for forward in queries.map({ $0 == "walk" }) {
                 let worker = AnimationRenderer.Worker(animation, forwardQueries: forward)
                 var cpu: [Double] = []

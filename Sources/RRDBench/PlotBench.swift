@@ -40,10 +40,8 @@ struct PlotBench: ParsableCommand {
     var wholeRange = false
 
     func run() throws {
-        let parts = size.split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 1, parts[1] > 1 else { throw ValidationError("--size must be WIDTHxHEIGHT") }
         guard points > 0, series > 0 else { throw ValidationError("--points and --series must be positive") }
-        let (width, height) = (parts[0], parts[1])
+        let (width, height) = try frameSize(size)
         let store = try Self.store(points: points, series: series, noise: noise)
         let view = ViewSpec(kind: .timeSeries, origin: ["signal"], contents: .entity(["signal"]))
         let builder = TimeSeriesViewBuilder(options: TimeSeriesOptions(
