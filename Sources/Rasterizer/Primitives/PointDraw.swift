@@ -298,12 +298,7 @@ final class PointDraw: PreparedDraw {
                 if anyLane(m) {
                     let base = ((py << tileShift) + px) << 2
                     let dp = UnsafeMutableRawPointer(ctx.depth + base)
-                    var z = SIMD8<Float>(repeating: p.z)
-                    if shape == .sphere {
-                        var q = 1 - d2 * invR2
-                        q.replace(with: 0, where: q .< 0)
-                        z = z - p.dz * q.squareRoot()
-                    }
+                    let z = sampleDepth(p, shape, d2, invR2)
                     let old = dp.loadUnaligned(as: SIMD8<Float>.self)
                     if depthTest { m = m .& (z .< old) }
                     if anyLane(m) {
@@ -366,12 +361,7 @@ final class PointDraw: PreparedDraw {
             var m = maskBits(shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2)
             let base = ((py << tileShift) + px) << 2
             let dp = UnsafeMutableRawPointer(ctx.depth + base)
-            var z = SIMD8<Float>(repeating: p.z)
-            if shape == .sphere {
-                var q = 1 - d2 * invR2
-                q.replace(with: 0, where: q .< 0)
-                z = z - p.dz * q.squareRoot()
-            }
+            let z = sampleDepth(p, shape, d2, invR2)
             let old = dp.loadUnaligned(as: SIMD8<Float>.self)
             if depthTest { m &= maskBits(z .< old) }
             if depthWrite {
@@ -383,6 +373,17 @@ final class PointDraw: PreparedDraw {
             cp.storeBytes(of: oc ^ ((oc ^ colorV) & m), as: SIMD8<UInt32>.self)
           }
         }
+    }
+
+    /// Depth of 8 samples at squared distances `d2` from the centre: the record's depth, brought forward over a
+    /// sphere's cap for sphere impostors (the SIMD form of `sampleScalar`'s depth).
+    @inline(__always)
+    private func sampleDepth(_ p: PointRecord, _ shape: PointShape, _ d2: SIMD8<Float>, _ invR2: Float) -> SIMD8<Float> {
+        let z = SIMD8<Float>(repeating: p.z)
+        guard shape == .sphere else { return z }
+        var q = 1 - d2 * invR2
+        q.replace(with: 0, where: q .< 0)
+        return z - p.dz * q.squareRoot()
     }
 
     /// One sample of the scalar kernels (lane `j` of the 2-pixel span at `px`, row `py`): inside the shape, then
