@@ -21,9 +21,8 @@ extension ChunkStore {
         var path: EntityPath? = entity
         var isSelf = true
         while let p = path {
-            if let c = latestAtIgnoringClears(ClearQuery.component, entity: p, query: query), !c.isEmpty {
-                let recursive = c.values.bool(at: c.instances.lowerBound) ?? false
-                if isSelf || recursive, newest.map({ $0 < c.index }) ?? true { newest = c.index }
+            if let c = latestAtIgnoringClears(ClearQuery.component, entity: p, query: query) {
+                newest = ClearQuery.newest(newest, with: c, isSelf: isSelf)
             }
             path = p.parent
             isSelf = false

@@ -68,10 +68,8 @@ public struct LatestAtCursor: Sendable {
         var clear: DataIndex? = nil
         for k in clearTracks.indices {
             guard let (ref, isStatic) = clearTracks[k].track.seek(time),
-                  let c = store.cell(ref, component: ClearQuery.component, isStatic: isStatic), !c.isEmpty else { continue }
-            if clearTracks[k].isSelf || c.values.bool(at: c.instances.lowerBound) == true, clear.map({ $0 < c.index }) ?? true {
-                clear = c.index
-            }
+                  let c = store.cell(ref, component: ClearQuery.component, isStatic: isStatic) else { continue }
+            clear = ClearQuery.newest(clear, with: c, isSelf: clearTracks[k].isSelf)
         }
         var raw: [String: ComponentCell] = [:]
         for k in tracks.indices {

@@ -56,4 +56,13 @@ public struct LatestAtResults: Sendable {
 /// The Clear archetype's component.
 public enum ClearQuery {
     public static let component = "Clear:is_recursive"
+
+    /// `newest` with one more `Clear` cell of the entity (`isSelf`) or of an ancestor taken into account: the
+    /// entity's own Clear always applies, an ancestor's only when recursive, an empty cell never; the newer index
+    /// wins.
+    static func newest(_ newest: DataIndex?, with cell: ComponentCell, isSelf: Bool) -> DataIndex? {
+        guard !cell.isEmpty, isSelf || cell.values.bool(at: cell.instances.lowerBound) == true,
+              newest.map({ $0 < cell.index }) ?? true else { return newest }
+        return cell.index
+    }
 }

@@ -60,9 +60,7 @@ public final class LatestAtWalk: Sendable {
             var found: [String: ComponentCell] = [:]
             Self.cells([ClearQuery.component], in: &state.tracks[p, default: [:]], store: store, timeline: timeline,
                        entity: p, time: time, into: &found)
-            guard let c = found[ClearQuery.component], !c.isEmpty else { continue }
-            let recursive = c.values.bool(at: c.instances.lowerBound) ?? false
-            if k == 0 || recursive, newest.map({ $0 < c.index }) ?? true { newest = c.index }
+            if let c = found[ClearQuery.component] { newest = ClearQuery.newest(newest, with: c, isSelf: k == 0) }
         }
         return newest
     }
