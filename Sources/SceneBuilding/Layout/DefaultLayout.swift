@@ -18,10 +18,6 @@ public enum DefaultLayout {
             a.element.origin != b.element.origin ? EntityPathOrder.precedes(a.element.origin, b.element.origin)
                 : a.element.name != b.element.name ? a.element.name < b.element.name : a.offset < b.offset
         }
-        let byPriority = sorted.enumerated().sorted { a, b in
-            let pa = a.element.element.kind.layoutPriority, pb = b.element.element.kind.layoutPriority
-            return pa != pb ? pa > pb : a.offset < b.offset
-        }.map(\.element)
         func pane(_ v: (offset: Int, element: ViewSpec)) -> BlueprintNode {
             .view(BlueprintView(id: String(v.offset), spec: v.element))
         }
@@ -33,16 +29,14 @@ public enum DefaultLayout {
         case 0: return nil
         case 1: return panes[0]
         case 3:
-            let p = byPriority.map(pane)
+            let p = highestPriorityFirst(sorted) { $0.element.kind.layoutPriority }.map(pane)
             return grid("default/grid", [p[0], grid("default/grid/inner", Array(p[1...]))])
         case 2, 4...12: return grid("default/grid", panes)
         default:
             let classes = Dictionary(grouping: sorted, by: \.element.kind.rawValue)
-            let groups = classes.keys.sorted().map { classes[$0]! }
-                .enumerated().sorted { a, b in
-                    let pa = a.element[0].element.kind.layoutPriority, pb = b.element[0].element.kind.layoutPriority
-                    return pa != pb ? pa > pb : a.offset < b.offset
-                }.map(\.element)
+            let groups = highestPriorityFirst(classes.keys.sorted().map { classes[$0]! }) {
+                $0[0].element.kind.layoutPriority
+            }
             let tabs = groups.map { group in
                 BlueprintNode.container(BlueprintContainer(
                     id: "default/tabs/\(group[0].element.kind.rawValue)", kind: .tabs,
@@ -50,6 +44,14 @@ public enum DefaultLayout {
             }
             return tabs.count == 1 ? tabs[0] : grid("default/grid", tabs)
         }
+    }
+
+    /// `items` sorted by `priority`, highest first, keeping the order of equals.
+    private static func highestPriorityFirst<T>(_ items: [T], _ priority: (T) -> Int) -> [T] {
+        items.enumerated().sorted { a, b in
+            let pa = priority(a.element), pb = priority(b.element)
+            return pa != pb ? pa > pb : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The views placed in `frame` (tests and callers that need no tab titles).

@@ -54,23 +54,23 @@ public struct ViewPlan: Sendable {
     /// viewer's default layout.
     public func arrange(in frame: PixelRect) -> [(view: PlannedView, rect: PixelRect)] {
         if views.count == 1 { return [(views[0], frame)] }
+        // A blueprint's views are found by origin, class and name; the default tree's view ids are indices.
+        let tree: Blueprint
+        let planned: (BlueprintView) -> PlannedView?
         if let blueprint {
-            let placements = BlueprintLayout.arrange(blueprint, in: frame)
-            return placements.compactMap { p in
-                guard var planned = views.first(where: { $0.spec.origin == p.view.spec.origin && $0.spec.kind == p.view.spec.kind
-                    && $0.spec.name == p.view.spec.name }) else { return nil }
-                planned.tabTitles = p.tabTitles
-                planned.activeTab = p.activeTab
-                return (planned, p.rect)
+            tree = blueprint
+            planned = { v in
+                views.first { $0.spec.origin == v.spec.origin && $0.spec.kind == v.spec.kind && $0.spec.name == v.spec.name }
             }
+        } else {
+            tree = Blueprint(root: DefaultLayout.tree(views.map(\.spec)))
+            planned = { v in Int(v.id).flatMap { views.indices.contains($0) ? views[$0] : nil } }
         }
-        let placements = BlueprintLayout.arrange(Blueprint(root: DefaultLayout.tree(views.map(\.spec))), in: frame)
-        return placements.compactMap { p in
-            guard let i = Int(p.view.id), views.indices.contains(i) else { return nil }
-            var planned = views[i]
-            planned.tabTitles = p.tabTitles
-            planned.activeTab = p.activeTab
-            return (planned, p.rect)
+        return BlueprintLayout.arrange(tree, in: frame).compactMap { p in
+            guard var view = planned(p.view) else { return nil }
+            view.tabTitles = p.tabTitles
+            view.activeTab = p.activeTab
+            return (view, p.rect)
         }
     }
 
