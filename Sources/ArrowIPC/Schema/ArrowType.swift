@@ -75,3 +75,15 @@ public indirect enum ArrowType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension ArrowType {
+    /// Whether this type, or any type nested in it, is one this reader keeps only as raw bytes (`unsupported`).
+    public var containsUnsupported: Bool {
+        switch self {
+        case .unsupported: true
+        case .list(let f), .fixedSizeList(let f, _): f.type.containsUnsupported
+        case .struct(let fs), .denseUnion(let fs, _): fs.contains { $0.type.containsUnsupported }
+        default: false
+        }
+    }
+}

@@ -76,7 +76,7 @@ public struct RecordingSummary: Codable, Sendable, Equatable {
             for c in chunks {
                 timelines.formUnion(c.timeColumns.map(\.timeline.name))
                 for col in c.components where arrowTypes[col.descriptor.component] == nil {
-                    arrowTypes[col.descriptor.component] = (col.cells.type.description, containsUnsupported(col.instanceType))
+                    arrowTypes[col.descriptor.component] = (col.cells.type.description, col.instanceType.containsUnsupported)
                 }
             }
             let components = store.components(of: path).map { d in
@@ -96,15 +96,6 @@ public struct RecordingSummary: Codable, Sendable, Equatable {
                          TimelineSummary(name: $0.timeline.name, kind: $0.timeline.kind.rawValue, min: $0.range.lowerBound, max: $0.range.upperBound)
                      },
                      entities: entities, staticEntities: entities.filter(\.isStatic).map(\.path))
-    }
-
-    private static func containsUnsupported(_ t: ArrowType) -> Bool {
-        switch t {
-        case .unsupported: true
-        case .list(let f), .fixedSizeList(let f, _): containsUnsupported(f.type)
-        case .struct(let fs), .denseUnion(let fs, _): fs.contains { containsUnsupported($0.type) }
-        default: false
-        }
     }
 
     /// A human-readable report (the entity tree indented by depth).

@@ -107,7 +107,7 @@ public struct RRDWriter: Sendable {
                 array: .primitive(tc.times, type: type)))
         }
         for c in chunk.components {
-            if Self.containsUnsupported(c.cells.type) {
+            if c.cells.type.containsUnsupported {
                 skipped.append("\(chunk.entityPath) \(c.descriptor.component): \(c.cells.type) cannot be encoded")
                 continue
             }
@@ -124,15 +124,6 @@ public struct RRDWriter: Sendable {
             ("rerun:entity_path", chunk.entityPath.description), ("rerun:id", chunk.id.chunkString), ("sorbet:version", "0.1.4"),
         ]
         return ArrowIPCWriter.stream(schemaMetadata: schemaMetadata, columns: columns, rows: chunk.rowCount)
-    }
-
-    private static func containsUnsupported(_ t: ArrowType) -> Bool {
-        switch t {
-        case .unsupported: true
-        case .list(let f), .fixedSizeList(let f, _): containsUnsupported(f.type)
-        case .struct(let fs), .denseUnion(let fs, _): fs.contains { containsUnsupported($0.type) }
-        default: false
-        }
     }
 
     /// One raw LZ4 block (no frame), or nil when liblz4 fails or the data does not shrink.
