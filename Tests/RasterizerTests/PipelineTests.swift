@@ -150,16 +150,17 @@ import TestSupport
         let camera = Camera.perspective(eye: [4, 3, 4], target: .zero, fovYDegrees: 60, near: 0.05, far: 20,
                                         width: 333, height: 211)
         for shape in [PointShape.disc, .square, .sphere] {
-            for (constant, rs) in [(false, radii), (true, [Float(0.003)])] {
-                var list = DrawList(background: RGBA8(5, 10, 20))
-                list.add(PointBatch(positions: positions, radii: rs, colors: colors, shape: shape,
-                                    shading: shape == .sphere ? .gradient : .flat))
-                let simd = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 2, kernels: .simd))
-                let scalar = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 1, kernels: .scalar))
-                #expect(simd == scalar, "\(shape), constant radius \(constant)")
-                let bg = RGBA8(5, 10, 20).packed
-                let drawn = simd.withUnsafeBytes { raw in (0..<333 * 211).filter { raw.load(fromByteOffset: 4 * $0, as: UInt32.self) != bg }.count }
-                #expect(drawn > 2000, "\(shape), constant radius \(constant)")
+            for shading in [PointShading.flat, .gradient] {
+                for (constant, rs) in [(false, radii), (true, [Float(0.003)])] {
+                    var list = DrawList(background: RGBA8(5, 10, 20))
+                    list.add(PointBatch(positions: positions, radii: rs, colors: colors, shape: shape, shading: shading))
+                    let simd = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 2, kernels: .simd))
+                    let scalar = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 1, kernels: .scalar))
+                    #expect(simd == scalar, "\(shape), \(shading), constant radius \(constant)")
+                    let bg = RGBA8(5, 10, 20).packed
+                    let drawn = simd.withUnsafeBytes { raw in (0..<333 * 211).filter { raw.load(fromByteOffset: 4 * $0, as: UInt32.self) != bg }.count }
+                    #expect(drawn > 2000, "\(shape), \(shading), constant radius \(constant)")
+                }
             }
         }
     }

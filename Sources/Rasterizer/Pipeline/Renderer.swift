@@ -14,8 +14,20 @@ public final class Renderer: @unchecked Sendable {
     private let segmentPool = BinsPool<SegmentRecord>()
     private let trianglePool = BinsPool<TriRecord>()
     private var vertexPool: [VertexStorage] = []
+    private var workers: WorkerPool?
 
     public init() {}
+
+    deinit { workers?.stop() }
+
+    /// The pool for `threads` workers (the caller and `threads − 1` helpers), kept between frames.
+    private func pool(threads: Int) -> WorkerPool {
+        if let p = workers, p.helpers == threads - 1 { return p }
+        workers?.stop()
+        let p = WorkerPool(helpers: threads - 1)
+        workers = p
+        return p
+    }
 
     /// Renders into a new `camera.width × camera.height × 4` byte array (rows top to bottom).
     public func render(_ list: DrawList, camera: Camera, options: RenderOptions = RenderOptions()) throws -> [UInt8] {
@@ -42,13 +54,14 @@ public final class Renderer: @unchecked Sendable {
                                tables: .shared, kernels: options.kernels)
         let draws = prepare(list, frame)
         defer { recycle(draws) }
+        let pool = pool(threads: threads)
 
         for stage in 0..<2 {
             var jobs: [(Int, Int)] = []
             for (d, draw) in draws.enumerated() {
                 for j in 0..<draw.jobCount(stage: stage) { jobs.append((d, j)) }
             }
-            runJobs(jobs.count, threads: threads) { j, _ in
+            pool.run(jobs.count) { j, _ in
                 let (d, job) = jobs[j]
                 draws[d].run(stage: stage, job: job)
             }
@@ -62,7 +75,7 @@ public final class Renderer: @unchecked Sendable {
         let output = OutputTarget(base: base, rowBytes: rowBytes)
         let background = list.background.packed
         let kernels = options.kernels
-        runJobs(grid.count, threads: threads) { t, worker in
+        pool.run(grid.count) { t, worker in
             let tx = t % grid.tilesX, ty = t / grid.tilesX
             let x0 = tx << tileShift, y0 = ty << tileShift
             let ctx = TileContext(color: buffers[worker].color, depth: buffers[worker].depth, x0: x0, y0: y0,
