@@ -15,6 +15,8 @@ final class LineDraw: PreparedDraw {
     let clipFromObject: Mat4
     let unitsToPixels: Float
     let objectScale: Float
+    /// Read once per draw (a global's lazy initialisation check stays out of the kernels).
+    let levels = ColourLevels.shared
 
     init(_ batch: LineBatch, frame: FrameSetup, pool: BinsPool<SegmentRecord>) {
         self.batch = batch
@@ -114,9 +116,10 @@ final class LineDraw: PreparedDraw {
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         let mode = SpanMode(depthTest: depthTest, depthWrite: depthWrite, opaque: opacity == 1,
                             opacity: opacity, gamma: gamma)
+        let levels = self.levels
         switch kernels {
-        case .simd: each(t) { segmentSIMD($0, ctx, mode) }
-        case .scalar: each(t) { segmentScalar($0, ctx, mode) }
+        case .simd: each(t) { segmentSIMD($0, ctx, mode, levels) }
+        case .scalar: each(t) { segmentScalar($0, ctx, mode, levels) }
         }
     }
 
