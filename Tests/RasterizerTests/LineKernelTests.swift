@@ -107,7 +107,9 @@ import TestSupport
             for k in 0..<8 {
                 // Random parameters, and parameters at and beside the steps.
                 let s = shade.stepT[k % max(1, shade.steps)]
-                ts[k] = i % 4 == 0 && k < 3 ? [s, s.nextDown, s.nextUp][k] : (i % 7 == 0 ? -rng.unit() : rng.unit() * 1.1)
+                let beside: [Float] = [s, s.nextDown, s.nextUp]
+                let random: Float = i % 7 == 0 ? -rng.unit() : rng.unit() * 1.1
+                ts[k] = i % 4 == 0 && k < 3 ? beside[k] : random
             }
             let lanes = unsafeBitCast(shade.steppedWords(ts), to: SIMD8<UInt32>.self)
             for k in 0..<8 {
@@ -118,10 +120,16 @@ import TestSupport
                 let ref = tables.pack(c.x, c.y, c.z, 1)
                 if ref == w { exact += 1; continue }
                 // Off only beside a step, by one level in one channel.
-                let closest = (0..<shade.steps).map { abs(shade.stepT[$0] - tc) }.min() ?? 1
+                var closest: Float = 1
+                for k in 0..<shade.steps { closest = min(closest, abs(shade.stepT[k] - tc)) }
                 #expect(closest < 1e-5, "t \(tc) far from the steps: \(ref) vs \(w), \(rec)")
-                let diffs = (0..<3).map { abs(Int((ref >> UInt32(8 * $0)) & 0xFF) - Int((w >> UInt32(8 * $0)) & 0xFF)) }
-                #expect(diffs.reduce(0, +) == 1, "\(ref) vs \(w)")
+                var levels = 0
+                for ch in 0..<3 {
+                    let shift = UInt32(8 * ch)
+                    let a = Int((ref >> shift) & 0xFF), b = Int((w >> shift) & 0xFF)
+                    levels += abs(a - b)
+                }
+                #expect(levels == 1, "\(ref) vs \(w)")
                 near += 1
             }
         }

@@ -15,10 +15,13 @@ extension LineDraw {
 
     @inline(__always) func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode, _ levels: ColourLevels) {
         guard let g = SegmentSetup(s, ctx) else { return }
+        if mode.opaque && mode.depthTest && mode.depthWrite && s.c0 == s.c1 {
+            opaqueSpans(g, ctx, SolidSpans(s.c0))
+            return
+        }
         let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque, levels: levels)
         if mode.opaque && mode.depthTest && mode.depthWrite {
-            if shade.solid { opaqueSpans(g, ctx, SolidSpans(shade)) }
-            else if shade.steps > 0 { opaqueSpans(g, ctx, SteppedSpans(shade)) }
+            if shade.steps > 0 { opaqueSpans(g, ctx, SteppedSpans(shade)) }
             else { opaqueSpans(g, ctx, EncodedSpans(shade)) }
             return
         }
@@ -85,46 +88,66 @@ extension LineDraw {
     }
 
     /// The opaque, depth-tested, depth-writing path (scene lines), specialised per way of
-    /// colouring (`SpanColouring`): no mode tests in the loop. Samples, depth and colours as in
-    /// the general path and the scalar kernel: the same pixels.
+    /// colouring (`SpanColouring`): no mode tests in the loop. Per group of 8 rows, the spans of
+    /// every row are listed first (as `row · 32 + first column`, written without branches for rows
+    /// of up to 3 spans), then drawn in one loop: its iterations do not depend on each other and
+    /// its branch is taken the same way until the last span, so that the processor overlaps the
+    /// spans instead of stalling at the end of every row. Samples, depth and colours as in the
+    /// general path and the scalar kernel (same spans, same expressions): the same pixels.
     func opaqueSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C) {
         typealias V = SIMD8<Float>
-        let lx = SamplePattern.laneX, ly = SamplePattern.laneY
-        var row0 = g.py0
-        while row0 <= g.py1 {
-            let (los, his) = g.rowRanges8(row0)
-            for j in 0..<min(8, g.py1 - row0 + 1) {
-                let rx0 = Int(los[j]), rx1 = Int(his[j])
-                if rx0 > rx1 { continue }
-                let py = row0 + j
-                let qy = (V(repeating: Float(py)) + ly) - g.ay
-                let qyab = qy * g.aby
-                let row = colour.row(g, py)
-                let rowBase = (py << tileShift) << 2
-                var px = spanStart(rx0)
-                repeat {
-                    let columns = V(repeating: Float(px))
-                    let qx = (columns + lx) - g.ax
-                    var t = (qx * g.abx + qyab) * g.invLen2
-                    t.replace(with: 0, where: t .< 0)
-                    t.replace(with: 1, where: t .> 1)
-                    let ex = qx - t * g.abx, ey = qy - t * g.aby
-                    let d2 = ex * ex + ey * ey
-                    let base = rowBase + (px << 2)
-                    let dp = UnsafeMutableRawPointer(ctx.depth + base)
-                    let cp = UnsafeMutableRawPointer(ctx.color + base)
-                    let z = g.az + t * g.dz
-                    let old = dp.loadUnaligned(as: V.self)
-                    // Covered and nearer as one compare (see `segmentSIMD`).
-                    let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
-                    dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
-                    let words = colour.words(g, columns, px, py, row, ctx.tables)
-                    let oldColor = cp.loadUnaligned(as: V.self)
-                    cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
-                    px += 2
-                } while px <= rx1
+        let ly = SamplePattern.laneY
+        // 8 rows of at most 16 spans, and room for the 2 entries written past the last row.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8 * 16 + 2) { list in
+            withUnsafeTemporaryAllocation(of: V.self, capacity: 16) { rowQ in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 8) { rowC in
+                    var row0 = g.py0
+                    while row0 <= g.py1 {
+                        let (los, his) = g.rowRanges8(row0)
+                        var n = 0
+                        for j in 0..<min(8, g.py1 - row0 + 1) {
+                            let lo = Int(los[j]), hi = Int(his[j])
+                            // Empty rows (`lo > hi`) count ≤ 0, except lo = hi + 1 in one span,
+                            // whose samples the capsule does not cover either.
+                            let count = (hi >> 1) - (lo >> 1) + 1
+                            let first = Int32(j << tileShift | spanStart(lo))
+                            list[n] = first; list[n + 1] = first + 2; list[n + 2] = first + 4
+                            if count > 3 { for k in 3..<count { list[n + k] = first + Int32(2 * k) } }
+                            n += count > 0 ? count : 0
+                            let qy = (V(repeating: Float(row0 + j)) + ly) - g.ay
+                            rowQ[j] = qy
+                            rowQ[8 + j] = qy * g.aby
+                            rowC[j] = colour.row(g, row0 + j)
+                        }
+                        let group = (row0 << tileShift) << 2
+                        for i in 0..<n {
+                            // One 2-pixel span (written out here: as a function it was not inlined).
+                            let e = Int(list[i])
+                            let px = e & (tileSize - 1), j = e >> tileShift
+                            let qy = rowQ[j], qyab = rowQ[8 + j]
+                            let columns = V(repeating: Float(px))
+                            let qx = (columns + SamplePattern.laneX) - g.ax
+                            var t = (qx * g.abx + qyab) * g.invLen2
+                            t.replace(with: 0, where: t .< 0)
+                            t.replace(with: 1, where: t .> 1)
+                            let ex = qx - t * g.abx, ey = qy - t * g.aby
+                            let d2 = ex * ex + ey * ey
+                            let base = group + e << 2
+                            let dp = UnsafeMutableRawPointer(ctx.depth + base)
+                            let cp = UnsafeMutableRawPointer(ctx.color + base)
+                            let z = g.az + t * g.dz
+                            let old = dp.loadUnaligned(as: V.self)
+                            // Covered and nearer as one compare (see `segmentSIMD`).
+                            let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
+                            dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
+                            let words = colour.words(g, columns, px, row0 + j, rowC[j], ctx.tables)
+                            let oldColor = cp.loadUnaligned(as: V.self)
+                            cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
+                        }
+                        row0 += 8
+                    }
+                }
             }
-            row0 += 8
         }
     }
 
@@ -211,8 +234,8 @@ protocol SpanColouring {
 /// One word for the whole segment.
 struct SolidSpans: SpanColouring {
     let words: SIMD8<Float>
-    @inline(__always) init(_ shade: SegmentShade) {
-        words = unsafeBitCast(SIMD8<UInt32>(repeating: shade.word), to: SIMD8<Float>.self)
+    @inline(__always) init(_ word: UInt32) {
+        words = unsafeBitCast(SIMD8<UInt32>(repeating: word), to: SIMD8<Float>.self)
     }
     @inline(__always) func row(_ g: SegmentSetup, _ py: Int) -> Float { 0 }
     @inline(__always) func words(_ g: SegmentSetup, _ columns: SIMD8<Float>, _ px: Int, _ py: Int, _ row: Float,

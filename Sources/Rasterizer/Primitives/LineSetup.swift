@@ -19,9 +19,10 @@ struct SegmentSetup {
     /// 1/aby (0 for a horizontal segment).
     var invAby: Float
     /// The slab bound (see `rowRange`): x of the centre line per unit y, and the slab's half width
-    /// measured along x plus a safety margin; `useSlab` is false where it cannot help or where the
-    /// numbers are too large for the margin to cover rounding.
-    var slope: Float, slabHalf: Float, useSlab: Bool
+    /// measured along x plus a safety margin. Where it cannot help or where the numbers are too
+    /// large for the margin to cover rounding, the slope is 0 and the half width +∞: the bound is
+    /// then (−∞, +∞), so that the row ranges apply it without a branch.
+    var slope: Float, slabHalf: Float
     /// Pixels whose samples can be covered (tile-relative, inclusive, clipped to the tile; `px0` is
     /// not rounded to even).
     var px0: Int, px1: Int, py0: Int, py1: Int
@@ -46,13 +47,13 @@ struct SegmentSetup {
         az = s.az; dz = s.bz - s.az
         r2 = r * r
         invAby = aby != 0 ? 1 / aby : 0
-        slope = abx * invAby
         // Half width of the slab |distance to the line| ≤ r along x: r·|ab|/|aby|. Only worth it for
         // segments steeper than 1:4 and only safe while the numbers are small (the margin of 1/32 px
         // covers the rounding of values below 4096).
         let small = abs(ax) < 4096 && abs(ay) < 4096 && abs(abx) < 4096 && abs(aby) < 4096 && r < 1024
-        useSlab = small && abs(aby) * 4 > abs(abx)
-        slabHalf = useSlab ? r * len2.squareRoot() * abs(invAby) + 1 / 32 : 0
+        let useSlab = small && abs(aby) * 4 > abs(abx)
+        slope = useSlab ? abx * invAby : 0
+        slabHalf = useSlab ? r * len2.squareRoot() * abs(invAby) + 1 / 32 : .infinity
     }
 
     /// Pixel columns of row `py` whose samples the capsule can cover (inclusive, within
@@ -71,11 +72,9 @@ struct SegmentSetup {
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
         var xl = minf(xa, xb) - r, xh = maxf(xa, xb) + r
-        if useSlab {
-            let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
-            xl = maxf(xl, minf(ca, cb) - slabHalf)
-            xh = minf(xh, maxf(ca, cb) + slabHalf)
-        }
+        let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
+        xl = maxf(xl, minf(ca, cb) - slabHalf)
+        xh = minf(xh, maxf(ca, cb) + slabHalf)
         // First / last column with a sample at or right of xl / left of xh, clamped to the box
         // (in float, before rounding: far values give an empty range either way).
         let l = xl - 0.875, h = xh - 0.125
@@ -102,11 +101,9 @@ struct SegmentSetup {
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
         var xl = vmin(xa, xb) - r, xh = vmax(xa, xb) + r
-        if useSlab {
-            let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
-            xl = vmax(xl, vmin(ca, cb) - slabHalf)
-            xh = vmin(xh, vmax(ca, cb) + slabHalf)
-        }
+        let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
+        xl = vmax(xl, vmin(ca, cb) - slabHalf)
+        xh = vmin(xh, vmax(ca, cb) + slabHalf)
         let l = xl - 0.875, h = xh - 0.125
         let p0 = V(repeating: Float(px0)), p1 = V(repeating: Float(px1))
         var lo = p0.replacing(with: ceil64(vmin(l, V(repeating: 64))), where: l .> p0)
@@ -170,42 +167,32 @@ struct SegmentShade {
         let change = to &- from
         let total = abs(Int(change.x)) + abs(Int(change.y)) + abs(Int(change.z))
         if total > Self.maxSteps { return }
-        var ts = SIMD4<Float>(repeating: .infinity)
-        var deltas = SIMD4<UInt32>(repeating: 0)
-        var n = 0
+        // At most 3 (t, delta) pairs, kept sorted by t as they come (equal ts in any order).
+        var t0 = Float.infinity, t1 = Float.infinity, t2 = Float.infinity
+        var d0: UInt32 = 0, d1: UInt32 = 0, d2: UInt32 = 0
         for ch in 0..<3 {
-            let a = c0[ch], d = dc[ch], e0 = Int(from[ch]), e1 = Int(to[ch])
+            let e0 = Int(from[ch]), e1 = Int(to[ch])
             if e0 == e1 { continue }
+            let a = c0[ch], d = dc[ch]
             let up = e1 > e0
             let one = UInt32(1) << UInt32(8 * ch)
+            let delta = up ? one : 0 &- one
             // Level b starts at levels[b]: rising, the byte reaches b there; falling, it leaves b.
             var b = up ? e0 + 1 : e0
             for _ in 0..<abs(e1 - e0) {
-                let t = (levels.start[b] - a) / d
-                ts[n] = t < 1 ? t : 1          // also NaN → 1 (cannot happen: d ≠ 0 here)
-                deltas[n] = up ? one : 0 &- one
-                n += 1
+                let q = (levels.start[b] - a) / d
+                let t = q < 1 ? q : 1          // also NaN → 1 (cannot happen: d ≠ 0 here)
+                if t < t0 { t2 = t1; d2 = d1; t1 = t0; d1 = d0; t0 = t; d0 = delta }
+                else if t < t1 { t2 = t1; d2 = d1; t1 = t; d1 = delta }
+                else { t2 = t; d2 = delta }
                 b += up ? 1 : -1
             }
         }
-        // Sort the (t, delta) pairs by t (at most 3; the order of equal ts does not matter).
-        for i in stride(from: 1, to: n, by: 1) {
-            var j = i
-            while j > 0 && ts[j] < ts[j - 1] {
-                let t = ts[j]; ts[j] = ts[j - 1]; ts[j - 1] = t
-                let w = deltas[j]; deltas[j] = deltas[j - 1]; deltas[j - 1] = w
-                j -= 1
-            }
-        }
-        var w = UInt32(from.x) | UInt32(from.y) << 8 | UInt32(from.z) << 16 | 0xFF00_0000
-        stepWord[0] = w
-        for i in 0..<n {
-            w = w &+ deltas[i]
-            stepWord[i + 1] = w
-        }
-        for i in n + 1..<4 { stepWord[i] = w }
-        stepT = ts
-        steps = n
+        let w0 = UInt32(from.x) | UInt32(from.y) << 8 | UInt32(from.z) << 16 | 0xFF00_0000
+        let w1 = w0 &+ d0, w2 = w1 &+ d1, w3 = w2 &+ d2
+        stepWord = SIMD4(w0, w1, w2, w3)
+        stepT = SIMD4(t0, t1, t2, .infinity)
+        steps = total
     }
 
     /// Packed opaque colour at parameter `t`.
