@@ -64,8 +64,8 @@ final class LineDraw: PreparedDraw {
                 if rs.isNaN { continue }
                 let stripColor = clamped(colors, s, .white).packed | 0xFF00_0000
                 var prev = m.transformPoint(pos[strip.lowerBound])
-                // The projection of `prev` when the last segment ended there unclipped (the same
-                // numbers `project` gives again).
+                // The projection of `prev` when the last segment ended there unclipped: the
+                // numbers `Projected(prev, w, h)` would give again.
                 var cached = Projected(x: 0, y: 0, z: 0, inv: 0), cachedValid = false
                 for v in strip.lowerBound + 1..<strip.upperBound {
                     let cur = m.transformPoint(pos[v])
