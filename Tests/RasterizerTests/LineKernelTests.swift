@@ -81,6 +81,62 @@ import TestSupport
         }
     }
 
+    /// Stepped colours: every pixel's word is the encoding of its interpolated colour, except for a
+    /// `t` within rounding of a step, where one channel may be one level off; the eight-lane
+    /// compares agree with the scalar `word(at:)` everywhere, steps included.
+    @Test func steppedColoursFollowTheEncodingAndAgreeLaneByLane() {
+        let tables = SRGBTables.shared
+        var rng = SplitMix64(seed: 11)
+        var stepped = 0, exact = 0, near = 0
+        for i in 0..<20_000 {
+            let base = UInt32(truncatingIfNeeded: rng.next()) & 0xFF_FFFF
+            // Neighbouring colours: each channel moved by −2…2 levels (clamped to the byte).
+            var c1: UInt32 = 0
+            for ch in 0..<3 {
+                let b = Int((base >> UInt32(8 * ch)) & 0xFF) + Int(rng.next() % 5) - 2
+                c1 |= UInt32(min(255, max(0, b))) << UInt32(8 * ch)
+            }
+            let rec = SegmentRecord(ax: 0, ay: 0, az: 0, bx: 1, by: 0, bz: 0, r: 1, c0: base | 0xFF00_0000, c1: c1 | 0xFF00_0000)
+            let shade = SegmentShade(rec, tables, opaque: true, levels: .shared)
+            if shade.solid { continue }
+            #expect(shade.steps <= SegmentShade.maxSteps)
+            guard shade.steps > 0 else { continue }
+            stepped += 1
+            #expect(shade.word(at: 0, tables) == rec.c0 && shade.word(at: 1, tables) == rec.c1, "\(rec)")
+            var ts = SIMD8<Float>()
+            for k in 0..<8 {
+                // Random parameters, and parameters at and beside the steps.
+                let s = shade.stepT[k % max(1, shade.steps)]
+                let beside: [Float] = [s, s.nextDown, s.nextUp]
+                let random: Float = i % 7 == 0 ? -rng.unit() : rng.unit() * 1.1
+                ts[k] = i % 4 == 0 && k < 3 ? beside[k] : random
+            }
+            let lanes = unsafeBitCast(shade.steppedWords(ts), to: SIMD8<UInt32>.self)
+            for k in 0..<8 {
+                let t = ts[k], w = shade.word(at: t, tables)
+                #expect(lanes[k] == w, "lane \(k), t \(t), \(rec)")
+                let tc = t < 0 ? 0 : (t > 1 ? 1 : t)
+                let c = shade.c0 + shade.dc * tc
+                let ref = tables.pack(c.x, c.y, c.z, 1)
+                if ref == w { exact += 1; continue }
+                // Off only beside steps: by at most one level per channel, and by no more levels
+                // than there are steps within rounding of this t.
+                var besideSteps = 0
+                for step in 0..<shade.steps where abs(shade.stepT[step] - tc) < 1e-5 { besideSteps += 1 }
+                var levels = 0
+                for ch in 0..<3 {
+                    let shift = UInt32(8 * ch)
+                    let a = Int((ref >> shift) & 0xFF), b = Int((w >> shift) & 0xFF)
+                    #expect(abs(a - b) <= 1, "channel \(ch): \(ref) vs \(w)")
+                    levels += abs(a - b)
+                }
+                #expect(levels >= 1 && levels <= besideSteps, "t \(tc): \(ref) vs \(w), \(besideSteps) steps beside, \(rec)")
+                near += 1
+            }
+        }
+        #expect(stepped > 5_000 && exact > 5 * max(near, 1), "\(stepped) stepped, \(exact) exact, \(near) beside a step")
+    }
+
     @Test func twoPixelColourPackingEqualsThePerPixelPack() {
         let tables = SRGBTables.shared
         var rng = SplitMix64(seed: 3)
@@ -90,14 +146,14 @@ import TestSupport
             var shade = SegmentShade(SegmentRecord(ax: 0, ay: 0, az: 0, bx: 1, by: 0, bz: 0, r: 1,
                                                    c0: UInt32(truncatingIfNeeded: rng.next()) | 0xFF00_0000,
                                                    c1: UInt32(truncatingIfNeeded: rng.next()) | 0xFF00_0000),
-                                     tables, opaque: true)
+                                     tables, opaque: true, levels: .shared)
             if i < specials.count * specials.count {
                 // Colours that are not colours: the packing must still follow `SRGB.encode`.
                 let a = specials[i % specials.count], b = specials[i / specials.count]
                 shade.c0 = SIMD4(a, b, a, 1); shade.dc = SIMD4(b, 0, -a, 0); shade.solid = false
             }
             let t0 = i % 3 == 0 ? 0 : rng.unit(), t1 = i % 5 == 0 ? 1 : rng.unit()
-            let words = shade.words(t0, t1, tables)
+            let words = shade.encodedWords(t0, t1, tables)
             let c0 = shade.c0 + shade.dc * t0, c1 = shade.c0 + shade.dc * t1
             let w0 = tables.pack(c0.x, c0.y, c0.z, 1), w1 = tables.pack(c1.x, c1.y, c1.z, 1)
             #expect(words == SIMD8(lowHalf: SIMD4(repeating: w0), highHalf: SIMD4(repeating: w1)), "\(shade.c0) \(shade.dc) \(t0) \(t1)")

@@ -15,6 +15,8 @@ final class LineDraw: PreparedDraw {
     let clipFromObject: Mat4
     let unitsToPixels: Float
     let objectScale: Float
+    /// Read once per draw (a global's lazy initialisation check stays out of the kernels).
+    let levels = ColourLevels.shared
 
     init(_ batch: LineBatch, frame: FrameSetup, pool: BinsPool<SegmentRecord>) {
         self.batch = batch
@@ -62,8 +64,13 @@ final class LineDraw: PreparedDraw {
                 if rs.isNaN { continue }
                 let stripColor = clamped(colors, s, .white).packed | 0xFF00_0000
                 var prev = m.transformPoint(pos[strip.lowerBound])
+                // The projection of `prev` when the last segment ended there unclipped: the
+                // numbers `Projected(prev, w, h)` would give again.
+                var cached = Projected(x: 0, y: 0, z: 0, inv: 0), cachedValid = false
                 for v in strip.lowerBound + 1..<strip.upperBound {
                     let cur = m.transformPoint(pos[v])
+                    let fromPrev = cachedValid
+                    cachedValid = false
                     defer { prev = cur }
                     var a = prev, b = cur
                     // Clip against the near plane z = −w.
@@ -72,9 +79,12 @@ final class LineDraw: PreparedDraw {
                     if !(da >= 0) { a = a + (b - a) * (da / (da - db)) }
                     else if !(db >= 0) { b = a + (b - a) * (da / (da - db)) }
                     guard a.w > 0, b.w > 0 else { continue }
-                    let ia = 1 / a.w, ib = 1 / b.w
-                    let ax = (a.x * ia + 1) * 0.5 * w, ay = (1 - a.y * ia) * 0.5 * h, az = a.z * ia * 0.5 + 0.5
-                    let bx = (b.x * ib + 1) * 0.5 * w, by = (1 - b.y * ib) * 0.5 * h, bz = b.z * ib * 0.5 + 0.5
+                    let pa = fromPrev && da >= 0 ? cached : Projected(a, w, h)
+                    let pb = Projected(b, w, h)
+                    if db >= 0 { cached = pb; cachedValid = true }
+                    let ia = pa.inv, ib = pb.inv
+                    let ax = pa.x, ay = pa.y, az = pa.z
+                    let bx = pb.x, by = pb.y, bz = pb.z
                     guard ax.isFinite, ay.isFinite, az.isFinite, bx.isFinite, by.isFinite, bz.isFinite else { continue }
                     var r: Float
                     if rs < 0 { r = -rs * frame.pixelsPerPoint } else {
@@ -106,6 +116,20 @@ final class LineDraw: PreparedDraw {
         bins.finish(grid)
     }
 
+    /// A clip-space point in frame pixels (y down) and window depth, with 1/w.
+    struct Projected {
+        var x: Float, y: Float, z: Float, inv: Float
+
+        init(x: Float, y: Float, z: Float, inv: Float) { self.x = x; self.y = y; self.z = z; self.inv = inv }
+
+        @inline(__always) init(_ p: SIMD4<Float>, _ w: Float, _ h: Float) {
+            inv = 1 / p.w
+            x = (p.x * inv + 1) * 0.5 * w
+            y = (1 - p.y * inv) * 0.5 * h
+            z = p.z * inv * 0.5 + 0.5
+        }
+    }
+
     func touches(tile t: Int) -> Bool {
         for b in chunks where b.touches(tile: t) { return true }
         return false
@@ -114,9 +138,10 @@ final class LineDraw: PreparedDraw {
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         let mode = SpanMode(depthTest: depthTest, depthWrite: depthWrite, opaque: opacity == 1,
                             opacity: opacity, gamma: gamma)
+        let levels = self.levels
         switch kernels {
-        case .simd: each(t) { segmentSIMD($0, ctx, mode) }
-        case .scalar: each(t) { segmentScalar($0, ctx, mode) }
+        case .simd: each(t) { segmentSIMD($0, ctx, mode, levels) }
+        case .scalar: each(t) { segmentScalar($0, ctx, mode, levels) }
         }
     }
 

@@ -19,9 +19,10 @@ struct SegmentSetup {
     /// 1/aby (0 for a horizontal segment).
     var invAby: Float
     /// The slab bound (see `rowRange`): x of the centre line per unit y, and the slab's half width
-    /// measured along x plus a safety margin; `useSlab` is false where it cannot help or where the
-    /// numbers are too large for the margin to cover rounding.
-    var slope: Float, slabHalf: Float, useSlab: Bool
+    /// measured along x plus a safety margin. Where it cannot help or where the numbers are too
+    /// large for the margin to cover rounding, the slope is 0 and the half width +∞: the bound is
+    /// then (−∞, +∞), so that the row ranges apply it without a branch.
+    var slope: Float, slabHalf: Float
     /// Pixels whose samples can be covered (tile-relative, inclusive, clipped to the tile; `px0` is
     /// not rounded to even).
     var px0: Int, px1: Int, py0: Int, py1: Int
@@ -46,13 +47,13 @@ struct SegmentSetup {
         az = s.az; dz = s.bz - s.az
         r2 = r * r
         invAby = aby != 0 ? 1 / aby : 0
-        slope = abx * invAby
         // Half width of the slab |distance to the line| ≤ r along x: r·|ab|/|aby|. Only worth it for
         // segments steeper than 1:4 and only safe while the numbers are small (the margin of 1/32 px
         // covers the rounding of values below 4096).
         let small = abs(ax) < 4096 && abs(ay) < 4096 && abs(abx) < 4096 && abs(aby) < 4096 && r < 1024
-        useSlab = small && abs(aby) * 4 > abs(abx)
-        slabHalf = useSlab ? r * len2.squareRoot() * abs(invAby) + 1 / 32 : 0
+        let useSlab = small && abs(aby) * 4 > abs(abx)
+        slope = useSlab ? abx * invAby : 0
+        slabHalf = useSlab ? r * len2.squareRoot() * abs(invAby) + 1 / 32 : .infinity
     }
 
     /// Pixel columns of row `py` whose samples the capsule can cover (inclusive, within
@@ -71,11 +72,9 @@ struct SegmentSetup {
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
         var xl = minf(xa, xb) - r, xh = maxf(xa, xb) + r
-        if useSlab {
-            let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
-            xl = maxf(xl, minf(ca, cb) - slabHalf)
-            xh = minf(xh, maxf(ca, cb) + slabHalf)
-        }
+        let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
+        xl = maxf(xl, minf(ca, cb) - slabHalf)
+        xh = minf(xh, maxf(ca, cb) + slabHalf)
         // First / last column with a sample at or right of xl / left of xh, clamped to the box
         // (in float, before rounding: far values give an empty range either way).
         let l = xl - 0.875, h = xh - 0.125
@@ -102,11 +101,9 @@ struct SegmentSetup {
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
         var xl = vmin(xa, xb) - r, xh = vmax(xa, xb) + r
-        if useSlab {
-            let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
-            xl = vmax(xl, vmin(ca, cb) - slabHalf)
-            xh = vmin(xh, vmax(ca, cb) + slabHalf)
-        }
+        let ca = ax + (yLo - ay) * slope, cb = ax + (yHi - ay) * slope
+        xl = vmax(xl, vmin(ca, cb) - slabHalf)
+        xh = vmin(xh, vmax(ca, cb) + slabHalf)
         let l = xl - 0.875, h = xh - 0.125
         let p0 = V(repeating: Float(px0)), p1 = V(repeating: Float(px1))
         var lo = p0.replacing(with: ceil64(vmin(l, V(repeating: 64))), where: l .> p0)
@@ -125,33 +122,114 @@ struct SegmentSetup {
 
 /// A segment's colour for the kernels: linear colour at a and its change to b, or (both ends the
 /// same colour) one packed word.
+///
+/// Opaque colour words: a segment whose channels change by at most `maxSteps` sRGB levels in all
+/// (the usual thin-line gradient: a level or two) is *stepped*: its word at `t` is the word at a
+/// plus one level for every step whose parameter `stepT` is ≤ `t`, where a step's parameter is
+/// where `c0 + dc·t` reaches the linear value at which `SRGB.encode` starts the new level
+/// (`ColourLevels`). That is `encode(c0 + dc·t)` up to the rounding of that parameter, and lets
+/// the SIMD kernel colour pixels with compares instead of table reads. Other segments encode
+/// `c0 + dc·t` per pixel.
 struct SegmentShade {
     var c0: SIMD4<Float>, dc: SIMD4<Float>
     var solid: Bool, word: UInt32
+    /// Number of steps (0: not stepped, or solid); `stepT[i]` ascending in (0, 1], unused ones +∞;
+    /// `stepWord[0]` the word below the first step, `stepWord[i]` from step `i` on.
+    var steps: Int
+    var stepT: SIMD4<Float>, stepWord: SIMD4<UInt32>
+
+    static var maxSteps: Int { 3 }
 
     /// A solid segment drawn opaque only uses `word`: `c0`/`dc` are left zero.
-    @inline(__always) init(_ s: SegmentRecord, _ tables: SRGBTables, opaque: Bool) {
+    @inline(__always) init(_ s: SegmentRecord, _ tables: SRGBTables, opaque: Bool, levels: ColourLevels) {
         solid = s.c0 == s.c1
         word = s.c0
+        steps = 0
+        stepT = SIMD4(repeating: .infinity)
+        stepWord = SIMD4(repeating: s.c0)
         if solid && opaque {
             c0 = .zero; dc = .zero
-        } else {
-            c0 = tables.unpack(s.c0)
-            dc = tables.unpack(s.c1) - c0
+            return
         }
+        c0 = tables.unpack(s.c0)
+        dc = tables.unpack(s.c1) - c0
+        if solid || !opaque { return }
+        findSteps(s.c0, s.c1, levels)
+    }
+
+    /// Sets the steps when the channels change by at most `maxSteps` levels in all.
+    @inline(__always) private mutating func findSteps(_ lo: UInt32, _ hi: UInt32, _ levels: ColourLevels) {
+        // The end bytes are the records' bytes: `encode` gives a byte back from its linear value
+        // (the centre of the byte's interval), and `c0 + dc` at t = 1 is that value of c1
+        // to within rounding (tested).
+        let from = SIMD4<Int32>(Int32(lo & 0xFF), Int32((lo >> 8) & 0xFF), Int32((lo >> 16) & 0xFF), 0)
+        let to = SIMD4<Int32>(Int32(hi & 0xFF), Int32((hi >> 8) & 0xFF), Int32((hi >> 16) & 0xFF), 0)
+        let change = to &- from
+        let total = abs(Int(change.x)) + abs(Int(change.y)) + abs(Int(change.z))
+        if total > Self.maxSteps { return }
+        // At most 3 (t, delta) pairs, kept sorted by t as they come (equal ts in any order).
+        var t0 = Float.infinity, t1 = Float.infinity, t2 = Float.infinity
+        var d0: UInt32 = 0, d1: UInt32 = 0, d2: UInt32 = 0
+        for ch in 0..<3 {
+            let e0 = Int(from[ch]), e1 = Int(to[ch])
+            if e0 == e1 { continue }
+            let a = c0[ch], d = dc[ch]
+            let up = e1 > e0
+            let one = UInt32(1) << UInt32(8 * ch)
+            let delta = up ? one : 0 &- one
+            // Level b starts at levels[b]: rising, the byte reaches b there; falling, it leaves b.
+            var b = up ? e0 + 1 : e0
+            for _ in 0..<abs(e1 - e0) {
+                let q = (levels.start[b] - a) / d
+                let t = q < 1 ? q : 1          // also NaN → 1 (cannot happen: d ≠ 0 here)
+                if t < t0 { t2 = t1; d2 = d1; t1 = t0; d1 = d0; t0 = t; d0 = delta }
+                else if t < t1 { t2 = t1; d2 = d1; t1 = t; d1 = delta }
+                else { t2 = t; d2 = delta }
+                b += up ? 1 : -1
+            }
+        }
+        let w0 = UInt32(from.x) | UInt32(from.y) << 8 | UInt32(from.z) << 16 | 0xFF00_0000
+        let w1 = w0 &+ d0, w2 = w1 &+ d1, w3 = w2 &+ d2
+        stepWord = SIMD4(w0, w1, w2, w3)
+        stepT = SIMD4(t0, t1, t2, .infinity)
+        steps = total
     }
 
     /// Packed opaque colour at parameter `t`.
     @inline(__always) func word(at t: Float, _ tables: SRGBTables) -> UInt32 {
         if solid { return word }
+        if steps > 0 {
+            var w = stepWord[0]
+            for i in 0..<3 where t >= stepT[i] { w = stepWord[i + 1] }
+            return w
+        }
         let c = c0 + dc * t
         return tables.pack(c.x, c.y, c.z, 1)
     }
 
-    /// `word(at:)` of two pixels, each repeated over its 4 sample lanes: the interpolation and the
+    /// `word(at:)` of every lane's `t` (stepped segments only): compares, no table reads.
+    @inline(__always) func steppedWords(_ t: SIMD8<Float>) -> SIMD8<Float> {
+        typealias V = SIMD8<Float>
+        @inline(__always) func bits(_ w: UInt32) -> V { unsafeBitCast(SIMD8<UInt32>(repeating: w), to: V.self) }
+        var w = bits(stepWord[0])
+        w = w.replacing(with: bits(stepWord[1]), where: t .>= stepT[0])
+        w = w.replacing(with: bits(stepWord[2]), where: t .>= stepT[1])
+        w = w.replacing(with: bits(stepWord[3]), where: t .>= stepT[2])
+        return w
+    }
+
+    /// `word(at:)` of two pixels, each repeated over its 4 sample lanes.
+    @inline(__always) func words(_ t0: Float, _ t1: Float, _ tables: SRGBTables) -> SIMD8<UInt32> {
+        if steps > 0 {
+            return SIMD8(lowHalf: SIMD4(repeating: word(at: t0, tables)), highHalf: SIMD4(repeating: word(at: t1, tables)))
+        }
+        return encodedWords(t0, t1, tables)
+    }
+
+    /// `words` of a segment that is not stepped: the interpolation and the
     /// sRGB encoding (`SRGB.encode`'s rules: NaN and below 2⁻¹⁶ → 0, 1 and above → 255) done for
     /// both pixels' channels at once; only the table reads are one by one. Not for solid shades.
-    @inline(__always) func words(_ t0: Float, _ t1: Float, _ tables: SRGBTables) -> SIMD8<UInt32> {
+    @inline(__always) func encodedWords(_ t0: Float, _ t1: Float, _ tables: SRGBTables) -> SIMD8<UInt32> {
         typealias V = SIMD8<Float>
         let c = V(lowHalf: c0 + dc * t0, highHalf: c0 + dc * t1)
         // The table covers [2⁻¹⁶, 1) (`SRGB.encodeTable`); every lane reads it at its value
@@ -214,4 +292,27 @@ func capsuleXRange(_ ax: Float, _ ay: Float, _ bx: Float, _ by: Float, _ r: Floa
     }
     let x0 = ax + (bx - ax) * t0, x1 = ax + (bx - ax) * t1
     return (minf(x0, x1) - r, maxf(x0, x1) + r)
+}
+
+/// Where each sRGB level starts in linear light under `SRGB.encode`: `start[b]` is the smallest
+/// float that encodes to `b` or more (b in 1…255; `start[0]` is 0). Built once from the encode
+/// table: a level starts at the first table bucket holding it (2⁻¹⁶ for the levels of the first
+/// bucket), or at 1 for levels the table never reaches (1 and above encode to 255).
+struct ColourLevels: @unchecked Sendable {
+    let start: UnsafePointer<Float>
+
+    static let shared: ColourLevels = {
+        let out = UnsafeMutablePointer<Float>.allocate(capacity: 256)
+        out.initialize(repeating: 1, count: 256)
+        out[0] = 0
+        let table = SRGB.encodeTable
+        let low = SRGB.encodeLowBits >> SRGB.encodeShift
+        var reached = 0
+        for (i, v) in table.enumerated() where Int(v) > reached {
+            let at = Float(bitPattern: (low + UInt32(i)) << SRGB.encodeShift)
+            for b in reached + 1...Int(v) { out[b] = at }
+            reached = Int(v)
+        }
+        return ColourLevels(start: out)
+    }()
 }
