@@ -155,24 +155,39 @@ final class TriangleDraw: PreparedDraw {
         bins.reset(capacity: end - start)
         let grid = frame.grid
         let n = UInt32(truncatingIfNeeded: vertexCount)
-        let indexed = !mesh.indices.isEmpty
         let simd = frame.kernels == .simd
         let vs = UnsafePointer(storage.screen)
         mesh.indices.withUnsafeBufferPointer { idx in
-            for t in start..<end {
-                let i0 = indexed ? idx[3 * t] : UInt32(3 * t)
-                let i1 = indexed ? idx[3 * t + 1] : UInt32(3 * t + 1)
-                let i2 = indexed ? idx[3 * t + 2] : UInt32(3 * t + 2)
-                guard i0 < n, i1 < n, i2 < n else { continue }
-                let a = vs[Int(i0)], b = vs[Int(i1)], c = vs[Int(i2)]
-                if a.needsClipping || b.needsClipping || c.needsClipping {
-                    clipAndAdd(Int(i0), Int(i1), Int(i2), bins, grid, simd)
-                } else {
-                    add(i0, i1, i2, a, b, c, bins, grid, simd)
+            var t = start
+            if simd {
+                while t + 8 <= end {
+                    binEight(t, idx, vs, n, bins, grid)
+                    t += 8
                 }
+            }
+            while t < end {
+                binOne(t, idx, vs, n, bins, grid, simd: simd)
+                t += 1
             }
         }
         bins.finish(grid)
+    }
+
+    /// Bins triangle `t` on its own; `idx` is the index buffer (empty: not indexed).
+    @inline(__always)
+    func binOne(_ t: Int, _ idx: UnsafeBufferPointer<UInt32>, _ vs: UnsafePointer<ScreenVertex>, _ n: UInt32,
+                _ bins: Bins<TriRecord>, _ grid: TileGrid, simd: Bool) {
+        let indexed = !idx.isEmpty
+        let i0 = indexed ? idx[3 * t] : UInt32(3 * t)
+        let i1 = indexed ? idx[3 * t + 1] : UInt32(3 * t + 1)
+        let i2 = indexed ? idx[3 * t + 2] : UInt32(3 * t + 2)
+        guard i0 < n, i1 < n, i2 < n else { return }
+        let a = vs[Int(i0)], b = vs[Int(i1)], c = vs[Int(i2)]
+        if a.needsClipping || b.needsClipping || c.needsClipping {
+            clipAndAdd(Int(i0), Int(i1), Int(i2), bins, grid, simd)
+        } else {
+            add(i0, i1, i2, a, b, c, bins, grid, simd)
+        }
     }
 
     @inline(__always)
