@@ -62,24 +62,61 @@ extension TriangleDraw {
         let mask = Self.blockCoverage(
             Self.laneEdge(ax, ay, bx, by, ox, oy, flip), Self.laneEdge(bx, by, cx, cy, ox, oy, flip),
             Self.laneEdge(cx, cy, ax, ay, ox, oy, flip))
-        let keep = .!clip .& small .& .!drop .& (mask .!= zeroI)
+        // Kept: small, covering a sample, and touching the frame (as `TileGrid.range`).
+        let w = SIMD8<Int32>(repeating: Int32(grid.width)), h = SIMD8<Int32>(repeating: Int32(grid.height))
+        let inFrame = (maxX .>= zeroI) .& (maxY .>= zeroI) .& (minX .< w) .& (minY .< h)
+        let keep = .!clip .& small .& .!drop .& (mask .!= zeroI) .& inFrame
         // Clipped lanes, and boxes over 2 × 2 pixels that are not dropped: the per-triangle path.
         let other = clip .| (.!small .& .!empty)
-        var todo = laneBits(keep .| other)
-        let keepBits = laneBits(keep)
-        while todo != 0 {
-            let j = todo.trailingZeroBitCount
-            todo &= todo - 1
-            if keepBits & (1 << j) == 0 {
-                binOne(t0 + j, idx, vs, n, bins, grid, simd: true)
-                continue
+        let keepBits = laneBits(keep), otherBits = laneBits(other)
+        if keepBits | otherBits == 0 { return }
+        // Tile range of each lane (valid where kept).
+        let tx0 = lanesMax(minX, zeroI, zeroI) &>> Int32(tileShift), ty0 = lanesMax(minY, zeroI, zeroI) &>> Int32(tileShift)
+        let tx1 = lanesMin(maxX, w &- 1, w &- 1) &>> Int32(tileShift), ty1 = lanesMin(maxY, h &- 1, h &- 1) &>> Int32(tileShift)
+        let pos = area .> zeroI
+        let j1 = i2.replacing(with: i1, where: pos), j2 = i1.replacing(with: i2, where: pos)
+        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 8) { lane in
+            lane[0] = i0; lane[1] = j1; lane[2] = j2; lane[3] = SIMD8(truncatingIfNeeded: mask)
+            lane[4] = SIMD8(truncatingIfNeeded: tx0); lane[5] = SIMD8(truncatingIfNeeded: ty0)
+            lane[6] = SIMD8(truncatingIfNeeded: tx1); lane[7] = SIMD8(truncatingIfNeeded: ty1)
+            let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped)
+            @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 {
+                v.load(fromByteOffset: 32 * field + 4 * j, as: UInt32.self)
             }
-            let pos = area[j] > 0
-            let record = TriRecord(i0: i0[j], i1: pos ? i1[j] : i2[j], i2: pos ? i2[j] : i1[j],
-                                   smallMask: UInt32(bitPattern: mask[j]))
-            guard let range = grid.range(pixelMinX: Int(minX[j]), minY: Int(minY[j]), maxX: Int(maxX[j]), maxY: Int(maxY[j]))
-            else { continue }
-            bins.add(record, range)
+            @inline(__always) func record(_ j: Int) -> TriRecord {
+                TriRecord(i0: at(0, j), i1: at(1, j), i2: at(2, j), smallMask: at(3, j))
+            }
+            @inline(__always) func range(_ j: Int) -> TileRange {
+                TileRange(x0: UInt16(truncatingIfNeeded: at(4, j)), y0: UInt16(truncatingIfNeeded: at(5, j)),
+                          x1: UInt16(truncatingIfNeeded: at(6, j)), y1: UInt16(truncatingIfNeeded: at(7, j)))
+            }
+            if otherBits != 0 {
+                // Rare: lanes in submission order, each through `Bins.add` (which may grow storage).
+                var todo = keepBits | otherBits
+                while todo != 0 {
+                    let j = todo.trailingZeroBitCount
+                    todo &= todo - 1
+                    if otherBits & (1 << j) != 0 {
+                        binOne(t0 + j, idx, vs, n, bins, grid, simd: true)
+                    } else {
+                        bins.add(record(j), range(j))
+                    }
+                }
+                return
+            }
+            let slots = bins.stage(8)
+            var k = 0, todo = keepBits
+            while todo != 0 {
+                let j = todo.trailingZeroBitCount
+                todo &= todo - 1
+                let r = record(j)
+                slots.records[k] = r
+                let x0 = at(4, j), y0 = at(5, j)
+                slots.keys[k] = x0 == at(6, j) && y0 == at(7, j)
+                    ? Bins<TriRecord>.tileKey(x0, y0) : bins.key(range(j), record: r, slot: bins.count + k)
+                k += 1
+            }
+            bins.commit(k)
         }
     }
 
