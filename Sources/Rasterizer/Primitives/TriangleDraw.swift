@@ -305,16 +305,28 @@ final class TriangleDraw: PreparedDraw {
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         let screen = UnsafePointer(storage.screen), attributes = UnsafePointer(storage.attributes)
-        for b in chunks {
-            b.withRecords(tile: t) { recs in
-                b.extraVertices.withUnsafeBufferPointer { extra in
-                    let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
-                    switch kernels {
-                    case .simd: for r in recs { triangle(r, src, ctx, simd: true) }
-                    case .scalar: for r in recs { triangle(r, src, ctx, simd: false) }
+        // Small triangles of an opaque untextured draw are shaded in batches (SIMD kernels).
+        let batched = kernels == .simd && texture == nil && opaque && constantWord == nil
+        let lanes = SampleLanes(x: SamplePattern.laneX, y: SamplePattern.laneY)
+        withUnsafeTemporaryAllocation(byteCount: ShadeBatch.byteCount, alignment: 32) { memory in
+            var batch = ShadeBatch(memory: memory.baseAddress.unsafelyUnwrapped)
+            for b in chunks {
+                b.withRecords(tile: t) { recs in
+                    b.extraVertices.withUnsafeBufferPointer { extra in
+                        let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
+                        switch kernels {
+                        case .simd:
+                            if batched {
+                                for r in recs { triangle(r, src, ctx, lanes, &batch) }
+                            } else {
+                                for r in recs { triangle(r, src, ctx, lanes, simd: true) }
+                            }
+                        case .scalar: for r in recs { triangle(r, src, ctx, lanes, simd: false) }
+                        }
                     }
                 }
             }
+            batch.flush(light, ctx)
         }
     }
 
@@ -342,34 +354,51 @@ final class TriangleDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func triangle(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext, simd: Bool) {
+    private func triangle(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext, _ lanes: SampleLanes, simd: Bool) {
         let v0 = src.position(rec.i0), v1 = src.position(rec.i1), v2 = src.position(rec.i2)
         if rec.smallMask != 0 {
-            let bx = Int(SmallTriangle.blockX(v0, v1, v2)) - ctx.x0, by = Int(SmallTriangle.blockY(v0, v1, v2)) - ctx.y0
-            if bx >= 0 && by >= 0 && bx + 1 < ctx.w && by + 1 < ctx.h {
-                smallTriangle(rec, v0, v1, v2, bx, by, src, ctx, simd: simd)
-                return
-            }
+            smallTriangle(rec, v0, v1, v2, src, ctx, lanes, simd: simd)
+            return
         }
         generalTriangle(rec, v0, v1, v2, src, ctx, simd: simd)
     }
 
-    /// A small triangle whose 2 × 2 block lies inside the tile: the binned mask gives coverage.
+    /// `triangle` for the SIMD kernels of a batched draw (see `ShadeBatch`): the batch is flushed
+    /// before the general path writes colour.
+    @inline(__always)
+    private func triangle(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext, _ lanes: SampleLanes,
+                          _ batch: inout ShadeBatch) {
+        let v0 = src.position(rec.i0), v1 = src.position(rec.i1), v2 = src.position(rec.i2)
+        if rec.smallMask != 0 {
+            smallTriangle(rec, v0, v1, v2, src, ctx, lanes, &batch)
+            return
+        }
+        batch.flush(light, ctx)
+        generalTriangle(rec, v0, v1, v2, src, ctx, simd: true)
+    }
+
+    /// The part of a small triangle's block inside the tile, as a 2-pixel span: its first tile
+    /// pixel `sx` (kept within the 32-pixel row so that the span's 8 lanes are in the buffer) and
+    /// the coverage mask moved to the span's lanes (bit `8 · row + lane`), without pixels outside
+    /// the tile's part of the frame. `by` is the block's first row.
+    @inline(__always)
+    private func blockSpan(_ mask: UInt32, _ bx: Int, _ by: Int, _ ctx: TileContext) -> (sx: Int, mask: UInt32) {
+        var m = mask
+        if by < 0 { m &= 0xFF00 }
+        if by + 1 >= ctx.h { m &= 0x00FF }
+        if bx < 0 { return (0, (m >> 4) & 0x0F0F) }     // the block's second column is tile pixel 0
+        if bx + 1 >= ctx.w { m &= 0x0F0F }
+        if bx == tileSize - 1 { return (bx - 1, (m << 4) & 0xF0F0) }
+        return (bx, m)
+    }
+
+    /// A small triangle: the binned mask gives coverage (see `blockSpan` for blocks across the
+    /// tile's border). Depth is tested (and written) per row of the block; the scalar kernels and
+    /// unbatched draws shade the passing pixels at once.
     @inline(__always)
     private func smallTriangle(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
-                               _ bx: Int, _ by: Int, _ src: VertexSource, _ ctx: TileContext, simd: Bool) {
-        let g = TriangleGeometry(v0, v1, v2, ox: Int32(ctx.x0 << 4), oy: Int32(ctx.y0 << 4))
-        let dz = DepthPlane(g, v0, v1, v2)
-        var passed: (UInt32, UInt32) = (0, 0)
-        for row in 0..<2 {
-            let rowBits = (rec.smallMask >> (8 * UInt32(row))) & 0xFF
-            if rowBits == 0 { continue }
-            let py = by + row
-            let base = ((py << tileShift) + bx) << 2
-            let bits = simd ? depthSpanSIMD(laneMask(rowBits), dz, g, bx, py, base, ctx)
-                            : depthSpanScalar(rowBits, dz, g, bx, py, base, ctx)
-            if row == 0 { passed.0 = bits } else { passed.1 = bits }
-        }
+                               _ src: VertexSource, _ ctx: TileContext, _ lanes: SampleLanes, simd: Bool) {
+        let (sx, by, g, passed) = smallDepth(rec, v0, v1, v2, ctx, lanes, simd: simd)
         if passed.0 | passed.1 == 0 { return }
         if texture == nil && opaque {
             // The common mesh case, shaded from values in registers (see `PixelShader.litWord`).
@@ -385,9 +414,9 @@ final class TriangleDraw: PreparedDraw {
                 for k in 0..<2 {
                     let lanes = (bits >> (4 * UInt32(k))) & 0xF
                     if lanes == 0 { continue }
-                    let a = PixelShader.interpolate(g, p0, p1, p2, q0, q1, q2, Float(bx + k) + 0.5, Float(py) + 0.5)
+                    let a = PixelShader.interpolate(g, p0, p1, p2, q0, q1, q2, Float(sx + k) + 0.5, Float(py) + 0.5)
                     let word = PixelShader.litWord(a, light, t)
-                    let at = ((py << tileShift) + bx + k) << 2
+                    let at = ((py << tileShift) + sx + k) << 2
                     for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
                 }
             }
@@ -398,8 +427,55 @@ final class TriangleDraw: PreparedDraw {
             let bits = row == 0 ? passed.0 : passed.1
             if bits == 0 { continue }
             let py = by + row
-            writePixels(bits, bx, py, ((py << tileShift) + bx) << 2, &shader, rec, v0, v1, v2, src, ctx)
+            writePixels(bits, sx, py, ((py << tileShift) + sx) << 2, &shader, rec, v0, v1, v2, src, ctx)
         }
+    }
+
+    /// `smallTriangle` for a batched draw: passing pixels are queued.
+    @inline(__always)
+    private func smallTriangle(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                               _ src: VertexSource, _ ctx: TileContext, _ lanes: SampleLanes,
+                               _ batch: inout ShadeBatch) {
+        let (sx, by, g, passed) = smallDepth(rec, v0, v1, v2, ctx, lanes, simd: true)
+        if passed.0 | passed.1 == 0 { return }
+        let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
+        let p0 = src.attributes(rec.i0) * SIMD8(repeating: q0)
+        let p1 = src.attributes(rec.i1) * SIMD8(repeating: q1)
+        let p2 = src.attributes(rec.i2) * SIMD8(repeating: q2)
+        for row in 0..<2 {
+            let bits = row == 0 ? passed.0 : passed.1
+            if bits == 0 { continue }
+            let py = by + row
+            for k in 0..<2 {
+                let lanes = (bits >> (4 * UInt32(k))) & 0xF
+                if lanes == 0 { continue }
+                let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2, Float(sx + k) + 0.5, Float(py) + 0.5)
+                batch.push(s, d, at: ((py << tileShift) + sx + k) << 2, lanes: lanes, light, ctx)
+            }
+        }
+    }
+
+    /// Depth test (and write) of a small triangle's covered samples: the span's first pixel and
+    /// row, the geometry, and the lanes that passed in each row of the block.
+    @inline(__always)
+    private func smallDepth(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                            _ ctx: TileContext, _ lanes: SampleLanes, simd: Bool) -> (Int, Int, TriangleGeometry, (UInt32, UInt32)) {
+        let bx = Int(SmallTriangle.blockX(v0, v1, v2)) - ctx.x0, by = Int(SmallTriangle.blockY(v0, v1, v2)) - ctx.y0
+        let (sx, mask) = blockSpan(rec.smallMask, bx, by, ctx)
+        let g = TriangleGeometry(v0, v1, v2, ox: Int32(ctx.x0 << 4), oy: Int32(ctx.y0 << 4))
+        if mask == 0 { return (sx, by, g, (0, 0)) }
+        let dz = DepthPlane(g, v0, v1, v2)
+        var passed: (UInt32, UInt32) = (0, 0)
+        for row in 0..<2 {
+            let rowBits = (mask >> (8 * UInt32(row))) & 0xFF
+            if rowBits == 0 { continue }
+            let py = by + row
+            let base = ((py << tileShift) + sx) << 2
+            let bits = simd ? depthTestSIMD(laneMask(rowBits), dz.span(g, sx, py, laneX: lanes.x, laneY: lanes.y), base, ctx)
+                            : depthSpanScalar(rowBits, dz, g, sx, py, base, ctx)
+            if row == 0 { passed.0 = bits } else { passed.1 = bits }
+        }
+        return (sx, by, g, passed)
     }
 
     /// Depth test (and write) of the covered lanes `m` of the span at tile pixel (px, py); the
@@ -407,9 +483,14 @@ final class TriangleDraw: PreparedDraw {
     @inline(__always)
     private func depthSpanSIMD(_ m: LaneMask, _ dz: DepthPlane, _ g: TriangleGeometry, _ px: Int, _ py: Int, _ base: Int,
                                _ ctx: TileContext) -> UInt32 {
+        depthTestSIMD(m, dz.span(g, px, py), base, ctx)
+    }
+
+    /// Depth test (and write) of depths `z` in the covered lanes `m` of the span at `base`.
+    @inline(__always)
+    private func depthTestSIMD(_ m: LaneMask, _ z: SIMD8<Float>, _ base: Int, _ ctx: TileContext) -> UInt32 {
         var m = m
         let dp = UnsafeMutableRawPointer(ctx.depth + base)
-        let z = dz.span(g, px, py)
         let old = dp.loadUnaligned(as: SIMD8<Float>.self)
         if depthTest { m = m .& (z .< old) }
         if !anyLane(m) { return 0 }
