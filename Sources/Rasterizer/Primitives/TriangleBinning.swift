@@ -204,3 +204,37 @@ func gatherVertices(_ vs: UnsafePointer<ScreenVertex>, _ i: SIMD8<UInt32>) -> (S
     let m = a.replacing(with: b, where: b .> a)
     return m.replacing(with: c, where: c .> m)
 }
+
+/// `project(m.transformPoint(p), …)` of eight positions, lane by lane with the same operations in
+/// the same order (so the snapped vertices are the scalar kernels' bit for bit).
+@inline(__always)
+func projectEight(_ p: UnsafePointer<SIMD3<Float>>, _ m: Mat4, width: Float, height: Float,
+                  into out: UnsafeMutablePointer<ScreenVertex>) {
+    let x = SIMD8(p[0].x, p[1].x, p[2].x, p[3].x, p[4].x, p[5].x, p[6].x, p[7].x)
+    let y = SIMD8(p[0].y, p[1].y, p[2].y, p[3].y, p[4].y, p[5].y, p[6].y, p[7].y)
+    let z = SIMD8(p[0].z, p[1].z, p[2].z, p[3].z, p[4].z, p[5].z, p[6].z, p[7].z)
+    @inline(__always) func row(_ r: Int) -> SIMD8<Float> {
+        let e = m.m
+        return SIMD8(repeating: e[4 * r]) * x + SIMD8(repeating: e[4 * r + 1]) * y
+            + SIMD8(repeating: e[4 * r + 2]) * z + SIMD8(repeating: e[4 * r + 3])
+    }
+    let cx = row(0), cy = row(1), cz = row(2), cw = row(3)
+    let zero = SIMD8<Float>(), inf = SIMD8<Float>(repeating: .infinity)
+    let invW = 1 / cw
+    let px = (cx * invW + 1) * 0.5 * width
+    let py = (1 - cy * invW) * 0.5 * height
+    let wz = cz * invW * 0.5 + 0.5
+    let g = guardBandPixels
+    var ok = (cw .> zero) .& (cz .>= -cw) .& (cw .< inf)
+    ok = ok .& (px .>= SIMD8(repeating: -g)) .& (px .<= SIMD8(repeating: width + g))
+    ok = ok .& (py .>= SIMD8(repeating: -g)) .& (py .<= SIMD8(repeating: height + g))
+    ok = ok .& (wz .> -inf) .& (wz .< inf) .& (invW .> zero)
+    // snapToSixteenth, lane-wise.
+    let sx = unsafeBitCast(px * 16 + 12_582_912, to: SIMD8<Int32>.self) &- 0x4B40_0000
+    let sy = unsafeBitCast(py * 16 + 12_582_912, to: SIMD8<Int32>.self) &- 0x4B40_0000
+    let keep = unsafeBitCast(ok, to: SIMD8<Int32>.self)
+    let ox = sx & keep, oy = sy & keep
+    let oz = unsafeBitCast(unsafeBitCast(wz, to: SIMD8<Int32>.self) & keep, to: SIMD8<Float>.self)
+    let ow = unsafeBitCast(unsafeBitCast(invW, to: SIMD8<Int32>.self) & keep, to: SIMD8<Float>.self)
+    for j in 0..<8 { out[j] = ScreenVertex(x: ox[j], y: oy[j], z: oz[j], invW: ow[j]) }
+}

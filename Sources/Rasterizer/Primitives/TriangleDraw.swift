@@ -96,7 +96,17 @@ final class TriangleDraw: PreparedDraw {
         let sv = storage.screen, av = storage.attributes
         let m = clipFromObject
         mesh.positions.withUnsafeBufferPointer { pos in
-            for i in start..<end { sv[i] = project(m.transformPoint(pos[i]), width: w, height: h) }
+            var i = start
+            if frame.kernels == .simd {
+                while i + 8 <= end {
+                    projectEight(pos.baseAddress.unsafelyUnwrapped + i, m, width: w, height: h, into: sv + i)
+                    i += 8
+                }
+            }
+            while i < end {
+                sv[i] = project(m.transformPoint(pos[i]), width: w, height: h)
+                i += 1
+            }
         }
         writeAttributes(start, end, av)
     }
