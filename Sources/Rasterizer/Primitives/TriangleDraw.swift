@@ -8,15 +8,18 @@ import Foundation
 /// positive area, clipped when a vertex needs it, and binned. A triangle whose pixel box is at most
 /// 2 × 2 pixels (most of a dense mesh) has its 16 samples tested here, exactly, with the kernels'
 /// edge functions: it is dropped when it covers none, and otherwise binned with its coverage mask.
+/// The SIMD kernels project vertices and bin triangles eight at a time (`TriangleBinning.swift`),
+/// with the same operations as the one-at-a-time scalar kernels.
 ///
 /// Kernel (per triangle and tile): edge functions in 1/16 pixel integers with the top-left rule.
 /// Per tile, an edge that has the whole box on its inner side is dropped (E ≡ 0), one that has it
 /// outside rejects the triangle; the remaining edges cross the box, so their values inside the tile
-/// stay below 2³¹ (|A|, |B| < 2¹⁹ from the guard band, box ≤ 512 units). A small triangle whose
-/// block lies inside the tile skips the edges and uses its mask. Depth is a screen-space plane
-/// evaluated at each sample; attributes are interpolated perspective-correctly at the pixel centre
-/// and the pixel is lit there (per pixel, like the viewer), shaded once and written to its covered
-/// samples.
+/// stay below 2³¹ (|A|, |B| < 2¹⁹ from the guard band, box ≤ 512 units). A small triangle skips
+/// the edges and uses its mask (the part of its block inside the tile). Depth is a screen-space
+/// plane evaluated at each sample; attributes are interpolated perspective-correctly at the pixel
+/// centre and the pixel is lit there (per pixel, like the viewer), shaded once and written to its
+/// covered samples (for opaque untextured draws with the SIMD kernels, eight small-triangle pixels
+/// at a time: `ShadeBatch`).
 final class TriangleDraw: PreparedDraw {
     let mesh: MeshBatch
     let frame: FrameSetup
