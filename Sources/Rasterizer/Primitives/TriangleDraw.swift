@@ -8,15 +8,18 @@ import Foundation
 /// positive area, clipped when a vertex needs it, and binned. A triangle whose pixel box is at most
 /// 2 × 2 pixels (most of a dense mesh) has its 16 samples tested here, exactly, with the kernels'
 /// edge functions: it is dropped when it covers none, and otherwise binned with its coverage mask.
+/// The SIMD kernels project vertices and bin triangles eight at a time (`TriangleBinning.swift`),
+/// with the same operations as the one-at-a-time scalar kernels.
 ///
 /// Kernel (per triangle and tile): edge functions in 1/16 pixel integers with the top-left rule.
 /// Per tile, an edge that has the whole box on its inner side is dropped (E ≡ 0), one that has it
 /// outside rejects the triangle; the remaining edges cross the box, so their values inside the tile
-/// stay below 2³¹ (|A|, |B| < 2¹⁹ from the guard band, box ≤ 512 units). A small triangle whose
-/// block lies inside the tile skips the edges and uses its mask. Depth is a screen-space plane
-/// evaluated at each sample; attributes are interpolated perspective-correctly at the pixel centre
-/// and the pixel is lit there (per pixel, like the viewer), shaded once and written to its covered
-/// samples.
+/// stay below 2³¹ (|A|, |B| < 2¹⁹ from the guard band, box ≤ 512 units). A small triangle skips
+/// the edges and uses its mask (the part of its block inside the tile). Depth is a screen-space
+/// plane evaluated at each sample; attributes are interpolated perspective-correctly at the pixel
+/// centre and the pixel is lit there (per pixel, like the viewer), shaded once and written to its
+/// covered samples (for opaque untextured draws with the SIMD kernels, eight small-triangle pixels
+/// at a time: `ShadeBatch`).
 final class TriangleDraw: PreparedDraw {
     let mesh: MeshBatch
     let frame: FrameSetup
@@ -96,7 +99,17 @@ final class TriangleDraw: PreparedDraw {
         let sv = storage.screen, av = storage.attributes
         let m = clipFromObject
         mesh.positions.withUnsafeBufferPointer { pos in
-            for i in start..<end { sv[i] = project(m.transformPoint(pos[i]), width: w, height: h) }
+            var i = start
+            if frame.kernels == .simd {
+                while i + 8 <= end {
+                    projectEight(pos.baseAddress.unsafelyUnwrapped + i, m, width: w, height: h, into: sv + i)
+                    i += 8
+                }
+            }
+            while i < end {
+                sv[i] = project(m.transformPoint(pos[i]), width: w, height: h)
+                i += 1
+            }
         }
         writeAttributes(start, end, av)
     }
@@ -155,24 +168,39 @@ final class TriangleDraw: PreparedDraw {
         bins.reset(capacity: end - start)
         let grid = frame.grid
         let n = UInt32(truncatingIfNeeded: vertexCount)
-        let indexed = !mesh.indices.isEmpty
         let simd = frame.kernels == .simd
         let vs = UnsafePointer(storage.screen)
         mesh.indices.withUnsafeBufferPointer { idx in
-            for t in start..<end {
-                let i0 = indexed ? idx[3 * t] : UInt32(3 * t)
-                let i1 = indexed ? idx[3 * t + 1] : UInt32(3 * t + 1)
-                let i2 = indexed ? idx[3 * t + 2] : UInt32(3 * t + 2)
-                guard i0 < n, i1 < n, i2 < n else { continue }
-                let a = vs[Int(i0)], b = vs[Int(i1)], c = vs[Int(i2)]
-                if a.needsClipping || b.needsClipping || c.needsClipping {
-                    clipAndAdd(Int(i0), Int(i1), Int(i2), bins, grid, simd)
-                } else {
-                    add(i0, i1, i2, a, b, c, bins, grid, simd)
+            var t = start
+            if simd {
+                while t + 8 <= end {
+                    binEight(t, idx, vs, n, bins, grid)
+                    t += 8
                 }
+            }
+            while t < end {
+                binOne(t, idx, vs, n, bins, grid, simd: simd)
+                t += 1
             }
         }
         bins.finish(grid)
+    }
+
+    /// Bins triangle `t` on its own; `idx` is the index buffer (empty: not indexed).
+    @inline(__always)
+    func binOne(_ t: Int, _ idx: UnsafeBufferPointer<UInt32>, _ vs: UnsafePointer<ScreenVertex>, _ n: UInt32,
+                _ bins: Bins<TriRecord>, _ grid: TileGrid, simd: Bool) {
+        let indexed = !idx.isEmpty
+        let i0 = indexed ? idx[3 * t] : UInt32(3 * t)
+        let i1 = indexed ? idx[3 * t + 1] : UInt32(3 * t + 1)
+        let i2 = indexed ? idx[3 * t + 2] : UInt32(3 * t + 2)
+        guard i0 < n, i1 < n, i2 < n else { return }
+        let a = vs[Int(i0)], b = vs[Int(i1)], c = vs[Int(i2)]
+        if a.needsClipping || b.needsClipping || c.needsClipping {
+            clipAndAdd(Int(i0), Int(i1), Int(i2), bins, grid, simd)
+        } else {
+            add(i0, i1, i2, a, b, c, bins, grid, simd)
+        }
     }
 
     @inline(__always)
@@ -290,16 +318,28 @@ final class TriangleDraw: PreparedDraw {
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         let screen = UnsafePointer(storage.screen), attributes = UnsafePointer(storage.attributes)
-        for b in chunks {
-            b.withRecords(tile: t) { recs in
-                b.extraVertices.withUnsafeBufferPointer { extra in
-                    let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
-                    switch kernels {
-                    case .simd: for r in recs { triangle(r, src, ctx, simd: true) }
-                    case .scalar: for r in recs { triangle(r, src, ctx, simd: false) }
+        // Small triangles of an opaque untextured draw are shaded in batches (SIMD kernels).
+        let batched = kernels == .simd && texture == nil && opaque && constantWord == nil
+        let lanes = SampleLanes(x: SamplePattern.laneX, y: SamplePattern.laneY)
+        withUnsafeTemporaryAllocation(byteCount: ShadeBatch.byteCount, alignment: 32) { memory in
+            var batch = ShadeBatch(memory: memory.baseAddress.unsafelyUnwrapped)
+            for b in chunks {
+                b.withRecords(tile: t) { recs in
+                    b.extraVertices.withUnsafeBufferPointer { extra in
+                        let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
+                        switch kernels {
+                        case .simd:
+                            if batched {
+                                for r in recs { triangle(r, src, ctx, lanes, &batch) }
+                            } else {
+                                for r in recs { triangle(r, src, ctx, lanes, simd: true) }
+                            }
+                        case .scalar: for r in recs { triangle(r, src, ctx, lanes, simd: false) }
+                        }
                     }
                 }
             }
+            batch.flush(light, ctx)
         }
     }
 
@@ -327,34 +367,51 @@ final class TriangleDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func triangle(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext, simd: Bool) {
+    private func triangle(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext, _ lanes: SampleLanes, simd: Bool) {
         let v0 = src.position(rec.i0), v1 = src.position(rec.i1), v2 = src.position(rec.i2)
         if rec.smallMask != 0 {
-            let bx = Int(SmallTriangle.blockX(v0, v1, v2)) - ctx.x0, by = Int(SmallTriangle.blockY(v0, v1, v2)) - ctx.y0
-            if bx >= 0 && by >= 0 && bx + 1 < ctx.w && by + 1 < ctx.h {
-                smallTriangle(rec, v0, v1, v2, bx, by, src, ctx, simd: simd)
-                return
-            }
+            smallTriangle(rec, v0, v1, v2, src, ctx, lanes, simd: simd)
+            return
         }
         generalTriangle(rec, v0, v1, v2, src, ctx, simd: simd)
     }
 
-    /// A small triangle whose 2 × 2 block lies inside the tile: the binned mask gives coverage.
+    /// `triangle` for the SIMD kernels of a batched draw (see `ShadeBatch`): the batch is flushed
+    /// before the general path writes colour.
+    @inline(__always)
+    private func triangle(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext, _ lanes: SampleLanes,
+                          _ batch: inout ShadeBatch) {
+        let v0 = src.position(rec.i0), v1 = src.position(rec.i1), v2 = src.position(rec.i2)
+        if rec.smallMask != 0 {
+            smallTriangle(rec, v0, v1, v2, src, ctx, lanes, &batch)
+            return
+        }
+        batch.flush(light, ctx)
+        generalTriangle(rec, v0, v1, v2, src, ctx, simd: true)
+    }
+
+    /// The part of a small triangle's block inside the tile, as a 2-pixel span: its first tile
+    /// pixel `sx` (kept within the 32-pixel row so that the span's 8 lanes are in the buffer) and
+    /// the coverage mask moved to the span's lanes (bit `8 · row + lane`), without pixels outside
+    /// the tile's part of the frame. `by` is the block's first row.
+    @inline(__always)
+    private func blockSpan(_ mask: UInt32, _ bx: Int, _ by: Int, _ ctx: TileContext) -> (sx: Int, mask: UInt32) {
+        var m = mask
+        if by < 0 { m &= 0xFF00 }
+        if by + 1 >= ctx.h { m &= 0x00FF }
+        if bx < 0 { return (0, (m >> 4) & 0x0F0F) }     // the block's second column is tile pixel 0
+        if bx + 1 >= ctx.w { m &= 0x0F0F }
+        if bx == tileSize - 1 { return (bx - 1, (m << 4) & 0xF0F0) }
+        return (bx, m)
+    }
+
+    /// A small triangle: the binned mask gives coverage (see `blockSpan` for blocks across the
+    /// tile's border). Depth is tested (and written) per row of the block; the scalar kernels and
+    /// unbatched draws shade the passing pixels at once.
     @inline(__always)
     private func smallTriangle(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
-                               _ bx: Int, _ by: Int, _ src: VertexSource, _ ctx: TileContext, simd: Bool) {
-        let g = TriangleGeometry(v0, v1, v2, ox: Int32(ctx.x0 << 4), oy: Int32(ctx.y0 << 4))
-        let dz = DepthPlane(g, v0, v1, v2)
-        var passed: (UInt32, UInt32) = (0, 0)
-        for row in 0..<2 {
-            let rowBits = (rec.smallMask >> (8 * UInt32(row))) & 0xFF
-            if rowBits == 0 { continue }
-            let py = by + row
-            let base = ((py << tileShift) + bx) << 2
-            let bits = simd ? depthSpanSIMD(laneMask(rowBits), dz, g, bx, py, base, ctx)
-                            : depthSpanScalar(rowBits, dz, g, bx, py, base, ctx)
-            if row == 0 { passed.0 = bits } else { passed.1 = bits }
-        }
+                               _ src: VertexSource, _ ctx: TileContext, _ lanes: SampleLanes, simd: Bool) {
+        let (sx, by, g, passed) = smallDepth(rec, v0, v1, v2, ctx, lanes, simd: simd)
         if passed.0 | passed.1 == 0 { return }
         if texture == nil && opaque {
             // The common mesh case, shaded from values in registers (see `PixelShader.litWord`).
@@ -370,9 +427,9 @@ final class TriangleDraw: PreparedDraw {
                 for k in 0..<2 {
                     let lanes = (bits >> (4 * UInt32(k))) & 0xF
                     if lanes == 0 { continue }
-                    let a = PixelShader.interpolate(g, p0, p1, p2, q0, q1, q2, Float(bx + k) + 0.5, Float(py) + 0.5)
+                    let a = PixelShader.interpolate(g, p0, p1, p2, q0, q1, q2, Float(sx + k) + 0.5, Float(py) + 0.5)
                     let word = PixelShader.litWord(a, light, t)
-                    let at = ((py << tileShift) + bx + k) << 2
+                    let at = ((py << tileShift) + sx + k) << 2
                     for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
                 }
             }
@@ -383,8 +440,55 @@ final class TriangleDraw: PreparedDraw {
             let bits = row == 0 ? passed.0 : passed.1
             if bits == 0 { continue }
             let py = by + row
-            writePixels(bits, bx, py, ((py << tileShift) + bx) << 2, &shader, rec, v0, v1, v2, src, ctx)
+            writePixels(bits, sx, py, ((py << tileShift) + sx) << 2, &shader, rec, v0, v1, v2, src, ctx)
         }
+    }
+
+    /// `smallTriangle` for a batched draw: passing pixels are queued.
+    @inline(__always)
+    private func smallTriangle(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                               _ src: VertexSource, _ ctx: TileContext, _ lanes: SampleLanes,
+                               _ batch: inout ShadeBatch) {
+        let (sx, by, g, passed) = smallDepth(rec, v0, v1, v2, ctx, lanes, simd: true)
+        if passed.0 | passed.1 == 0 { return }
+        let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
+        let p0 = src.attributes(rec.i0) * SIMD8(repeating: q0)
+        let p1 = src.attributes(rec.i1) * SIMD8(repeating: q1)
+        let p2 = src.attributes(rec.i2) * SIMD8(repeating: q2)
+        for row in 0..<2 {
+            let bits = row == 0 ? passed.0 : passed.1
+            if bits == 0 { continue }
+            let py = by + row
+            for k in 0..<2 {
+                let lanes = (bits >> (4 * UInt32(k))) & 0xF
+                if lanes == 0 { continue }
+                let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2, Float(sx + k) + 0.5, Float(py) + 0.5)
+                batch.push(s, d, at: ((py << tileShift) + sx + k) << 2, lanes: lanes, light, ctx)
+            }
+        }
+    }
+
+    /// Depth test (and write) of a small triangle's covered samples: the span's first pixel and
+    /// row, the geometry, and the lanes that passed in each row of the block.
+    @inline(__always)
+    private func smallDepth(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                            _ ctx: TileContext, _ lanes: SampleLanes, simd: Bool) -> (Int, Int, TriangleGeometry, (UInt32, UInt32)) {
+        let bx = Int(SmallTriangle.blockX(v0, v1, v2)) - ctx.x0, by = Int(SmallTriangle.blockY(v0, v1, v2)) - ctx.y0
+        let (sx, mask) = blockSpan(rec.smallMask, bx, by, ctx)
+        let g = TriangleGeometry(v0, v1, v2, ox: Int32(ctx.x0 << 4), oy: Int32(ctx.y0 << 4))
+        if mask == 0 { return (sx, by, g, (0, 0)) }
+        let dz = DepthPlane(g, v0, v1, v2)
+        var passed: (UInt32, UInt32) = (0, 0)
+        for row in 0..<2 {
+            let rowBits = (mask >> (8 * UInt32(row))) & 0xFF
+            if rowBits == 0 { continue }
+            let py = by + row
+            let base = ((py << tileShift) + sx) << 2
+            let bits = simd ? depthTestSIMD(laneMask(rowBits), dz.span(g, sx, py, laneX: lanes.x, laneY: lanes.y), base, ctx)
+                            : depthSpanScalar(rowBits, dz, g, sx, py, base, ctx)
+            if row == 0 { passed.0 = bits } else { passed.1 = bits }
+        }
+        return (sx, by, g, passed)
     }
 
     /// Depth test (and write) of the covered lanes `m` of the span at tile pixel (px, py); the
@@ -392,9 +496,14 @@ final class TriangleDraw: PreparedDraw {
     @inline(__always)
     private func depthSpanSIMD(_ m: LaneMask, _ dz: DepthPlane, _ g: TriangleGeometry, _ px: Int, _ py: Int, _ base: Int,
                                _ ctx: TileContext) -> UInt32 {
+        depthTestSIMD(m, dz.span(g, px, py), base, ctx)
+    }
+
+    /// Depth test (and write) of depths `z` in the covered lanes `m` of the span at `base`.
+    @inline(__always)
+    private func depthTestSIMD(_ m: LaneMask, _ z: SIMD8<Float>, _ base: Int, _ ctx: TileContext) -> UInt32 {
         var m = m
         let dp = UnsafeMutableRawPointer(ctx.depth + base)
-        let z = dz.span(g, px, py)
         let old = dp.loadUnaligned(as: SIMD8<Float>.self)
         if depthTest { m = m .& (z .< old) }
         if !anyLane(m) { return 0 }

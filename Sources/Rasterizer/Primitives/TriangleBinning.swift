@@ -1,0 +1,240 @@
+/// Binning eight triangles at a time (the SIMD kernel set).
+///
+/// A dense mesh is mostly triangles far below a pixel, and most of those cover no sample at all:
+/// the per-triangle work before they are dropped is what a frame costs. Here eight consecutive
+/// triangles are gathered into lanes; their box, area and orientation are computed lane-wise and,
+/// for the small ones (pixel box of at most 2 × 2 pixels), the 16 samples of their block are tested
+/// lane-wise with the same edge functions as `TriangleDraw.coverageScalar`, in exact `Int32`
+/// arithmetic, so the masks are identical. Only the triangles that survive (a non-empty mask)
+/// reach scalar code, in submission order; a lane that needs more (clipping, a box larger than
+/// 2 × 2 pixels) takes the per-triangle path of the scalar kernels at its place in the order.
+///
+/// `Int32` is exact here: for a small lane every vertex lies within 3 pixels (48 units) of the
+/// block, so edge coefficients stay below 2⁶ and edge values below 2¹³; other lanes compute values
+/// that are not used.
+extension TriangleDraw {
+    /// Bins triangles `t0 ..< t0 + 8` (all inside the draw); `idx` is the index buffer (empty:
+    /// not indexed), `n` the vertex count.
+    @inline(__always)
+    func binEight(_ t0: Int, _ idx: UnsafeBufferPointer<UInt32>, _ vs: UnsafePointer<ScreenVertex>, _ n: UInt32,
+                  _ bins: Bins<TriRecord>, _ grid: TileGrid) {
+        let i0: SIMD8<UInt32>, i1: SIMD8<UInt32>, i2: SIMD8<UInt32>
+        if !idx.isEmpty {
+            let q = idx.baseAddress.unsafelyUnwrapped + 3 * t0
+            i0 = SIMD8(q[0], q[3], q[6], q[9], q[12], q[15], q[18], q[21])
+            i1 = SIMD8(q[1], q[4], q[7], q[10], q[13], q[16], q[19], q[22])
+            i2 = SIMD8(q[2], q[5], q[8], q[11], q[14], q[17], q[20], q[23])
+        } else {
+            i0 = SIMD8<UInt32>(0, 3, 6, 9, 12, 15, 18, 21) &+ UInt32(truncatingIfNeeded: 3 * t0)
+            i1 = i0 &+ 1
+            i2 = i0 &+ 2
+        }
+        let nv = SIMD8<UInt32>(repeating: n)
+        if !allLanes((i0 .< nv) .& (i1 .< nv) .& (i2 .< nv)) {
+            // Some index is out of range (bad input): the per-triangle path skips those.
+            for t in t0..<t0 + 8 { binOne(t, idx, vs, n, bins, grid, simd: true) }
+            return
+        }
+        let (ax, ay, aw) = gatherVertices(vs, i0)
+        let (bx, by, bw) = gatherVertices(vs, i1)
+        let (cx, cy, cw) = gatherVertices(vs, i2)
+        // `!(invW > 0)`: the vertex needs clipping (see `ScreenVertex`).
+        let zero = SIMD8<Float>()
+        let clip = .!((aw .> zero) .& (bw .> zero) .& (cw .> zero))
+        // Pixels whose samples (16·p + 2 … 16·p + 14) can lie in the box (as `add`).
+        let minX = (lanesMin(ax, bx, cx) &+ 1) &>> 4, maxX = (lanesMax(ax, bx, cx) &- 2) &>> 4
+        let minY = (lanesMin(ay, by, cy) &+ 1) &>> 4, maxY = (lanesMax(ay, by, cy) &- 2) &>> 4
+        let one = SIMD8<Int32>(repeating: 1)
+        let empty = (minX .> maxX) .| (minY .> maxY)
+        let small = ((maxX &- minX) .<= one) .& ((maxY &- minY) .<= one)
+        let area = (bx &- ax) &* (cy &- ay) &- (cx &- ax) &* (by &- ay)
+        let zeroI = SIMD8<Int32>()
+        var drop = empty .| (area .== zeroI)
+        switch mesh.cull {
+        case .none: break
+        case .back: drop = drop .| (area .> zeroI)
+        case .front: drop = drop .| (area .< zeroI)
+        }
+        // The triangle's own order when its area is positive, else (a, c, b): the same edges
+        // reversed, i.e. negated (both ends of an edge give the same exact edge function).
+        let flip = area &>> 31
+        let ox = minX &<< 4, oy = minY &<< 4
+        let mask = Self.blockCoverage(
+            Self.laneEdge(ax, ay, bx, by, ox, oy, flip), Self.laneEdge(bx, by, cx, cy, ox, oy, flip),
+            Self.laneEdge(cx, cy, ax, ay, ox, oy, flip))
+        // Kept: small, covering a sample, and touching the frame (as `TileGrid.range`).
+        let w = SIMD8<Int32>(repeating: Int32(grid.width)), h = SIMD8<Int32>(repeating: Int32(grid.height))
+        let inFrame = (maxX .>= zeroI) .& (maxY .>= zeroI) .& (minX .< w) .& (minY .< h)
+        let keep = .!clip .& small .& .!drop .& (mask .!= zeroI) .& inFrame
+        // Clipped lanes, and boxes over 2 × 2 pixels that are not dropped: the per-triangle path.
+        let other = clip .| (.!small .& .!empty)
+        let keepBits = laneBits(keep), otherBits = laneBits(other)
+        if keepBits | otherBits == 0 { return }
+        // Tile range of each lane (valid where kept).
+        let tx0 = lanesMax(minX, zeroI, zeroI) &>> Int32(tileShift), ty0 = lanesMax(minY, zeroI, zeroI) &>> Int32(tileShift)
+        let tx1 = lanesMin(maxX, w &- 1, w &- 1) &>> Int32(tileShift), ty1 = lanesMin(maxY, h &- 1, h &- 1) &>> Int32(tileShift)
+        let pos = area .> zeroI
+        let j1 = i2.replacing(with: i1, where: pos), j2 = i1.replacing(with: i2, where: pos)
+        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 8) { lane in
+            lane[0] = i0; lane[1] = j1; lane[2] = j2; lane[3] = SIMD8(truncatingIfNeeded: mask)
+            lane[4] = SIMD8(truncatingIfNeeded: tx0); lane[5] = SIMD8(truncatingIfNeeded: ty0)
+            lane[6] = SIMD8(truncatingIfNeeded: tx1); lane[7] = SIMD8(truncatingIfNeeded: ty1)
+            let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped)
+            @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 {
+                v.load(fromByteOffset: 32 * field + 4 * j, as: UInt32.self)
+            }
+            @inline(__always) func record(_ j: Int) -> TriRecord {
+                TriRecord(i0: at(0, j), i1: at(1, j), i2: at(2, j), smallMask: at(3, j))
+            }
+            @inline(__always) func range(_ j: Int) -> TileRange {
+                TileRange(x0: UInt16(truncatingIfNeeded: at(4, j)), y0: UInt16(truncatingIfNeeded: at(5, j)),
+                          x1: UInt16(truncatingIfNeeded: at(6, j)), y1: UInt16(truncatingIfNeeded: at(7, j)))
+            }
+            if otherBits != 0 {
+                // Rare: lanes in submission order, each through `Bins.add` (which may grow storage).
+                var todo = keepBits | otherBits
+                while todo != 0 {
+                    let j = todo.trailingZeroBitCount
+                    todo &= todo - 1
+                    if otherBits & (1 << j) != 0 {
+                        binOne(t0 + j, idx, vs, n, bins, grid, simd: true)
+                    } else {
+                        bins.add(record(j), range(j))
+                    }
+                }
+                return
+            }
+            let slots = bins.stage(8)
+            var k = 0, todo = keepBits
+            while todo != 0 {
+                let j = todo.trailingZeroBitCount
+                todo &= todo - 1
+                let r = record(j)
+                slots.records[k] = r
+                let x0 = at(4, j), y0 = at(5, j)
+                slots.keys[k] = x0 == at(6, j) && y0 == at(7, j)
+                    ? Bins<TriRecord>.tileKey(x0, y0) : bins.key(range(j), record: r, slot: bins.count + k)
+                k += 1
+            }
+            bins.commit(k)
+        }
+    }
+
+    /// Edge `p → q` of eight triangles relative to their blocks at (`ox`, `oy`) (1/16 pixels),
+    /// negated in lanes where `flip` is −1: `(A, B, C)` with the top-left bias folded into C, as
+    /// `blockEdge`.
+    @inline(__always)
+    static func laneEdge(_ px: SIMD8<Int32>, _ py: SIMD8<Int32>, _ qx: SIMD8<Int32>, _ qy: SIMD8<Int32>,
+                         _ ox: SIMD8<Int32>, _ oy: SIMD8<Int32>, _ flip: SIMD8<Int32>)
+        -> (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>) {
+        let a0 = py &- qy, b0 = qx &- px
+        let k0 = a0 &* (ox &- px) &+ b0 &* (oy &- py)
+        let a = (a0 ^ flip) &- flip, b = (b0 ^ flip) &- flip, k = (k0 ^ flip) &- flip
+        let zero = SIMD8<Int32>()
+        let topLeft = (a .> zero) .| ((a .== zero) .& (b .> zero))
+        // c = k − (topLeft ? 0 : 1); a set mask lane reads as −1.
+        return (a, b, k &- 1 &- unsafeBitCast(topLeft, to: SIMD8<Int32>.self))
+    }
+
+    /// The samples of each lane's 2 × 2 block inside all three edges: bit `8 · row + j` for lane
+    /// `j` of the block's pixel row `row` (the layout of `TriRecord.smallMask`).
+    @inline(__always)
+    static func blockCoverage(_ e0: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>),
+                              _ e1: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>),
+                              _ e2: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>)) -> SIMD8<Int32> {
+        // Edge values at the 4 samples of the block's first pixel, then the other pixels by
+        // adding 16·A (one pixel right) and 16·B (one pixel down).
+        @inline(__always) func firstPixel(_ e: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>))
+            -> (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>) {
+            let a2 = e.a &<< 1, b2 = e.b &<< 1, a4 = e.a &<< 2, b4 = e.b &<< 2, a8 = e.a &<< 3, b8 = e.b &<< 3
+            let s0 = e.c &+ (a4 &+ a2) &+ b2            // ( 6,  2)
+            let s1 = e.c &+ (a8 &+ a4 &+ a2) &+ (b4 &+ b2)  // (14,  6)
+            let s2 = e.c &+ a2 &+ (b8 &+ b2)            // ( 2, 10)
+            let s3 = e.c &+ (a8 &+ a2) &+ (b8 &+ b4 &+ b2)  // (10, 14)
+            return (s0, s1, s2, s3)
+        }
+        let f0 = firstPixel(e0), f1 = firstPixel(e1), f2 = firstPixel(e2)
+        let r0 = (e0.a &<< 4, e0.b &<< 4), r1 = (e1.a &<< 4, e1.b &<< 4), r2 = (e2.a &<< 4, e2.b &<< 4)
+        var outside = SIMD8<Int32>()
+        // Pixel k of the block (bit offset 4·k): (0, 0), (1, 0), (0, 1), (1, 1).
+        for k in 0..<4 {
+            let dx = k & 1 != 0, dy = k & 2 != 0
+            @inline(__always) func at(_ s: SIMD8<Int32>, _ r: (SIMD8<Int32>, SIMD8<Int32>)) -> SIMD8<Int32> {
+                var v = s
+                if dx { v &+= r.0 }
+                if dy { v &+= r.1 }
+                return v
+            }
+            let o0 = at(f0.0, r0) | at(f1.0, r1) | at(f2.0, r2)
+            let o1 = at(f0.1, r0) | at(f1.1, r1) | at(f2.1, r2)
+            let o2 = at(f0.2, r0) | at(f1.2, r1) | at(f2.2, r2)
+            let o3 = at(f0.3, r0) | at(f1.3, r1) | at(f2.3, r2)
+            // A sample is outside when one of its edge values is negative (sign bit of the OR).
+            let bit = Int32(1) << Int32(4 * k)
+            outside |= (o0 &>> 31) & SIMD8(repeating: bit)
+            outside |= (o1 &>> 31) & SIMD8(repeating: bit << 1)
+            outside |= (o2 &>> 31) & SIMD8(repeating: bit << 2)
+            outside |= (o3 &>> 31) & SIMD8(repeating: bit << 3)
+        }
+        return ~outside & SIMD8(repeating: 0xFFFF)
+    }
+}
+
+/// Snapped x, y and 1/w of the vertices `i` (lane by lane; constant lane indices, so that each
+/// value goes straight into its lane).
+@inline(__always)
+func gatherVertices(_ vs: UnsafePointer<ScreenVertex>, _ i: SIMD8<UInt32>) -> (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Float>) {
+    let v0 = vs[Int(i[0])], v1 = vs[Int(i[1])], v2 = vs[Int(i[2])], v3 = vs[Int(i[3])]
+    let v4 = vs[Int(i[4])], v5 = vs[Int(i[5])], v6 = vs[Int(i[6])], v7 = vs[Int(i[7])]
+    return (SIMD8(v0.x, v1.x, v2.x, v3.x, v4.x, v5.x, v6.x, v7.x),
+            SIMD8(v0.y, v1.y, v2.y, v3.y, v4.y, v5.y, v6.y, v7.y),
+            SIMD8(v0.invW, v1.invW, v2.invW, v3.invW, v4.invW, v5.invW, v6.invW, v7.invW))
+}
+
+/// Whether every lane is set.
+@inline(__always) func allLanes(_ m: LaneMask) -> Bool { laneBits(m) == 0xFF }
+
+/// Lane-wise minimum and maximum of three vectors (concrete, one instruction each).
+@inline(__always) func lanesMin(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>, _ c: SIMD8<Int32>) -> SIMD8<Int32> {
+    let m = a.replacing(with: b, where: b .< a)
+    return m.replacing(with: c, where: c .< m)
+}
+
+@inline(__always) func lanesMax(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>, _ c: SIMD8<Int32>) -> SIMD8<Int32> {
+    let m = a.replacing(with: b, where: b .> a)
+    return m.replacing(with: c, where: c .> m)
+}
+
+/// `project(m.transformPoint(p), …)` of eight positions, lane by lane with the same operations in
+/// the same order (so the snapped vertices are the scalar kernels' bit for bit).
+@inline(__always)
+func projectEight(_ p: UnsafePointer<SIMD3<Float>>, _ m: Mat4, width: Float, height: Float,
+                  into out: UnsafeMutablePointer<ScreenVertex>) {
+    let x = SIMD8(p[0].x, p[1].x, p[2].x, p[3].x, p[4].x, p[5].x, p[6].x, p[7].x)
+    let y = SIMD8(p[0].y, p[1].y, p[2].y, p[3].y, p[4].y, p[5].y, p[6].y, p[7].y)
+    let z = SIMD8(p[0].z, p[1].z, p[2].z, p[3].z, p[4].z, p[5].z, p[6].z, p[7].z)
+    @inline(__always) func row(_ r: Int) -> SIMD8<Float> {
+        let e = m.m
+        return SIMD8(repeating: e[4 * r]) * x + SIMD8(repeating: e[4 * r + 1]) * y
+            + SIMD8(repeating: e[4 * r + 2]) * z + SIMD8(repeating: e[4 * r + 3])
+    }
+    let cx = row(0), cy = row(1), cz = row(2), cw = row(3)
+    let zero = SIMD8<Float>(), inf = SIMD8<Float>(repeating: .infinity)
+    let invW = 1 / cw
+    let px = (cx * invW + 1) * 0.5 * width
+    let py = (1 - cy * invW) * 0.5 * height
+    let wz = cz * invW * 0.5 + 0.5
+    let g = guardBandPixels
+    var ok = (cw .> zero) .& (cz .>= -cw) .& (cw .< inf)
+    ok = ok .& (px .>= SIMD8(repeating: -g)) .& (px .<= SIMD8(repeating: width + g))
+    ok = ok .& (py .>= SIMD8(repeating: -g)) .& (py .<= SIMD8(repeating: height + g))
+    ok = ok .& (wz .> -inf) .& (wz .< inf) .& (invW .> zero)
+    // snapToSixteenth, lane-wise.
+    let sx = unsafeBitCast(px * 16 + 12_582_912, to: SIMD8<Int32>.self) &- 0x4B40_0000
+    let sy = unsafeBitCast(py * 16 + 12_582_912, to: SIMD8<Int32>.self) &- 0x4B40_0000
+    let keep = unsafeBitCast(ok, to: SIMD8<Int32>.self)
+    let ox = sx & keep, oy = sy & keep
+    let oz = unsafeBitCast(unsafeBitCast(wz, to: SIMD8<Int32>.self) & keep, to: SIMD8<Float>.self)
+    let ow = unsafeBitCast(unsafeBitCast(invW, to: SIMD8<Int32>.self) & keep, to: SIMD8<Float>.self)
+    for j in 0..<8 { out[j] = ScreenVertex(x: ox[j], y: oy[j], z: oz[j], invW: ow[j]) }
+}
