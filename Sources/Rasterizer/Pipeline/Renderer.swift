@@ -56,6 +56,7 @@ public final class Renderer: @unchecked Sendable {
 
         // Phase order: opaque scene, transparent scene, overlay; submission order inside each.
         let ordered = (0..<3).flatMap { ph in draws.filter { $0.phase == ph } }
+        let covering = ordered.map { $0 as? any TileCovering }
         while tileBuffers.count < threads { tileBuffers.append(TileBuffers()) }
         let buffers = tileBuffers
         let grid = frame.grid
@@ -74,8 +75,26 @@ public final class Renderer: @unchecked Sendable {
                 ctx.fill(background, into: output)
                 return
             }
-            ctx.clear(background: background)
-            for d in first..<ordered.count where ordered[d].touches(tile: t) {
+            // The last draw that covers the whole tile hides the clear and every draw before it.
+            var last = ordered.count - 1
+            while !ordered[last].touches(tile: t) { last -= 1 }
+            var start = first
+            var d = last
+            while d >= first {
+                if let c = covering[d], d == last || c.touches(tile: t), c.coversTile(t, ctx) {
+                    if d == last {
+                        c.rasterCover(tile: t, ctx, into: output)
+                        return
+                    }
+                    ctx.clearDepth()
+                    c.rasterCover(tile: t, ctx, into: nil)
+                    start = d + 1
+                    break
+                }
+                d -= 1
+            }
+            if start == first { ctx.clear(background: background) }
+            for d in start..<ordered.count where ordered[d].touches(tile: t) {
                 ordered[d].raster(tile: t, ctx, kernels: kernels)
             }
             ctx.resolve(into: output)
