@@ -82,26 +82,43 @@ extension TriangleDraw: TileCovering {
         }
     }
 
-    /// The draw's last triangle in tile `t` and the chunk it is binned in.
-    private func lastRecord(tile t: Int) -> (TriRecord, Bins<TriRecord>)? {
+    /// The triangle that covers tile `t` and comes after every other triangle of the draw that
+    /// draws in it (later ones that miss the tile, binned by their box, are passed over), and its
+    /// chunk; `nil` when there is none.
+    private func coverRecord(tile t: Int, _ ctx: TileContext) -> (TriRecord, Bins<TriRecord>)? {
         for b in chunks.reversed() {
-            var last: TriRecord?
-            b.withRecords(tile: t) { last = $0.last }
-            if let last { return (last, b) }
+            var found: (TriRecord, Bins<TriRecord>)??
+            b.withRecords(tile: t) { recs in
+                withSource(b) { src in
+                    for rec in recs.reversed() {
+                        // A small triangle's coverage is its mask: it is not passed over.
+                        if rec.smallMask != 0 { found = .some(nil); return }
+                        switch coverage(rec, src, ctx) {
+                        case .none: continue
+                        case .partial: found = .some(nil); return
+                        case .full: found = (rec, b); return
+                        }
+                    }
+                }
+            }
+            if let found { return found }
         }
         return nil
     }
 
-    /// Whether `rec` puts every sample of the tile inside all three of its edges (the tile's pixel
-    /// box is inside them, as `generalTriangle` tests it).
-    private func covers(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext) -> Bool {
+    private enum TileCoverage { case none, partial, full }
+
+    /// How a large triangle meets the tile's pixel box: outside one of its edges (it draws
+    /// nothing there, as `generalTriangle` rejects it), inside all three (every sample covered),
+    /// or crossing.
+    private func coverage(_ rec: TriRecord, _ src: VertexSource, _ ctx: TileContext) -> TileCoverage {
         let v0 = src.position(rec.i0), v1 = src.position(rec.i1), v2 = src.position(rec.i2)
         let ox = Int32(ctx.x0 << 4), oy = Int32(ctx.y0 << 4)
         let box = (Int64(0), Int64(0), Int64(ctx.w << 4), Int64(ctx.h << 4))
-        for (p, q) in [(v0, v1), (v1, v2), (v2, v0)] {
-            guard let e = edge(p.x &- ox, p.y &- oy, q.x &- ox, q.y &- oy, box: box), e.a | e.b == 0 else { return false }
-        }
-        return true
+        guard let e0 = edge(v0.x &- ox, v0.y &- oy, v1.x &- ox, v1.y &- oy, box: box),
+              let e1 = edge(v1.x &- ox, v1.y &- oy, v2.x &- ox, v2.y &- oy, box: box),
+              let e2 = edge(v2.x &- ox, v2.y &- oy, v0.x &- ox, v0.y &- oy, box: box) else { return .none }
+        return e0.a | e0.b | e1.a | e1.b | e2.a | e2.b == 0 ? .full : .partial
     }
 
     @inline(__always)
@@ -111,15 +128,14 @@ extension TriangleDraw: TileCovering {
         }
     }
 
-    /// An opaque draw without depth test or write whose last triangle in the tile (a large one, not
-    /// a binned small-triangle mask) covers it: `generalTriangle` would fill the whole tile box.
+    /// An opaque draw without depth test or write with a triangle that covers the tile after all
+    /// others that draw in it: `generalTriangle` would fill the whole tile box with it.
     func coversTile(_ t: Int, _ ctx: TileContext) -> Bool {
-        guard opaque, !depthTest, !depthWrite, let (rec, b) = lastRecord(tile: t), rec.smallMask == 0 else { return false }
-        return withSource(b) { covers(rec, $0, ctx) }
+        opaque && !depthTest && !depthWrite && coverRecord(tile: t, ctx) != nil
     }
 
     func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?) {
-        guard let (rec, b) = lastRecord(tile: t) else { return }
+        guard let (rec, b) = coverRecord(tile: t, ctx) else { return }
         withSource(b) { src in
             let v0 = src.position(rec.i0), v1 = src.position(rec.i1), v2 = src.position(rec.i2)
             var shader = PixelShader(draw: self, TriangleGeometry(v0, v1, v2, ox: Int32(ctx.x0 << 4), oy: Int32(ctx.y0 << 4)))
