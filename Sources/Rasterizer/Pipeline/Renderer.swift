@@ -78,22 +78,20 @@ public final class Renderer: @unchecked Sendable {
             // The last draw that covers the whole tile hides the clear and every draw before it.
             var last = ordered.count - 1
             while !ordered[last].touches(tile: t) { last -= 1 }
-            var start = first
+            // Where it is the last draw, its words go straight to the output; otherwise into the
+            // samples (only depth is cleared) and the later draws follow.
+            var start = first, covered = false
             var d = last
-            while d >= first {
-                if let c = covering[d], d == last || c.touches(tile: t), c.coversTile(t, ctx) {
-                    if d == last {
-                        c.rasterCover(tile: t, ctx, into: output)
-                        return
-                    }
-                    ctx.clearDepth()
-                    c.rasterCover(tile: t, ctx, into: nil)
+            while d >= first && !covered {
+                if let c = covering[d], d == last || c.touches(tile: t),
+                   c.rasterCover(tile: t, ctx, into: d == last ? output : nil) {
+                    if d == last { return }
+                    covered = true
                     start = d + 1
-                    break
                 }
                 d -= 1
             }
-            if start == first { ctx.clear(background: background) }
+            if covered { ctx.clearDepth() } else { ctx.clear(background: background) }
             for d in start..<ordered.count where ordered[d].touches(tile: t) {
                 ordered[d].raster(tile: t, ctx, kernels: kernels)
             }

@@ -88,11 +88,10 @@ final class TileBuffers: @unchecked Sendable {
 /// pixel whose 4 samples are equal resolves to that sample: where it is the tile's last draw, the
 /// tile is written straight to the output with the same bytes (no samples, no resolve).
 protocol TileCovering: PreparedDraw {
-    /// Whether the draw's last primitive in tile `t` (with `ctx`'s pixels) covers it that way.
-    func coversTile(_ t: Int, _ ctx: TileContext) -> Bool
-    /// Draws that covering primitive alone (only after `coversTile` said yes): one word per pixel
-    /// into `out`, or when `out` is `nil` into every colour sample of the tile.
-    func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?)
+    /// When the draw's last primitive in tile `t` (with `ctx`'s pixels) covers it that way, draws
+    /// that primitive alone, one word per pixel into `out`, or when `out` is `nil` into every
+    /// colour sample of the tile, and returns true; otherwise draws nothing and returns false.
+    func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?) -> Bool
 }
 
 /// What a kernel needs to draw into one tile.

@@ -130,17 +130,14 @@ extension TriangleDraw: TileCovering {
 
     /// An opaque draw without depth test or write with a triangle that covers the tile after all
     /// others that draw in it: `generalTriangle` would fill the whole tile box with it.
-    func coversTile(_ t: Int, _ ctx: TileContext) -> Bool {
-        opaque && !depthTest && !depthWrite && coverRecord(tile: t, ctx) != nil
-    }
-
-    func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?) {
-        guard let (rec, b) = coverRecord(tile: t, ctx) else { return }
+    func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?) -> Bool {
+        guard opaque && !depthTest && !depthWrite, let (rec, b) = coverRecord(tile: t, ctx) else { return false }
         withSource(b) { src in
             let v0 = src.position(rec.i0), v1 = src.position(rec.i1), v2 = src.position(rec.i2)
             var shader = PixelShader(draw: self, TriangleGeometry(v0, v1, v2, ox: Int32(ctx.x0 << 4), oy: Int32(ctx.y0 << 4)))
             fillBox(0, ctx.w - 1, 0, ctx.h - 1, &shader, rec, v0, v1, v2, src, ctx, into: out)
         }
+        return true
     }
 }
 
