@@ -82,15 +82,16 @@ final class TileBuffers: @unchecked Sendable {
     }
 }
 
-/// A draw whose last primitive in a tile can replace every sample of the tile with one opaque
-/// colour per pixel, without depth test or write (an opaque image quad or overlay rectangle that
-/// covers the tile). Nothing drawn before it in that tile can show, the clear included, and a
-/// pixel whose 4 samples are equal resolves to that sample: where it is the tile's last draw, the
-/// tile is written straight to the output with the same bytes (no samples, no resolve).
+/// A draw that can replace every sample of a tile with one opaque colour per pixel, without depth
+/// test or write, by one primitive drawn after all its others that draw in the tile (an opaque
+/// overlay image quad or mesh triangle that covers the tile). Nothing drawn before it in that tile
+/// can show, the clear included, and a pixel whose 4 samples are equal resolves to that sample:
+/// where it is the tile's last draw, the tile is written straight to the output with the same
+/// bytes (no samples, no resolve).
 protocol TileCovering: PreparedDraw {
-    /// When the draw's last primitive in tile `t` (with `ctx`'s pixels) covers it that way, draws
-    /// that primitive alone, one word per pixel into `out`, or when `out` is `nil` into every
-    /// colour sample of the tile, and returns true; otherwise draws nothing and returns false.
+    /// When the draw covers tile `t` (with `ctx`'s pixels) that way, draws the covering primitive
+    /// alone, one word per pixel into `out`, or when `out` is `nil` into every colour sample of the
+    /// tile, and returns true; otherwise draws nothing and returns false.
     func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?) -> Bool
 }
 

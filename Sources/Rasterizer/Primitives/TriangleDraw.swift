@@ -505,7 +505,7 @@ final class TriangleDraw: PreparedDraw {
 
     @inline(__always)
     func prepare(_ shader: inout PixelShader, _ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex,
-                         _ v2: ScreenVertex, _ src: VertexSource) {
+                 _ v2: ScreenVertex, _ src: VertexSource) {
         if !shader.ready {
             shader.prepare(v0, v1, v2, src.attributes(rec.i0), src.attributes(rec.i1), src.attributes(rec.i2))
         }
