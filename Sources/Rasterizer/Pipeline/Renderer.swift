@@ -69,6 +69,7 @@ public final class Renderer: @unchecked Sendable {
 
         // Phase order: opaque scene, transparent scene, overlay; submission order inside each.
         let ordered = (0..<3).flatMap { ph in draws.filter { $0.phase == ph } }
+        let covering = ordered.map { $0 as? any TileCovering }
         while tileBuffers.count < threads { tileBuffers.append(TileBuffers()) }
         let buffers = tileBuffers
         let grid = frame.grid
@@ -87,8 +88,24 @@ public final class Renderer: @unchecked Sendable {
                 ctx.fill(background, into: output)
                 return
             }
-            ctx.clear(background: background)
-            for d in first..<ordered.count where ordered[d].touches(tile: t) {
+            // The last draw that covers the whole tile hides the clear and every draw before it.
+            var last = ordered.count - 1
+            while !ordered[last].touches(tile: t) { last -= 1 }
+            // Where it is the last draw, its words go straight to the output; otherwise into the
+            // samples (only depth is cleared) and the later draws follow.
+            var start = first, covered = false
+            var d = last
+            while d >= first && !covered {
+                if let c = covering[d], d == last || c.touches(tile: t),
+                   c.rasterCover(tile: t, ctx, into: d == last ? output : nil) {
+                    if d == last { return }
+                    covered = true
+                    start = d + 1
+                }
+                d -= 1
+            }
+            if covered { ctx.clearDepth() } else { ctx.clear(background: background) }
+            for d in start..<ordered.count where ordered[d].touches(tile: t) {
                 ordered[d].raster(tile: t, ctx, kernels: kernels)
             }
             ctx.resolve(into: output)

@@ -82,6 +82,19 @@ final class TileBuffers: @unchecked Sendable {
     }
 }
 
+/// A draw that can replace every sample of a tile with one opaque colour per pixel, without depth
+/// test or write, by one primitive drawn after all its others that draw in the tile (an opaque
+/// overlay image quad or mesh triangle that covers the tile). Nothing drawn before it in that tile
+/// can show, the clear included, and a pixel whose 4 samples are equal resolves to that sample:
+/// where it is the tile's last draw, the tile is written straight to the output with the same
+/// bytes (no samples, no resolve).
+protocol TileCovering: PreparedDraw {
+    /// When the draw covers tile `t` (with `ctx`'s pixels) that way, draws the covering primitive
+    /// alone, one word per pixel into `out`, or when `out` is `nil` into every colour sample of the
+    /// tile, and returns true; otherwise draws nothing and returns false.
+    func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?) -> Bool
+}
+
 /// What a kernel needs to draw into one tile.
 struct TileContext {
     let color: UnsafeMutablePointer<UInt32>
@@ -109,6 +122,14 @@ extension TileContext {
             cp.storeBytes(of: c, toByteOffset: i, as: SIMD8<UInt32>.self)
             dp.storeBytes(of: d, toByteOffset: i, as: SIMD8<Float>.self)
         }
+    }
+
+    /// Fills the tile's depth samples with 1 (the colour samples are left as they are).
+    @inline(__always) func clearDepth() {
+        let n = tileSize * tileSize * samplesPerPixel
+        let d = SIMD8<Float>(repeating: 1)
+        let dp = UnsafeMutableRawPointer(depth)
+        for i in stride(from: 0, to: n * 4, by: 32) { dp.storeBytes(of: d, toByteOffset: i, as: SIMD8<Float>.self) }
     }
 
     /// Averages each pixel's 4 samples in linear light (alpha linearly) and writes sRGB8 bytes.

@@ -299,7 +299,7 @@ final class TriangleDraw: PreparedDraw {
     // MARK: tiles
 
     /// Where a tile reads a triangle's vertices: the draw's arrays, or a chunk's clipped vertices.
-    private struct VertexSource {
+    struct VertexSource {
         let screen: UnsafePointer<ScreenVertex>
         let attributes: UnsafePointer<VertexAttributes>
         let extra: UnsafePointer<TriVertex>?
@@ -344,12 +344,12 @@ final class TriangleDraw: PreparedDraw {
     }
 
     /// Edge `(A, B, C)` in tile-relative 1/16 pixels, top-left bias folded into C.
-    private struct Edge { var a: Int32, b: Int32, c: Int32 }
+    struct Edge { var a: Int32, b: Int32, c: Int32 }
 
     /// Per tile: edge `i → j` of the triangle, `.none` when the box is outside it (the triangle
     /// misses the box), `E ≡ 0` when the box is inside it.
     @inline(__always)
-    private func edge(_ xi: Int32, _ yi: Int32, _ xj: Int32, _ yj: Int32, box: (Int64, Int64, Int64, Int64)) -> Edge? {
+    func edge(_ xi: Int32, _ yi: Int32, _ xj: Int32, _ yj: Int32, box: (Int64, Int64, Int64, Int64)) -> Edge? {
         let a = Int64(yi) - Int64(yj), b = Int64(xj) - Int64(xi)
         let topLeft = a > 0 || (a == 0 && b > 0)
         let c = -(a * Int64(xi) + b * Int64(yi)) - (topLeft ? 0 : 1)
@@ -555,8 +555,16 @@ final class TriangleDraw: PreparedDraw {
         if !depthTest && opaque && e0.a | e0.b | e1.a | e1.b | e2.a | e2.b == 0 {
             // The box lies inside all three edges and nothing is depth-tested: every sample of
             // every pixel is covered (big image quads, backgrounds). Shared by both kernel sets.
-            fillBox(minX, maxX, minY, maxY, &shader, rec, v0, v1, v2, src, ctx)
+            fillBox(minX, maxX, minY, maxY, &shader, rec, v0, v1, v2, src, ctx, into: nil)
             return
+        }
+        if !depthTest && !depthWrite && opaque && texture != nil {
+            // An image edge (no depth): nearest texels of a separable image fetched per box.
+            prepare(&shader, rec, v0, v1, v2, src)
+            if shader.separable, let tx = shader.texels {
+                fillSeparableEdges(e0, e1, e2, minX, maxX, minY, maxY, shader, tx, ctx, simd: simd)
+                return
+            }
         }
         let dz = DepthPlane(g, v0, v1, v2)
         if simd {
@@ -605,64 +613,10 @@ final class TriangleDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func prepare(_ shader: inout PixelShader, _ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex,
-                         _ v2: ScreenVertex, _ src: VertexSource) {
+    func prepare(_ shader: inout PixelShader, _ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex,
+                 _ v2: ScreenVertex, _ src: VertexSource) {
         if !shader.ready {
             shader.prepare(v0, v1, v2, src.attributes(rec.i0), src.attributes(rec.i1), src.attributes(rec.i2))
-        }
-    }
-
-    /// Every sample of the tile pixels [minX, maxX] × [minY, maxY] gets the pixel's opaque word.
-    private func fillBox(_ minX: Int, _ maxX: Int, _ minY: Int, _ maxY: Int, _ shader: inout PixelShader,
-                         _ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
-                         _ src: VertexSource, _ ctx: TileContext) {
-        prepare(&shader, rec, v0, v1, v2, src)
-        if shader.separable, let tx = shader.texels {
-            fillSeparable(minX, maxX, minY, maxY, shader, tx, ctx)
-            return
-        }
-        for py in minY...maxY {
-            var p = ctx.color + (((py << tileShift) + minX) << 2)
-            for px in minX...maxX {
-                let word = shader.shadeWord(Float(px) + 0.5, Float(py) + 0.5, ctx.tables)
-                UnsafeMutableRawPointer(p).storeBytes(of: SIMD4<UInt32>(repeating: word), as: SIMD4<UInt32>.self)
-                p += 4
-            }
-        }
-    }
-
-    /// `fillBox` for a separable image triangle: texel columns once per box, rows once per row; a
-    /// run of consecutive columns (1:1 image pixels) is copied 8 texels at a time.
-    private func fillSeparable(_ minX: Int, _ maxX: Int, _ minY: Int, _ maxY: Int, _ shader: PixelShader,
-                               _ tx: UnsafePointer<UInt32>, _ ctx: TileContext) {
-        let n = maxX - minX + 1
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: tileSize) { cols in
-            var consecutive = true
-            for k in 0..<n {
-                cols[k] = shader.column(Float(minX + k) + 0.5)
-                if k > 0 && cols[k] != cols[k - 1] + 1 { consecutive = false }
-            }
-            let alpha = SIMD8<UInt32>(repeating: 0xFF00_0000)
-            for py in minY...maxY {
-                let texRow = tx + shader.row(Float(py) + 0.5) * shader.texWidth
-                let out = UnsafeMutableRawPointer(ctx.color + (((py << tileShift) + minX) << 2))
-                var k = 0
-                if consecutive {
-                    let run = UnsafeRawPointer(texRow + cols[0])
-                    while k + 8 <= n {
-                        let v = run.loadUnaligned(fromByteOffset: 4 * k, as: SIMD8<UInt32>.self) | alpha
-                        for j in 0..<8 {
-                            out.storeBytes(of: SIMD4<UInt32>(repeating: v[j]), toByteOffset: 16 * (k + j), as: SIMD4<UInt32>.self)
-                        }
-                        k += 8
-                    }
-                }
-                while k < n {
-                    out.storeBytes(of: SIMD4<UInt32>(repeating: texRow[cols[k]] | 0xFF00_0000), toByteOffset: 16 * k,
-                                   as: SIMD4<UInt32>.self)
-                    k += 1
-                }
-            }
         }
     }
 
