@@ -546,7 +546,9 @@ final class TriangleDraw: PreparedDraw {
         let minY = max(0, Int((mini(ys[0], ys[1], ys[2]) &+ 1) >> 4))
         let maxY = min(ctx.h - 1, Int((maxi(ys[0], ys[1], ys[2]) &- 2) >> 4))
         guard minX <= maxX, minY <= maxY else { return }
-        let box = (Int64(minX << 4), Int64(minY << 4), Int64((maxX + 1) << 4), Int64((maxY + 1) << 4))
+        // Edges are dropped when they hold over this box, so it spans whole 2-pixel spans: the
+        // kernels test the pixel beside an odd `minX` or an even `maxX` too.
+        let box = (Int64((minX & ~1) << 4), Int64(minY << 4), Int64(((maxX | 1) + 1) << 4), Int64((maxY + 1) << 4))
         guard let e0 = edge(xs[0], ys[0], xs[1], ys[1], box: box),
               let e1 = edge(xs[1], ys[1], xs[2], ys[2], box: box),
               let e2 = edge(xs[2], ys[2], xs[0], ys[0], box: box) else { return }
