@@ -12,6 +12,7 @@ final class GroundGridDraw: PreparedDraw {
     /// Per tile row: the union of its rows' column ranges.
     private let bandFirst: [Int32], bandLast: [Int32]
     private let grid: TileGrid
+    private let blendTables = GridBlendTables()
 
     init(_ g: GroundGrid, frame: FrameSetup) {
         grid = frame.grid
@@ -73,15 +74,16 @@ final class GroundGridDraw: PreparedDraw {
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         guard let plane else { return }
-        var memo = GridBlendMemo()
+        let background = ctx.color[0]
+        let memo = GridBlendMemo(background: background, results: blendTables.table(over: background, plane, ctx.tables))
         for py in 0..<ctx.h {
             let y = ctx.y0 + py
             let first = max(Int(rowFirst[y]), ctx.x0) - ctx.x0
             let last = min(Int(rowLast[y]), ctx.x0 + ctx.w - 1) - ctx.x0
             guard first <= last else { continue }
             switch kernels {
-            case .simd: plane.rowSIMD(py, first, last, ctx, &memo)
-            case .scalar: plane.rowScalar(py, first, last, ctx, &memo)
+            case .simd: plane.rowSIMD(py, first, last, ctx, memo)
+            case .scalar: plane.rowScalar(py, first, last, ctx, memo)
             }
         }
     }

@@ -1,16 +1,20 @@
+import Foundation
+
 /// The ground grid's kernels: the intensity of 8 pixels at a time (`intensity8`) and its scalar reference
 /// (`intensity`), which evaluate the very same expressions lane by lane (no fused operations, the same rounding
 /// trick, NaN handled by the same comparisons), so both give identical bytes; and the blend of one lit pixel that
 /// both call. The formulas are `GroundGrid`'s; the plane mapping is `GridPlane`'s.
 extension GridPlane {
-    /// The affine terms of one frame row (pixel centres at `y + 0.5`).
+    /// The affine terms of one frame row (pixel centres at `y + 0.5`), and the window depth at its pixels' top-left
+    /// corners minus `zxf · x`.
     struct Row {
-        let a: Float, b: Float, d: Float
+        let a: Float, b: Float, d: Float, z: Float
     }
 
     @inline(__always) func row(_ y: Int) -> Row {
         let cy = Double(y) + 0.5
-        return Row(a: Float(rowA.x * cy + rowA.y), b: Float(rowB.x * cy + rowB.y), d: Float(rowD.x * cy + rowD.y))
+        return Row(a: Float(rowA.x * cy + rowA.y), b: Float(rowB.x * cy + rowB.y), d: Float(rowD.x * cy + rowD.y),
+                   z: Float(zy * Double(y) + z0))
     }
 
     // MARK: scalar reference
@@ -21,9 +25,10 @@ extension GridPlane {
         guard d > 0 else { return 0 }                 // behind the eye (also NaN)
         let inv = 1 / d
         let a = (ax * x + r.a) * inv, b = (bx * x + r.b) * inv
-        // Pixels per cell along each family: 1 / (|∂a/∂x| + |∂a/∂y|) with ∂a/∂x = (ax − a·dx) / d.
-        let pa = d / (abs(ax - a * dx) + abs(ay - a * dy))
-        let pb = d / (abs(bx - b * dx) + abs(by - b * dy))
+        // Pixels per cell along each family: 1 / (|∂a/∂x| + |∂a/∂y|) with ∂a/∂x = (ax − a·dx) / d (one division).
+        let ga = abs(ax - a * dx) + abs(ay - a * dy), gb = abs(bx - b * dx) + abs(by - b * dy)
+        let q = d / (ga * gb)
+        let pa = q * gb, pb = q * ga
         let s = pa < pb ? pa : pb
         let fade10 = unit((s * 10 - fadeLow) * fadeScale)
         guard fade10 > 0 else { return 0 }           // then the regular fade is 0 as well
@@ -63,8 +68,9 @@ extension GridPlane {
         guard anyLane(front) else { return zero }
         let inv = 1 / d
         let a = (ax * x + r.a) * inv, b = (bx * x + r.b) * inv
-        let pa = d / (abs8(ax - a * dx) + abs8(ay - a * dy))
-        let pb = d / (abs8(bx - b * dx) + abs8(by - b * dy))
+        let ga = abs8(ax - a * dx) + abs8(ay - a * dy), gb = abs8(bx - b * dx) + abs8(by - b * dy)
+        let q = d / (ga * gb)
+        let pa = q * gb, pb = q * ga
         let s = pb.replacing(with: pa, where: pa .< pb)
         let fade10 = unit8((s * 10 - fadeLow) * fadeScale)
         let lit = front .& (fade10 .> 0)
@@ -103,21 +109,37 @@ extension GridPlane {
 
     // MARK: groups of 8 pixels
 
-    /// Whether a line can light any of the 8 pixels whose centres are `x + 0.5 … x + 7.5` in `r`'s row; both kernel
-    /// sets skip the groups where it cannot. Along a row the plane coordinates are monotonic (a ratio of affine
-    /// functions whose denominator keeps its sign), so the group's `a` lies between its values at the two ends;
-    /// `|∂a/∂x| + |∂a/∂y|` is at most the largest of `|ax − a·dx|` at the ends plus the same for `y`, over the smaller
-    /// `d`. A pixel is lit only within `half` times that of a line (1 % margin for rounding).
-    @inline(__always) func groupMayBeLit(_ x: Float, _ r: Row) -> Bool {
-        let x0 = x + 0.5, x1 = x + 7.5
+    /// The groups of 8 pixels (bit `g`: tile columns `8g ..< 8g + 8`) of the tile row span `first...last` that a line
+    /// can light; both kernel sets draw only those. The span is tested first; where it holds fewer lines than
+    /// groups, each group is tested too.
+    @inline(__always) func groupsToDraw(_ first: Int, _ last: Int, _ ctx: TileContext, _ r: Row) -> UInt32 {
+        let g0 = first >> 3, g1 = last >> 3
+        let all = (UInt32(2) << UInt32(g1) - 1) & ~(UInt32(1) << UInt32(g0) - 1)
+        let span = linesNear(Float(ctx.x0 + first) + 0.5, Float(ctx.x0 + last) + 0.5, r)
+        guard span > 0 else { return 0 }
+        if g0 == g1 || span >= Float(g1 - g0 + 1) { return all }
+        var bits: UInt32 = 0
+        for g in g0...g1 where linesNear(Float(ctx.x0 + 8 * g) + 0.5, Float(ctx.x0 + 8 * g) + 7.5, r) > 0 {
+            bits |= 1 << UInt32(g)
+        }
+        return bits
+    }
+
+    /// How many lines can light a pixel whose centre lies between `x0` and `x1` in `r`'s row (an upper bound;
+    /// infinity where the plane's horizon falls inside). Along a row the plane coordinates are monotonic (a ratio of
+    /// affine functions whose denominator keeps its sign), so they lie between their values at the two ends;
+    /// `|∂a/∂x| + |∂a/∂y|` is at most the larger of `|ax − a·dx|` at the ends plus the same for `y`, over the
+    /// smaller `d`. A pixel is lit only within `half` times that of a line (1 % margin for rounding).
+    @inline(__always) func linesNear(_ x0: Float, _ x1: Float, _ r: Row) -> Float {
         let d0 = dx * x0 + r.d, d1 = dx * x1 + r.d
-        guard d0 > 0, d1 > 0 else { return d0 > 0 || d1 > 0 }       // at the horizon: test every pixel
+        guard d0 > 0, d1 > 0 else { return d0 > 0 || d1 > 0 ? .infinity : 0 }
         let i0 = 1 / d0, i1 = 1 / d1
         let inv = (i0 > i1 ? i0 : i1) * (half * 1.01)
         let a0 = (ax * x0 + r.a) * i0, a1 = (ax * x1 + r.a) * i1
         let b0 = (bx * x0 + r.b) * i0, b1 = (bx * x1 + r.b) * i1
-        return Self.lineWithin(a0, a1, reach: (maxAbs(ax - a0 * dx, ax - a1 * dx) + maxAbs(ay - a0 * dy, ay - a1 * dy)) * inv)
-            || Self.lineWithin(b0, b1, reach: (maxAbs(bx - b0 * dx, bx - b1 * dx) + maxAbs(by - b0 * dy, by - b1 * dy)) * inv)
+        let na = Self.integers(a0, a1, reach: (maxAbs(ax - a0 * dx, ax - a1 * dx) + maxAbs(ay - a0 * dy, ay - a1 * dy)) * inv)
+        let nb = Self.integers(b0, b1, reach: (maxAbs(bx - b0 * dx, bx - b1 * dx) + maxAbs(by - b0 * dy, by - b1 * dy)) * inv)
+        return (na > 0 ? na : 0) + (nb > 0 ? nb : 0)
     }
 
     @inline(__always) private func maxAbs(_ p: Float, _ q: Float) -> Float {
@@ -125,21 +147,22 @@ extension GridPlane {
         return a > b ? a : b
     }
 
-    /// Whether an integer lies within `reach` of the interval between `c0` and `c1` (NaN: no).
-    @inline(__always) private static func lineWithin(_ c0: Float, _ c1: Float, reach: Float) -> Bool {
+    /// How many integers lie within `reach` of the interval between `c0` and `c1` (NaN: not a positive number).
+    @inline(__always) private static func integers(_ c0: Float, _ c1: Float, reach: Float) -> Float {
         let lo = (c0 < c1 ? c0 : c1) - reach, hi = (c0 < c1 ? c1 : c0) + reach
-        return (hi - lo >= 1) || (hi.rounded(.down) >= lo)
+        return hi.rounded(.down) - lo.rounded(.up) + 1
     }
 
     // MARK: rows of a tile
 
-    /// Draws the tile row `py`, tile columns `first...last`, 8 pixels at a time from a multiple of 8.
-    func rowSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: inout GridBlendMemo) {
+    /// Draws the tile row `py`, tile columns `first...last`: its groups of 8 pixels that a line can light.
+    func rowSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
         let r = row(ctx.y0 + py)
         let offsets = SIMD8<Float>(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
-        var x = first & ~7
-        while x <= last {
-            guard groupMayBeLit(Float(ctx.x0 + x), r) else { x += 8; continue }
+        var groups = groupsToDraw(first, last, ctx, r)
+        while groups != 0 {
+            let x = 8 * groups.trailingZeroBitCount
+            groups &= groups - 1
             let i = intensity8(SIMD8(repeating: Float(ctx.x0 + x)) + offsets, r)
             // Intensity in 1/255 steps: i · 255 + 1.5 · 2²³ holds the rounded level in its low bits.
             let q = i * 255 + 12_582_912
@@ -148,26 +171,56 @@ extension GridPlane {
             var bits = laneBits(q .> 12_582_912) & from & to
             if bits != 0 {
                 let levels = unsafeBitCast(q, to: SIMD8<UInt32>.self) &- 0x4B40_0000
+                if groupShowsOnly(memo.background, x, py, ctx, r) {
+                    // Every sample of the 8 pixels shows the tile's first colour behind the plane: the remembered
+                    // blends, as `blend` would give them.
+                    while bits != 0 {
+                        let j = bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        UnsafeMutableRawPointer(ctx.color + (((py << tileShift) + x + j) << 2))
+                            .storeBytes(of: SIMD4(repeating: memo.over(Int(levels[j]), self, ctx.tables)),
+                                        as: SIMD4<UInt32>.self)
+                    }
+                }
                 while bits != 0 {
                     let j = bits.trailingZeroBitCount
                     bits &= bits - 1
-                    blend(Int(levels[j]), x + j, py, ctx, &memo)
+                    blend(Int(levels[j]), x + j, py, r, ctx, memo)
                 }
             }
-            x += 8
         }
     }
 
+    /// Whether the 32 samples of the tile pixels `x ..< x + 8` of row `py` all hold `color` and lie behind the
+    /// plane (the depths `blend` computes, 2 pixels at a time).
+    @inline(__always) private func groupShowsOnly(_ color: UInt32, _ x: Int, _ py: Int, _ ctx: TileContext,
+                                                  _ r: Row) -> Bool {
+        let base = ((py << tileShift) + x) << 2
+        let cp = UnsafeRawPointer(ctx.color + base), dp = UnsafeRawPointer(ctx.depth + base)
+        let c = SIMD8<UInt32>(repeating: color)
+        let pair = SIMD8<Float>(0, 0, 0, 0, 1, 1, 1, 1)
+        let offsets = SIMD8<Float>(lowHalf: sampleDepths, highHalf: sampleDepths)
+        var differ = SIMD8<UInt32>(), behind = SIMD8<UInt32>(repeating: ~0)
+        for m in 0..<4 {
+            differ |= cp.loadUnaligned(fromByteOffset: 32 * m, as: SIMD8<UInt32>.self) ^ c
+            let z = (zxf * (SIMD8(repeating: Float(ctx.x0 + x + 2 * m)) + pair) + r.z) + offsets
+            let old = dp.loadUnaligned(fromByteOffset: 32 * m, as: SIMD8<Float>.self)
+            behind &= maskBits((z .>= 0) .& (z .< old))
+        }
+        let d = unsafeBitCast(differ, to: SIMD4<UInt64>.self), b = unsafeBitCast(behind, to: SIMD4<UInt64>.self)
+        return (d[0] | d[1] | d[2] | d[3]) == 0 && (b[0] & b[1] & b[2] & b[3]) == ~0
+    }
+
     /// The scalar reference of `rowSIMD`: the same groups, one pixel at a time.
-    func rowScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: inout GridBlendMemo) {
+    func rowScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
         let r = row(ctx.y0 + py)
-        var group = first & ~7
-        while group <= last {
-            defer { group += 8 }
-            guard groupMayBeLit(Float(ctx.x0 + group), r) else { continue }
+        var groups = groupsToDraw(first, last, ctx, r)
+        while groups != 0 {
+            let group = 8 * groups.trailingZeroBitCount
+            groups &= groups - 1
             for x in max(group, first)...min(group + 7, last) {
                 let q = intensity(Float(ctx.x0 + x) + 0.5, r) * 255 + 12_582_912
-                if q > 12_582_912 { blend(Int(q.bitPattern &- 0x4B40_0000), x, py, ctx, &memo) }
+                if q > 12_582_912 { blend(Int(q.bitPattern &- 0x4B40_0000), x, py, r, ctx, memo) }
             }
         }
     }
@@ -175,15 +228,15 @@ extension GridPlane {
     /// Blends the line colour at intensity `level` / 255 over the samples of tile pixel (`px`, `py`) that the plane
     /// is in front of (its depth at the sample, clipped to the near plane, below the stored one); depth is not
     /// written.
-    @inline(__always) func blend(_ level: Int, _ px: Int, _ py: Int, _ ctx: TileContext, _ memo: inout GridBlendMemo) {
+    @inline(__always) func blend(_ level: Int, _ px: Int, _ py: Int, _ r: Row, _ ctx: TileContext,
+                                 _ memo: GridBlendMemo) {
         let base = ((py << tileShift) + px) << 2
-        let z = (zxf * Float(ctx.x0 + px) + Float(zy * Double(ctx.y0 + py) + z0)) + sampleDepths
+        let z = (zxf * Float(ctx.x0 + px) + r.z) + sampleDepths
         let old = UnsafeRawPointer(ctx.depth + base).loadUnaligned(as: SIMD4<Float>.self)
         let front = (z .>= 0) .& (z .< old)
         let cp = UnsafeMutableRawPointer(ctx.color + base)
         let colors = cp.loadUnaligned(as: SIMD4<UInt32>.self)
-        if memo.background == nil { memo.background = colors[0] }
-        let background = memo.background ?? 0
+        let background = memo.background
         // Whole-vector tests as two 64-bit words (integer lane comparisons are not vectorised).
         let allFront = unsafeBitCast(front, to: SIMD2<UInt64>.self)
         let differ = unsafeBitCast(colors ^ SIMD4(repeating: background), to: SIMD2<UInt64>.self)
@@ -201,26 +254,42 @@ extension GridPlane {
     }
 }
 
-/// A tile's blends of the grid colour over one sample colour (the first one met, usually the background), per
-/// intensity level. Blending is a pure function of the level and the sample, so a remembered result is the one
-/// that blending again would give.
+/// The grid colour blended over one sample colour at each intensity level (the tile's first sample as the grid
+/// starts: usually the background). Blending is a pure function of the level and the sample, so a table entry is
+/// what blending again would give.
 struct GridBlendMemo {
-    var background: UInt32?
-    private var results = [UInt32](repeating: 0, count: 256)
-    private var known = [Bool](repeating: false, count: 256)
+    let background: UInt32
+    /// 256 results over `background`, or nil (then every blend is computed).
+    let results: UnsafePointer<UInt32>?
 
-    /// Ready for the next tile (keeps the storage).
-    mutating func reset() {
-        background = nil
-        for i in 0..<256 { known[i] = false }
+    @inline(__always) func over(_ level: Int, _ plane: GridPlane, _ tables: SRGBTables) -> UInt32 {
+        if let results { return results[level] }
+        return blendLinear(plane.source, alpha: plane.source.w * Float(level) * (1 / 255), over: background, tables)
+    }
+}
+
+/// The draw's blend tables, one per sample colour that tiles start with (at most `capacity`), made on first use
+/// and shared by all tiles of the frame. Thread-safe.
+final class GridBlendTables: @unchecked Sendable {
+    static let capacity = 8
+    private let lock = NSLock()
+    private var tables: [(color: UInt32, results: UnsafeMutablePointer<UInt32>)] = []
+
+    /// The table over `color`, nil when `capacity` tables exist already.
+    func table(over color: UInt32, _ plane: GridPlane, _ t: SRGBTables) -> UnsafePointer<UInt32>? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let hit = tables.first(where: { $0.color == color }) { return UnsafePointer(hit.results) }
+        guard tables.count < Self.capacity else { return nil }
+        let results = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
+        for level in 0..<256 {
+            results[level] = blendLinear(plane.source, alpha: plane.source.w * Float(level) * (1 / 255), over: color, t)
+        }
+        tables.append((color, results))
+        return UnsafePointer(results)
     }
 
-    /// The grid colour at `level` / 255 blended over `background`.
-    @inline(__always) mutating func over(_ level: Int, _ plane: GridPlane, _ tables: SRGBTables) -> UInt32 {
-        if known[level] { return results[level] }
-        let r = blendLinear(plane.source, alpha: plane.source.w * Float(level) * (1 / 255), over: background ?? 0, tables)
-        results[level] = r
-        known[level] = true
-        return r
+    deinit {
+        for t in tables { t.results.deallocate() }
     }
 }
