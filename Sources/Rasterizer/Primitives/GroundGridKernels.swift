@@ -60,8 +60,9 @@ extension GridPlane {
 
     // MARK: 8 pixels
 
-    /// `intensity` for the 8 pixel centres `x`.
-    @inline(__always) func intensity8(_ x: SIMD8<Float>, _ r: Row) -> SIMD8<Float> {
+    /// `intensity` for the 8 pixel centres `x`. `checkExtent` false: the caller knows every line that can light
+    /// these pixels lies inside the square, so the extent tests (which would all pass) are left out.
+    @inline(__always) func intensity8(_ x: SIMD8<Float>, _ r: Row, checkExtent: Bool) -> SIMD8<Float> {
         let zero = SIMD8<Float>()
         let d = dx * x + r.d
         let front = d .> 0
@@ -76,22 +77,34 @@ extension GridPlane {
         let lit = front .& (fade10 .> 0)
         guard anyLane(lit) else { return zero }
         let fade = unit8((s - fadeLow) * fadeScale)
-        let ia = family8(a, pa, other: b, centerA, centerB, fade, fade10)
-        let ib = family8(b, pb, other: a, centerB, centerA, fade, fade10)
-        let i = ib.replacing(with: ia, where: ia .> ib)
-        return zero.replacing(with: i, where: lit)
+        // Both families at once: lanes 0–7 the lines a = k, lanes 8–15 the lines b = k.
+        let c = SIMD16(lowHalf: a, highHalf: b), p = SIMD16(lowHalf: pa, highHalf: pb)
+        let k = roundEven16(c), kk = roundEven16(c * 0.1) * 10
+        var line = unit16(half - abs16(c - k) * p), cardinalLine = unit16(half - abs16(c - kk) * p)
+        if checkExtent {
+            let zero16 = SIMD16<Float>()
+            let center = SIMD16(lowHalf: SIMD8(repeating: centerA), highHalf: SIMD8(repeating: centerB))
+            let along = abs16(SIMD16(lowHalf: b - centerB, highHalf: a - centerA)) .<= halfExtent
+            line = zero16.replacing(with: line, where: along .& (abs16(k - center) .<= halfExtent))
+            cardinalLine = zero16.replacing(with: cardinalLine, where: along .& (abs16(kk - center) .<= halfExtent))
+        }
+        let i = line * SIMD16(lowHalf: fade, highHalf: fade) * regular
+            + cardinalLine * SIMD16(lowHalf: fade10, highHalf: fade10) * cardinal
+        let ia = i.lowHalf, ib = i.highHalf
+        return zero.replacing(with: ib.replacing(with: ia, where: ia .> ib), where: lit)
     }
 
-    @inline(__always) private func family8(_ c: SIMD8<Float>, _ p: SIMD8<Float>, other: SIMD8<Float>, _ center: Float,
-                                           _ otherCenter: Float, _ fade: SIMD8<Float>,
-                                           _ fade10: SIMD8<Float>) -> SIMD8<Float> {
-        let zero = SIMD8<Float>()
-        let along = abs8(other - otherCenter) .<= halfExtent
-        let k = roundEven8(c), kk = roundEven8(c * 0.1) * 10
-        let line = zero.replacing(with: unit8(half - abs8(c - k) * p), where: along .& (abs8(k - center) .<= halfExtent))
-        let cardinalLine = zero.replacing(with: unit8(half - abs8(c - kk) * p),
-                                          where: along .& (abs8(kk - center) .<= halfExtent))
-        return line * fade * regular + cardinalLine * fade10 * cardinal
+    @inline(__always) private func unit16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        SIMD16<Float>().replacing(with: x, where: x .> 0).replacing(with: 1, where: x .>= 1)
+    }
+
+    @inline(__always) private func abs16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) & 0x7FFF_FFFF, to: SIMD16<Float>.self)
+    }
+
+    @inline(__always) private func roundEven16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        let r = (x + 12_582_912) - 12_582_912
+        return x.replacing(with: r, where: abs16(x) .< 4_194_304)
     }
 
     @inline(__always) private func unit8(_ x: SIMD8<Float>) -> SIMD8<Float> {
@@ -102,55 +115,59 @@ extension GridPlane {
         unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
     }
 
-    @inline(__always) private func roundEven8(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let r = (x + 12_582_912) - 12_582_912
-        return x.replacing(with: r, where: abs8(x) .< 4_194_304)
-    }
-
     // MARK: groups of 8 pixels
 
     /// The groups of 8 pixels (bit `g`: tile columns `8g ..< 8g + 8`) of the tile row span `first...last` that a line
     /// can light; both kernel sets draw only those. The span is tested first; where it holds fewer lines than
-    /// groups, each group is tested too.
-    @inline(__always) func groupsToDraw(_ first: Int, _ last: Int, _ ctx: TileContext, _ r: Row) -> UInt32 {
+    /// groups, each group is tested too. `inside`: every line that can light the span lies inside the grid's square.
+    @inline(__always) func groupsToDraw(_ first: Int, _ last: Int, _ ctx: TileContext,
+                                        _ r: Row) -> (groups: UInt32, inside: Bool) {
         let g0 = first >> 3, g1 = last >> 3
         let all = (UInt32(2) << UInt32(g1) - 1) & ~(UInt32(1) << UInt32(g0) - 1)
         let span = linesNear(Float(ctx.x0 + first) + 0.5, Float(ctx.x0 + last) + 0.5, r)
-        guard span > 0 else { return 0 }
-        if g0 == g1 || span >= Float(g1 - g0 + 1) { return all }
+        guard span.count > 0 else { return (0, false) }
+        let inside = span.a.lowerBound > centerA - halfExtent && span.a.upperBound < centerA + halfExtent
+            && span.b.lowerBound > centerB - halfExtent && span.b.upperBound < centerB + halfExtent
+        if g0 == g1 || span.count >= Float(g1 - g0 + 1) { return (all, inside) }
         var bits: UInt32 = 0
-        for g in g0...g1 where linesNear(Float(ctx.x0 + 8 * g) + 0.5, Float(ctx.x0 + 8 * g) + 7.5, r) > 0 {
+        for g in g0...g1 where linesNear(Float(ctx.x0 + 8 * g) + 0.5, Float(ctx.x0 + 8 * g) + 7.5, r).count > 0 {
             bits |= 1 << UInt32(g)
         }
-        return bits
+        return (bits, inside)
     }
 
     /// How many lines can light a pixel whose centre lies between `x0` and `x1` in `r`'s row (an upper bound;
-    /// infinity where the plane's horizon falls inside). Along a row the plane coordinates are monotonic (a ratio of
-    /// affine functions whose denominator keeps its sign), so they lie between their values at the two ends;
-    /// `|∂a/∂x| + |∂a/∂y|` is at most the larger of `|ax − a·dx|` at the ends plus the same for `y`, over the
-    /// smaller `d`. A pixel is lit only within `half` times that of a line (1 % margin for rounding).
-    @inline(__always) func linesNear(_ x0: Float, _ x1: Float, _ r: Row) -> Float {
+    /// infinity where the plane's horizon falls inside), and the ranges of `a` and `b` within which those lines lie.
+    /// Along a row the plane coordinates are monotonic (a ratio of affine functions whose denominator keeps its
+    /// sign), so they lie between their values at the two ends; `|∂a/∂x| + |∂a/∂y|` is at most the larger of
+    /// `|ax − a·dx|` at the ends plus the same for `y`, over the smaller `d`. A pixel is lit only within `half` times
+    /// that of a line (1 % margin for rounding).
+    @inline(__always) func linesNear(_ x0: Float, _ x1: Float, _ r: Row)
+        -> (count: Float, a: ClosedRange<Float>, b: ClosedRange<Float>) {
         let d0 = dx * x0 + r.d, d1 = dx * x1 + r.d
-        guard d0 > 0, d1 > 0 else { return d0 > 0 || d1 > 0 ? .infinity : 0 }
+        let everywhere = -Float.infinity...Float.infinity
+        guard d0 > 0, d1 > 0 else { return (d0 > 0 || d1 > 0 ? .infinity : 0, everywhere, everywhere) }
         let i0 = 1 / d0, i1 = 1 / d1
         let inv = (i0 > i1 ? i0 : i1) * (half * 1.01)
         let a0 = (ax * x0 + r.a) * i0, a1 = (ax * x1 + r.a) * i1
         let b0 = (bx * x0 + r.b) * i0, b1 = (bx * x1 + r.b) * i1
-        let na = Self.integers(a0, a1, reach: (maxAbs(ax - a0 * dx, ax - a1 * dx) + maxAbs(ay - a0 * dy, ay - a1 * dy)) * inv)
-        let nb = Self.integers(b0, b1, reach: (maxAbs(bx - b0 * dx, bx - b1 * dx) + maxAbs(by - b0 * dy, by - b1 * dy)) * inv)
-        return (na > 0 ? na : 0) + (nb > 0 ? nb : 0)
+        let ra = Self.reach(a0, a1, (maxAbs(ax - a0 * dx, ax - a1 * dx) + maxAbs(ay - a0 * dy, ay - a1 * dy)) * inv)
+        let rb = Self.reach(b0, b1, (maxAbs(bx - b0 * dx, bx - b1 * dx) + maxAbs(by - b0 * dy, by - b1 * dy)) * inv)
+        guard let ra, let rb else { return (0, everywhere, everywhere) }
+        let na = ra.upperBound.rounded(.down) - ra.lowerBound.rounded(.up) + 1
+        let nb = rb.upperBound.rounded(.down) - rb.lowerBound.rounded(.up) + 1
+        return ((na > 0 ? na : 0) + (nb > 0 ? nb : 0), ra, rb)
+    }
+
+    /// The interval between `c0` and `c1` widened by `reach` on both sides; nil when not numbers.
+    @inline(__always) private static func reach(_ c0: Float, _ c1: Float, _ reach: Float) -> ClosedRange<Float>? {
+        let lo = (c0 < c1 ? c0 : c1) - reach, hi = (c0 < c1 ? c1 : c0) + reach
+        return lo <= hi ? lo...hi : nil
     }
 
     @inline(__always) private func maxAbs(_ p: Float, _ q: Float) -> Float {
         let a = abs(p), b = abs(q)
         return a > b ? a : b
-    }
-
-    /// How many integers lie within `reach` of the interval between `c0` and `c1` (NaN: not a positive number).
-    @inline(__always) private static func integers(_ c0: Float, _ c1: Float, reach: Float) -> Float {
-        let lo = (c0 < c1 ? c0 : c1) - reach, hi = (c0 < c1 ? c1 : c0) + reach
-        return hi.rounded(.down) - lo.rounded(.up) + 1
     }
 
     // MARK: rows of a tile
@@ -159,11 +176,12 @@ extension GridPlane {
     func rowSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
         let r = row(ctx.y0 + py)
         let offsets = SIMD8<Float>(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
-        var groups = groupsToDraw(first, last, ctx, r)
+        var (groups, inside) = groupsToDraw(first, last, ctx, r)
         while groups != 0 {
             let x = 8 * groups.trailingZeroBitCount
             groups &= groups - 1
-            let i = intensity8(SIMD8(repeating: Float(ctx.x0 + x)) + offsets, r)
+            let xs = SIMD8(repeating: Float(ctx.x0 + x)) + offsets
+            let i = inside ? intensity8(xs, r, checkExtent: false) : intensity8(xs, r, checkExtent: true)
             // Intensity in 1/255 steps: i · 255 + 1.5 · 2²³ holds the rounded level in its low bits.
             let q = i * 255 + 12_582_912
             // Lanes of columns first...last (bit masks: integer lane comparisons are not vectorised).
@@ -214,7 +232,7 @@ extension GridPlane {
     /// The scalar reference of `rowSIMD`: the same groups, one pixel at a time.
     func rowScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
         let r = row(ctx.y0 + py)
-        var groups = groupsToDraw(first, last, ctx, r)
+        var groups = groupsToDraw(first, last, ctx, r).groups
         while groups != 0 {
             let group = 8 * groups.trailingZeroBitCount
             groups &= groups - 1
