@@ -81,9 +81,11 @@ import RecordingModel
         let peak = stride(from: 0, to: pixels.count, by: 4).map { pixels[$0] }.max() ?? 0
         #expect((49...51).contains(peak), "peak \(peak)")
         // Every pixel is the background or a shade of grey between it and the peak.
-        #expect(stride(from: 0, to: pixels.count, by: 4).allSatisfy {
-            pixels[$0] == pixels[$0 + 1] && pixels[$0] == pixels[$0 + 2] && pixels[$0] >= 13
-        })
+        let grey = stride(from: 0, to: pixels.count, by: 4).allSatisfy { (i: Int) -> Bool in
+            let r = pixels[i], g = pixels[i + 1], b = pixels[i + 2]
+            return r == g && r == b && r >= 13
+        }
+        #expect(grey)
     }
 
     @Test func higherCameraUsesTenTimesTheSpacingAndBlendsInCardinalLines() {
