@@ -72,11 +72,11 @@ import RecordingModel
 
     @Test func gridFromAboveIsAtFullStrengthAndPeaksAsTheViewersLines() throws {
         // 5 units above: lines every unit, about 92 pixels apart; a full-strength line over #0d0d0d peaks at sRGB
-        // 49–51 in the viewer (one pixel wide where it runs through pixel centres).
+        // 51 in the viewer (where it runs through pixel centres).
         let eye = Eye(position: [0.3, 0.2, 5], target: [0.3, 0.2, 0], up: [0, 1, 0])
         let grid = WorldGrid.grid(eye: eye, axes: .rfu, pixelsPerPoint: 1)
         #expect(grid.spacing == 1 && grid.cardinalBlend == 0)
-        #expect(grid.color == RGBA8(128, 128, 128, 35))
+        #expect(grid.color == RGBA8(128, 128, 128, 47) && grid.lineWidth == 0.5)
         let pixels = try renderGrid(eye)
         let peak = stride(from: 0, to: pixels.count, by: 4).map { pixels[$0] }.max() ?? 0
         #expect((49...51).contains(peak), "peak \(peak)")
@@ -94,7 +94,7 @@ import RecordingModel
         let grid = WorldGrid.grid(eye: eye, axes: .rfu, pixelsPerPoint: 2)
         #expect(grid.spacing == 10)
         #expect(abs(grid.cardinalBlend - 0.1) < 1e-6)
-        #expect(grid.lineWidth == 2 && grid.invisibleSpacing == 2 && grid.visibleSpacing == 10)
+        #expect(grid.lineWidth == 1 && grid.invisibleSpacing == 2 && grid.visibleSpacing == 10)
         #expect(grid.xAxis == [1, 0, 0] && grid.yAxis == [0, 1, 0])
     }
 

@@ -1,29 +1,28 @@
 import Foundation
 import Rasterizer
 
-/// The 3D view's ground grid (rendering-conventions §6.3, Rerun's `world_grid.wgsl`): lines 1 pt wide every
-/// `spacing` scene units in the plane through the origin perpendicular to the up axis, drawn per pixel by the
-/// rasterizer (`GroundGrid`, which holds the per-pixel formulas) in the transparent phase.
+/// The 3D view's ground grid (rendering-conventions §6.3, Rerun's `world_grid.wgsl`): lines every `spacing` scene
+/// units in the plane through the origin perpendicular to the up axis, drawn per pixel by the rasterizer
+/// (`GroundGrid`, which holds the per-pixel formulas) in the transparent phase.
 ///
 /// * Level: `c = max(log10(camera height / 1) − 0.9, 0)`; lines every `10^⌊c⌋` units, and every tenth line (a
 ///   "cardinal" line) blends in with the fraction `t = c − ⌊c⌋`: a regular line has intensity `(1 − t)·f`, a
 ///   cardinal one `(1 − t)·f + t·f₁₀`.
-/// * Fade `f`: the viewer fades lines by how close together they are on screen, per pixel, by the measure
-///   `s = 1 / (ppp · max(fwidth(u), fwidth(v)))` (`u`, `v` in cells: points per cell along the densest direction).
-///   Rerun's shader source says `linearstep(2, 10, s)` for a 1 pt line; the 0.41 viewer's pixels follow
-///   `f = linearstep(1, 5, s)` (its lines appear at s ≈ 1 and reach full strength at s ≈ 5, measured per pixel in the
-///   side-by-side pictures of `scripts/compare_with_viewer.py`), so that is used here; `f₁₀` is the same at `10·s`.
-///   So lines vanish towards the horizon, where the rows crowd together.
-/// * Brightness: the source says (128, 128, 128) at alpha 60, but the 0.41 viewer's lines reach only 0.58 of that:
-///   a full-strength line over the #0d0d0d background peaks at sRGB 49–51 (alpha 60 would give 66), measured in the
-///   same pictures. So the alpha at full strength is 35.
+/// * Width and fade: the shader's coverage is `clamp((w + 1) / 2 − d / fwidth, 0, 1)` for a line `w` pixels wide, and
+///   it fades lines by `linearstep(2, 10, 1 / (w · fwidth))`. The 0.41 viewer's pixels follow a line half a point wide
+///   (`w = 0.5 · ppp`): its lines appear at an on-screen spacing of 1 pt and reach full strength at 5 pt, and a line
+///   profile across a pixel row matches this coverage's footprint (peak 0.75, measured in the side-by-side pictures
+///   of `scripts/compare_with_viewer.py`). So the fade is `linearstep(1, 5, s)` in points, `f₁₀` the same at `10·s`,
+///   and lines vanish towards the horizon, where the rows crowd together.
+/// * Brightness: the source says (128, 128, 128) at alpha 60; the 0.41 viewer's lines over the #0d0d0d background
+///   peak at sRGB 51 (alpha 60 would give 57 with this coverage), which alpha 47 gives, and so do its line profiles.
 /// * Extent: the square of `marginCells` cells on each side of the point below the camera target, besides the cells
 ///   between it and the eye (at most `maxHalfCellCount`).
 enum WorldGrid {
     /// Line colour; its alpha is the opacity at full strength.
-    static let color = RGBA8(128, 128, 128, 35)
-    /// Line width, in points.
-    static let lineWidth: Float = 1
+    static let color = RGBA8(128, 128, 128, 47)
+    /// Line width, in points (0.5: see "Width and fade").
+    static let lineWidth: Float = 0.5
     /// On-screen line spacing (points) at which lines are gone, and from which they are at full strength.
     static let invisibleSpacing: Float = 1, visibleSpacing: Float = 5
     /// Cells on each side of the point below the camera target, besides those between it and the eye.
