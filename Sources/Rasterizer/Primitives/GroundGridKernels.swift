@@ -181,7 +181,7 @@ extension GridPlane {
             let x = 8 * groups.trailingZeroBitCount
             groups &= groups - 1
             let xs = SIMD8(repeating: Float(ctx.x0 + x)) + offsets
-            let i = inside ? intensity8(xs, r, checkExtent: false) : intensity8(xs, r, checkExtent: true)
+            let i = intensity8(xs, r, checkExtent: !inside)
             // Intensity in 1/255 steps: i · 255 + 1.5 · 2²³ holds the rounded level in its low bits.
             let q = i * 255 + 12_582_912
             // Lanes of columns first...last (bit masks: integer lane comparisons are not vectorised).
