@@ -62,69 +62,63 @@ import RecordingModel
                      fovYDegrees: Float(eye.fovY * 180 / .pi), near: 0.01, far: 1000, width: width, height: height)
     }
 
-    @Test func fadeIsLinearBetweenOneAndFivePoints() {
-        #expect(WorldGrid.fade(0.5) == 0)
-        #expect(WorldGrid.fade(1) == 0)
-        #expect(WorldGrid.fade(3) == 0.5)
-        #expect(WorldGrid.fade(5) == 1)
-        #expect(WorldGrid.fade(40) == 1)
+    /// The grid alone over the view background, as the 3D view draws it.
+    private func renderGrid(_ eye: Eye, width: Int = 640, height: Int = 480, pixelsPerPoint: Float = 1) throws -> [UInt8] {
+        var list = DrawList(background: Theme.viewBackground)
+        list.add(WorldGrid.grid(eye: eye, axes: .rfu, pixelsPerPoint: pixelsPerPoint))
+        return try Renderer().render(list, camera: camera(eye, width: width, height: height),
+                                     options: RenderOptions(threads: 2, pixelsPerPoint: pixelsPerPoint))
     }
 
-    @Test func spacingSeenFromAboveIsPixelsPerCell() throws {
-        let eye = Eye(position: [0, 0, 5], target: [0, 0, 0], up: [0, 1, 0])
-        let cam = camera(eye)
-        let pixelsPerUnit = 240 / Float(tan(eye.fovY / 2)) / 5
-        let s = try #require(WorldGrid.lineSpacing([0, 0, 0], [0, 1, 0], u: [1, 0, 0], v: [0, 1, 0], camera: cam,
-                                                   pixelsPerPoint: 1))
-        #expect(abs(s - pixelsPerUnit) < 0.01 * pixelsPerUnit)
-        let s2 = try #require(WorldGrid.lineSpacing([0, 0, 0], [0, 1, 0], u: [1, 0, 0], v: [0, 1, 0], camera: cam,
-                                                    pixelsPerPoint: 2))
-        #expect(abs(s2 - pixelsPerUnit / 2) < 0.01 * pixelsPerUnit)
-    }
-
-    @Test func gridFromAboveIsAtFullStrength() {
+    @Test func gridFromAboveIsAtFullStrengthAndPeaksAsTheViewersLines() throws {
+        // 5 units above: lines every unit, about 92 pixels apart; a full-strength line over #0d0d0d peaks at sRGB
+        // 51 in the viewer (where it runs through pixel centres).
         let eye = Eye(position: [0.3, 0.2, 5], target: [0.3, 0.2, 0], up: [0, 1, 0])
-        let batches = WorldGrid.batches(eye: eye, axes: .rfu, camera: camera(eye), pixelsPerPoint: 1)
-        #expect(batches.count == 1)
-        #expect(batches.first?.opacity == WorldGrid.fullAlpha / 255)
-        #expect(batches.first?.colors == [RGBA8(128, 128, 128)])
+        let grid = WorldGrid.grid(eye: eye, axes: .rfu, pixelsPerPoint: 1)
+        #expect(grid.spacing == 1 && grid.cardinalBlend == 0)
+        #expect(grid.color == RGBA8(128, 128, 128, 47) && grid.lineWidth == 0.5)
+        let pixels = try renderGrid(eye)
+        let peak = stride(from: 0, to: pixels.count, by: 4).map { pixels[$0] }.max() ?? 0
+        #expect((49...51).contains(peak), "peak \(peak)")
+        // Every pixel is the background or a shade of grey between it and the peak.
+        let grey = stride(from: 0, to: pixels.count, by: 4).allSatisfy { (i: Int) -> Bool in
+            let r = pixels[i], g = pixels[i + 1], b = pixels[i + 2]
+            return r == g && r == b && r >= 13
+        }
+        #expect(grey)
     }
 
-    @Test func higherCameraUsesTenTimesTheSpacingAndBlendsInCardinalLines() throws {
-        // Height 100: level log10(100) − 0.9 = 1.1, so lines every 10 units; regular lines at 0.9, cardinal at 1.
+    @Test func higherCameraUsesTenTimesTheSpacingAndBlendsInCardinalLines() {
+        // Height 100: level log10(100) − 0.9 = 1.1, so lines every 10 units, cardinal lines blended in at 0.1.
         let eye = Eye(position: [0, 0, 100], target: [0, 0, 0], up: [0, 1, 0])
-        let batches = WorldGrid.batches(eye: eye, axes: .rfu, camera: camera(eye), pixelsPerPoint: 1)
-        let steps = Float(WorldGrid.intensitySteps)
-        #expect(batches.map(\.opacity) == [WorldGrid.fullAlpha / 255 * 11 / steps, WorldGrid.fullAlpha / 255])
-        /// The coordinate of the line a segment lies on (x for a segment along y, y for one along x).
-        func lineCoordinates(_ batch: LineBatch) -> [Float] {
-            stride(from: 0, to: batch.positions.count, by: 2).map { i in
-                let p = batch.positions[i], q = batch.positions[i + 1]
-                return p.x == q.x ? p.x : p.y
-            }
-        }
-        let regular = lineCoordinates(try #require(batches.first))
-        let cardinal = lineCoordinates(try #require(batches.last))
-        #expect(!regular.isEmpty && !cardinal.isEmpty)
-        #expect(regular.allSatisfy { $0.truncatingRemainder(dividingBy: 10) == 0 && $0.truncatingRemainder(dividingBy: 100) != 0 })
-        #expect(cardinal.allSatisfy { $0.truncatingRemainder(dividingBy: 100) == 0 })
+        let grid = WorldGrid.grid(eye: eye, axes: .rfu, pixelsPerPoint: 2)
+        #expect(grid.spacing == 10)
+        #expect(abs(grid.cardinalBlend - 0.1) < 1e-6)
+        #expect(grid.lineWidth == 1 && grid.invisibleSpacing == 2 && grid.visibleSpacing == 10)
+        #expect(grid.xAxis == [1, 0, 0] && grid.yAxis == [0, 1, 0])
     }
 
-    @Test func linesVanishTowardsTheHorizon() {
-        // A low camera looking across the plane: no segment whose rows crowd below 1 pt apart is drawn, and the
-        // drawn part stays below the horizon by a margin.
+    @Test func gridEndsSixtyCellsBeyondTheEyeAroundTheTarget() {
+        // Spacing 1 at height 5; the target's foot (12.4, −3.6) rounds to cell (12, −4); the eye is 5 cells away.
+        let eye = Eye(position: [12.4, -3.6, 5], target: [12.4, -3.6, 0], up: [0, 1, 0])
+        let grid = WorldGrid.grid(eye: eye, axes: .rfu, pixelsPerPoint: 1)
+        #expect(grid.center == [12, -4])
+        #expect(grid.halfExtent == 65)
+        let far = Eye(position: [0, -900, 5], target: [0, 0, 0], up: [0, 0, 1])
+        #expect(WorldGrid.grid(eye: far, axes: .rfu, pixelsPerPoint: 1).halfExtent == 200)
+    }
+
+    @Test func linesVanishTowardsTheHorizon() throws {
+        // A low camera looking across the plane: nothing is drawn above the horizon nor in the rows just below it,
+        // where the lines crowd together; the rows near the camera hold lines.
         let eye = Eye(position: [0, -6, 1], target: [0, 0, 0.5], up: [0, 0, 1])
-        let cam = camera(eye)
-        let batches = WorldGrid.batches(eye: eye, axes: .rfu, camera: cam, pixelsPerPoint: 1)
-        #expect(!batches.isEmpty)
-        for batch in batches {
-            for i in stride(from: 0, to: batch.positions.count, by: 2) {
-                let p = batch.positions[i].double, q = batch.positions[i + 1].double
-                let s = WorldGrid.lineSpacing(p, q, u: [1, 0, 0], v: [0, 1, 0], camera: cam, pixelsPerPoint: 1)
-                #expect((s ?? 0) > WorldGrid.invisibleSpacing)
-            }
+        let horizon = try #require(camera(eye).project([0, 1e6, 1])).y
+        let pixels = try renderGrid(eye)
+        let litRows = (0..<480).filter { y in
+            (0..<640).contains { x in pixels[4 * (y * 640 + x)] != Theme.viewBackground.r }
         }
-        let farthest = batches.flatMap(\.positions).map(\.y).max() ?? .infinity
-        #expect(farthest < 60)
+        let first = try #require(litRows.first)
+        #expect(Float(first) > horizon + 3, "first lit row \(first), horizon \(horizon)")
+        #expect(litRows.contains(470))
     }
 }

@@ -11,6 +11,7 @@ public struct DrawList: Sendable {
         case mesh(MeshBatch)
         case rect(RectShape)
         case glyphs(GlyphRun)
+        case groundGrid(GroundGrid)
     }
 
     /// Colour every pixel starts with (sRGB, straight alpha).
@@ -26,6 +27,7 @@ public struct DrawList: Sendable {
     public mutating func add(_ lines: LineBatch) { items.append(.lines(lines)) }
     public mutating func add(_ mesh: MeshBatch) { items.append(.mesh(mesh)) }
     public mutating func add(_ rect: RectShape) { items.append(.rect(rect)) }
+    public mutating func add(_ grid: GroundGrid) { items.append(.groundGrid(grid)) }
 
     /// An image quad, drawn as two textured, unlit triangles.
     public mutating func add(_ image: ImageQuad) {

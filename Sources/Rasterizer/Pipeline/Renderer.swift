@@ -120,6 +120,7 @@ public final class Renderer: @unchecked Sendable {
             case .mesh(let b): return TriangleDraw(b, frame: frame, pool: trianglePool, vertexPool: &vertexPool)
             case .rect(let r): return OverlayDraw(.rect(r), frame: frame)
             case .glyphs(let g): return OverlayDraw(.glyphs(g), frame: frame)
+            case .groundGrid(let g): return GroundGridDraw(g, frame: frame)
             }
         }
     }

@@ -93,9 +93,7 @@ public struct Spatial3DViewBuilder: ViewBuilder {
         let camera = Self.camera(eye: eye, bounds: scene.bounds, width: width, height: height)
         var list = DrawList(background: Theme.viewBackground)
         for d in scene.orderedDrawables { list.add(d, camera: camera, pixelsPerPoint: context.pixelsPerPoint) }
-        for grid in WorldGrid.batches(eye: eye, axes: axes, camera: camera, pixelsPerPoint: context.pixelsPerPoint) {
-            list.add(grid)
-        }
+        list.add(WorldGrid.grid(eye: eye, axes: axes, pixelsPerPoint: context.pixelsPerPoint))
         SpatialLabels.draw(scene.labels, camera: camera, pixelsPerPoint: context.pixelsPerPoint, into: &list)
         return ViewDrawing(drawList: list, camera: camera, warnings: scene.warnings)
     }

@@ -1,0 +1,313 @@
+import Foundation
+
+/// The ground grid's kernels: the intensity of 8 pixels at a time (`intensity8`) and its scalar reference
+/// (`intensity`), which evaluate the very same expressions lane by lane (no fused operations, the same rounding
+/// trick, NaN handled by the same comparisons), so both give identical bytes; and the blend of one lit pixel that
+/// both call. The formulas are `GroundGrid`'s; the plane mapping is `GridPlane`'s.
+extension GridPlane {
+    /// The affine terms of one frame row (pixel centres at `y + 0.5`), and the window depth at its pixels' top-left
+    /// corners minus `zxf · x`.
+    struct Row {
+        let a: Float, b: Float, d: Float, z: Float
+    }
+
+    @inline(__always) func row(_ y: Int) -> Row {
+        let cy = Double(y) + 0.5
+        return Row(a: Float(rowA.x * cy + rowA.y), b: Float(rowB.x * cy + rowB.y), d: Float(rowD.x * cy + rowD.y),
+                   z: Float(zy * Double(y) + z0))
+    }
+
+    // MARK: scalar reference
+
+    /// The grid's intensity (0…1) at the pixel centre `x` (frame pixels) of `r`'s row.
+    @inline(__always) func intensity(_ x: Float, _ r: Row) -> Float {
+        let d = dx * x + r.d
+        guard d > 0 else { return 0 }                 // behind the eye (also NaN)
+        let inv = 1 / d
+        let a = (ax * x + r.a) * inv, b = (bx * x + r.b) * inv
+        // Pixels per cell along each family: 1 / (|∂a/∂x| + |∂a/∂y|) with ∂a/∂x = (ax − a·dx) / d (one division).
+        let ga = abs(ax - a * dx) + abs(ay - a * dy), gb = abs(bx - b * dx) + abs(by - b * dy)
+        let q = d / (ga * gb)
+        let pa = q * gb, pb = q * ga
+        let s = pa < pb ? pa : pb
+        let fade10 = unit((s * 10 - fadeLow) * fadeScale)
+        guard fade10 > 0 else { return 0 }           // then the regular fade is 0 as well
+        let fade = unit((s - fadeLow) * fadeScale)
+        let ia = family(a, pa, other: b, centerA, centerB, fade, fade10)
+        let ib = family(b, pb, other: a, centerB, centerA, fade, fade10)
+        return ia > ib ? ia : ib
+    }
+
+    /// One family of lines (`c = k`): the nearest line's and the nearest cardinal line's coverage, faded and mixed.
+    @inline(__always) private func family(_ c: Float, _ p: Float, other: Float, _ center: Float, _ otherCenter: Float,
+                                          _ fade: Float, _ fade10: Float) -> Float {
+        let along = abs(other - otherCenter) <= halfExtent
+        let k = roundEven(c), kk = roundEven(c * 0.1) * 10
+        let line = along && abs(k - center) <= halfExtent ? unit(half - abs(c - k) * p) : 0
+        let cardinalLine = along && abs(kk - center) <= halfExtent ? unit(half - abs(c - kk) * p) : 0
+        return line * fade * regular + cardinalLine * fade10 * cardinal
+    }
+
+    /// `x` clamped to [0, 1]; NaN gives 0.
+    @inline(__always) private func unit(_ x: Float) -> Float { x > 0 ? (x < 1 ? x : 1) : 0 }
+
+    /// The nearest integer (ties to even) for |x| < 2²², `x` itself beyond (whose distance to an integer is then
+    /// below 0.5 anyway, and which lies outside any square the grid is drawn in).
+    @inline(__always) private func roundEven(_ x: Float) -> Float {
+        let r = (x + 12_582_912) - 12_582_912
+        return abs(x) < 4_194_304 ? r : x
+    }
+
+    // MARK: 8 pixels
+
+    /// `intensity` for the 8 pixel centres `x`. `checkExtent` false: the caller knows every line that can light
+    /// these pixels lies inside the square, so the extent tests (which would all pass) are left out.
+    @inline(__always) func intensity8(_ x: SIMD8<Float>, _ r: Row, checkExtent: Bool) -> SIMD8<Float> {
+        let zero = SIMD8<Float>()
+        let d = dx * x + r.d
+        let front = d .> 0
+        guard anyLane(front) else { return zero }
+        let inv = 1 / d
+        let a = (ax * x + r.a) * inv, b = (bx * x + r.b) * inv
+        let ga = abs8(ax - a * dx) + abs8(ay - a * dy), gb = abs8(bx - b * dx) + abs8(by - b * dy)
+        let q = d / (ga * gb)
+        let pa = q * gb, pb = q * ga
+        let s = pb.replacing(with: pa, where: pa .< pb)
+        let fade10 = unit8((s * 10 - fadeLow) * fadeScale)
+        let lit = front .& (fade10 .> 0)
+        guard anyLane(lit) else { return zero }
+        let fade = unit8((s - fadeLow) * fadeScale)
+        // Both families at once: lanes 0–7 the lines a = k, lanes 8–15 the lines b = k.
+        let c = SIMD16(lowHalf: a, highHalf: b), p = SIMD16(lowHalf: pa, highHalf: pb)
+        let k = roundEven16(c), kk = roundEven16(c * 0.1) * 10
+        var line = unit16(half - abs16(c - k) * p), cardinalLine = unit16(half - abs16(c - kk) * p)
+        if checkExtent {
+            let zero16 = SIMD16<Float>()
+            let center = SIMD16(lowHalf: SIMD8(repeating: centerA), highHalf: SIMD8(repeating: centerB))
+            let along = abs16(SIMD16(lowHalf: b - centerB, highHalf: a - centerA)) .<= halfExtent
+            line = zero16.replacing(with: line, where: along .& (abs16(k - center) .<= halfExtent))
+            cardinalLine = zero16.replacing(with: cardinalLine, where: along .& (abs16(kk - center) .<= halfExtent))
+        }
+        let i = line * SIMD16(lowHalf: fade, highHalf: fade) * regular
+            + cardinalLine * SIMD16(lowHalf: fade10, highHalf: fade10) * cardinal
+        let ia = i.lowHalf, ib = i.highHalf
+        return zero.replacing(with: ib.replacing(with: ia, where: ia .> ib), where: lit)
+    }
+
+    @inline(__always) private func unit16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        SIMD16<Float>().replacing(with: x, where: x .> 0).replacing(with: 1, where: x .>= 1)
+    }
+
+    @inline(__always) private func abs16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) & 0x7FFF_FFFF, to: SIMD16<Float>.self)
+    }
+
+    @inline(__always) private func roundEven16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        let r = (x + 12_582_912) - 12_582_912
+        return x.replacing(with: r, where: abs16(x) .< 4_194_304)
+    }
+
+    @inline(__always) private func unit8(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        SIMD8<Float>().replacing(with: x, where: x .> 0).replacing(with: 1, where: x .>= 1)
+    }
+
+    @inline(__always) private func abs8(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+    }
+
+    // MARK: groups of 8 pixels
+
+    /// The groups of 8 pixels (bit `g`: tile columns `8g ..< 8g + 8`) of the tile row span `first...last` that a line
+    /// can light; both kernel sets draw only those. The span is tested first; where it holds fewer lines than
+    /// groups, each group is tested too. `inside`: every line that can light the span lies inside the grid's square.
+    @inline(__always) func groupsToDraw(_ first: Int, _ last: Int, _ ctx: TileContext,
+                                        _ r: Row) -> (groups: UInt32, inside: Bool) {
+        let g0 = first >> 3, g1 = last >> 3
+        let all = (UInt32(2) << UInt32(g1) - 1) & ~(UInt32(1) << UInt32(g0) - 1)
+        let span = linesNear(Float(ctx.x0 + first) + 0.5, Float(ctx.x0 + last) + 0.5, r)
+        guard span.count > 0 else { return (0, false) }
+        let inside = span.a.lowerBound > centerA - halfExtent && span.a.upperBound < centerA + halfExtent
+            && span.b.lowerBound > centerB - halfExtent && span.b.upperBound < centerB + halfExtent
+        if g0 == g1 || span.count >= Float(g1 - g0 + 1) { return (all, inside) }
+        var bits: UInt32 = 0
+        for g in g0...g1 where linesNear(Float(ctx.x0 + 8 * g) + 0.5, Float(ctx.x0 + 8 * g) + 7.5, r).count > 0 {
+            bits |= 1 << UInt32(g)
+        }
+        return (bits, inside)
+    }
+
+    /// How many lines can light a pixel whose centre lies between `x0` and `x1` in `r`'s row (an upper bound;
+    /// infinity where the plane's horizon falls inside), and the ranges of `a` and `b` within which those lines lie.
+    /// Along a row the plane coordinates are monotonic (a ratio of affine functions whose denominator keeps its
+    /// sign), so they lie between their values at the two ends; `|∂a/∂x| + |∂a/∂y|` is at most the larger of
+    /// `|ax − a·dx|` at the ends plus the same for `y`, over the smaller `d`. A pixel is lit only within `half` times
+    /// that of a line (1 % margin for rounding).
+    @inline(__always) func linesNear(_ x0: Float, _ x1: Float, _ r: Row)
+        -> (count: Float, a: ClosedRange<Float>, b: ClosedRange<Float>) {
+        let d0 = dx * x0 + r.d, d1 = dx * x1 + r.d
+        let everywhere = -Float.infinity...Float.infinity
+        guard d0 > 0, d1 > 0 else { return (d0 > 0 || d1 > 0 ? .infinity : 0, everywhere, everywhere) }
+        let i0 = 1 / d0, i1 = 1 / d1
+        let inv = (i0 > i1 ? i0 : i1) * (half * 1.01)
+        let a0 = (ax * x0 + r.a) * i0, a1 = (ax * x1 + r.a) * i1
+        let b0 = (bx * x0 + r.b) * i0, b1 = (bx * x1 + r.b) * i1
+        let ra = Self.reach(a0, a1, (maxAbs(ax - a0 * dx, ax - a1 * dx) + maxAbs(ay - a0 * dy, ay - a1 * dy)) * inv)
+        let rb = Self.reach(b0, b1, (maxAbs(bx - b0 * dx, bx - b1 * dx) + maxAbs(by - b0 * dy, by - b1 * dy)) * inv)
+        guard let ra, let rb else { return (0, everywhere, everywhere) }
+        let na = ra.upperBound.rounded(.down) - ra.lowerBound.rounded(.up) + 1
+        let nb = rb.upperBound.rounded(.down) - rb.lowerBound.rounded(.up) + 1
+        return ((na > 0 ? na : 0) + (nb > 0 ? nb : 0), ra, rb)
+    }
+
+    /// The interval between `c0` and `c1` widened by `reach` on both sides; nil when not numbers.
+    @inline(__always) private static func reach(_ c0: Float, _ c1: Float, _ reach: Float) -> ClosedRange<Float>? {
+        let lo = (c0 < c1 ? c0 : c1) - reach, hi = (c0 < c1 ? c1 : c0) + reach
+        return lo <= hi ? lo...hi : nil
+    }
+
+    @inline(__always) private func maxAbs(_ p: Float, _ q: Float) -> Float {
+        let a = abs(p), b = abs(q)
+        return a > b ? a : b
+    }
+
+    // MARK: rows of a tile
+
+    /// Draws the tile row `py`, tile columns `first...last`: its groups of 8 pixels that a line can light.
+    func rowSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
+        let r = row(ctx.y0 + py)
+        let offsets = SIMD8<Float>(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
+        var (groups, inside) = groupsToDraw(first, last, ctx, r)
+        while groups != 0 {
+            let x = 8 * groups.trailingZeroBitCount
+            groups &= groups - 1
+            let xs = SIMD8(repeating: Float(ctx.x0 + x)) + offsets
+            let i = intensity8(xs, r, checkExtent: !inside)
+            // Intensity in 1/255 steps: i · 255 + 1.5 · 2²³ holds the rounded level in its low bits.
+            let q = i * 255 + 12_582_912
+            // Lanes of columns first...last (bit masks: integer lane comparisons are not vectorised).
+            let from = UInt32(0xFF) << UInt32(max(first - x, 0)), to = UInt32(0xFF) >> UInt32(max(x + 7 - last, 0))
+            var bits = laneBits(q .> 12_582_912) & from & to
+            if bits != 0 {
+                let levels = unsafeBitCast(q, to: SIMD8<UInt32>.self) &- 0x4B40_0000
+                if groupShowsOnly(memo.background, x, py, ctx, r) {
+                    // Every sample of the 8 pixels shows the tile's first colour behind the plane: the remembered
+                    // blends, as `blend` would give them.
+                    while bits != 0 {
+                        let j = bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        UnsafeMutableRawPointer(ctx.color + (((py << tileShift) + x + j) << 2))
+                            .storeBytes(of: SIMD4(repeating: memo.over(Int(levels[j]), self, ctx.tables)),
+                                        as: SIMD4<UInt32>.self)
+                    }
+                }
+                while bits != 0 {
+                    let j = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    blend(Int(levels[j]), x + j, py, r, ctx, memo)
+                }
+            }
+        }
+    }
+
+    /// Whether the 32 samples of the tile pixels `x ..< x + 8` of row `py` all hold `color` and lie behind the
+    /// plane (the depths `blend` computes, 2 pixels at a time).
+    @inline(__always) private func groupShowsOnly(_ color: UInt32, _ x: Int, _ py: Int, _ ctx: TileContext,
+                                                  _ r: Row) -> Bool {
+        let base = ((py << tileShift) + x) << 2
+        let cp = UnsafeRawPointer(ctx.color + base), dp = UnsafeRawPointer(ctx.depth + base)
+        let c = SIMD8<UInt32>(repeating: color)
+        let pair = SIMD8<Float>(0, 0, 0, 0, 1, 1, 1, 1)
+        let offsets = SIMD8<Float>(lowHalf: sampleDepths, highHalf: sampleDepths)
+        var differ = SIMD8<UInt32>(), behind = SIMD8<UInt32>(repeating: ~0)
+        for m in 0..<4 {
+            differ |= cp.loadUnaligned(fromByteOffset: 32 * m, as: SIMD8<UInt32>.self) ^ c
+            let z = (zxf * (SIMD8(repeating: Float(ctx.x0 + x + 2 * m)) + pair) + r.z) + offsets
+            let old = dp.loadUnaligned(fromByteOffset: 32 * m, as: SIMD8<Float>.self)
+            behind &= maskBits((z .>= 0) .& (z .< old))
+        }
+        let d = unsafeBitCast(differ, to: SIMD4<UInt64>.self), b = unsafeBitCast(behind, to: SIMD4<UInt64>.self)
+        return (d[0] | d[1] | d[2] | d[3]) == 0 && (b[0] & b[1] & b[2] & b[3]) == ~0
+    }
+
+    /// The scalar reference of `rowSIMD`: the same groups, one pixel at a time.
+    func rowScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
+        let r = row(ctx.y0 + py)
+        var groups = groupsToDraw(first, last, ctx, r).groups
+        while groups != 0 {
+            let group = 8 * groups.trailingZeroBitCount
+            groups &= groups - 1
+            for x in max(group, first)...min(group + 7, last) {
+                let q = intensity(Float(ctx.x0 + x) + 0.5, r) * 255 + 12_582_912
+                if q > 12_582_912 { blend(Int(q.bitPattern &- 0x4B40_0000), x, py, r, ctx, memo) }
+            }
+        }
+    }
+
+    /// Blends the line colour at intensity `level` / 255 over the samples of tile pixel (`px`, `py`) that the plane
+    /// is in front of (its depth at the sample, clipped to the near plane, below the stored one); depth is not
+    /// written.
+    @inline(__always) func blend(_ level: Int, _ px: Int, _ py: Int, _ r: Row, _ ctx: TileContext,
+                                 _ memo: GridBlendMemo) {
+        let base = ((py << tileShift) + px) << 2
+        let z = (zxf * Float(ctx.x0 + px) + r.z) + sampleDepths
+        let old = UnsafeRawPointer(ctx.depth + base).loadUnaligned(as: SIMD4<Float>.self)
+        let front = (z .>= 0) .& (z .< old)
+        let cp = UnsafeMutableRawPointer(ctx.color + base)
+        let colors = cp.loadUnaligned(as: SIMD4<UInt32>.self)
+        let background = memo.background
+        // Whole-vector tests as two 64-bit words (integer lane comparisons are not vectorised).
+        let allFront = unsafeBitCast(front, to: SIMD2<UInt64>.self)
+        let differ = unsafeBitCast(colors ^ SIMD4(repeating: background), to: SIMD2<UInt64>.self)
+        // The common case: every sample shows the remembered colour and lies behind the plane.
+        if allFront[0] & allFront[1] == ~0, differ[0] | differ[1] == 0 {
+            cp.storeBytes(of: SIMD4(repeating: memo.over(level, self, ctx.tables)), as: SIMD4<UInt32>.self)
+            return
+        }
+        for k in 0..<4 where front[k] {
+            let d = colors[k]
+            ctx.color[base + k] = d == background
+                ? memo.over(level, self, ctx.tables)
+                : blendLinear(source, alpha: source.w * Float(level) * (1 / 255), over: d, ctx.tables)
+        }
+    }
+}
+
+/// The grid colour blended over one sample colour at each intensity level (the tile's first sample as the grid
+/// starts: usually the background). Blending is a pure function of the level and the sample, so a table entry is
+/// what blending again would give.
+struct GridBlendMemo {
+    let background: UInt32
+    /// 256 results over `background`, or nil (then every blend is computed).
+    let results: UnsafePointer<UInt32>?
+
+    @inline(__always) func over(_ level: Int, _ plane: GridPlane, _ tables: SRGBTables) -> UInt32 {
+        if let results { return results[level] }
+        return blendLinear(plane.source, alpha: plane.source.w * Float(level) * (1 / 255), over: background, tables)
+    }
+}
+
+/// The draw's blend tables, one per sample colour that tiles start with (at most `capacity`), made on first use
+/// and shared by all tiles of the frame. Thread-safe.
+final class GridBlendTables: @unchecked Sendable {
+    static let capacity = 8
+    private let lock = NSLock()
+    private var tables: [(color: UInt32, results: UnsafeMutablePointer<UInt32>)] = []
+
+    /// The table over `color`, nil when `capacity` tables exist already.
+    func table(over color: UInt32, _ plane: GridPlane, _ t: SRGBTables) -> UnsafePointer<UInt32>? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let hit = tables.first(where: { $0.color == color }) { return UnsafePointer(hit.results) }
+        guard tables.count < Self.capacity else { return nil }
+        let results = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
+        for level in 0..<256 {
+            results[level] = blendLinear(plane.source, alpha: plane.source.w * Float(level) * (1 / 255), over: color, t)
+        }
+        tables.append((color, results))
+        return UnsafePointer(results)
+    }
+
+    deinit {
+        for t in tables { t.results.deallocate() }
+    }
+}
