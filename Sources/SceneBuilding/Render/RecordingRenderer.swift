@@ -53,16 +53,18 @@ public struct RecordingRenderer: Sendable {
         let cells = plan.arrange(in: PixelRect(x: 0, y: 0, width: width, height: height))
         let titles = cells.map { (PictureComposer.Title($0.view), $0.rect) }
         let key = "\(width)x\(height)@\(pixelsPerPoint) \(composer.titleBars) " + titles.map { "\($0.0.tabs)\($0.0.active)\($0.1)" }.joined()
-        var image = try frames.image(for: key) {
+        let background = try frames.image(for: key) {
             try composer.frame(width: width, height: height, cells: titles, pixelsPerPoint: pixelsPerPoint,
                                threads: threads)
         }
+        let contents = cells.map { composer.contentRect(of: $0.rect, pixelsPerPoint: pixelsPerPoint) }
+        var image = RGBAImage(width: width, height: height,
+                              pixels: Self.copy(background, outside: contents.filter { !$0.isEmpty }))
         let kind = source.query.timeline.flatMap { store.timelines[$0]?.timeline.kind }
         let context = ViewContext(source: source, timelineKind: kind, pixelsPerPoint: pixelsPerPoint, threads: threads)
         var warnings: [RenderWarning] = []
         let rowBytes = width * 4
-        for (view, cell) in cells {
-            let rect = composer.contentRect(of: cell, pixelsPerPoint: pixelsPerPoint)
+        for ((view, _), rect) in zip(cells, contents) {
             guard !rect.isEmpty else { continue }
             let drawing = view.builder.build(view.spec, width: rect.width, height: rect.height, context: context)
             warnings += drawing.warnings
@@ -76,6 +78,34 @@ public struct RecordingRenderer: Sendable {
             }
         }
         return (image, warnings)
+    }
+
+    /// A new frame holding `background`'s pixels outside `rects` (non-empty view rectangles); inside them the
+    /// bytes are left for the rasterizer, which writes every pixel of a view's rectangle. Copying only the title
+    /// bars and gaps saves a whole-frame copy per picture.
+    static func copy(_ background: RGBAImage, outside rects: [PixelRect]) -> [UInt8] {
+        let width = background.width, height = background.height, rowBytes = width * 4
+        return [UInt8](unsafeUninitializedCapacity: rowBytes * height) { out, count in
+            background.pixels.withUnsafeBufferPointer { src in
+                guard let to = out.baseAddress, let from = src.baseAddress else { return }
+                var spans: [(Int, Int)] = []
+                for y in 0..<height {
+                    spans.removeAll(keepingCapacity: true)
+                    for r in rects where r.y <= y && y < r.maxY {
+                        let x0 = min(max(r.x, 0), width), x1 = min(max(r.maxX, 0), width)
+                        if x0 < x1 { spans.append((x0, x1)) }
+                    }
+                    spans.sort { $0.0 < $1.0 }
+                    spans.append((width, width))
+                    var x = 0
+                    for (x0, x1) in spans {
+                        if x < x0 { (to + y * rowBytes + 4 * x).initialize(from: from + y * rowBytes + 4 * x, count: 4 * (x0 - x)) }
+                        x = max(x, x1)
+                    }
+                }
+            }
+            count = rowBytes * height
+        }
     }
 }
 
