@@ -415,23 +415,13 @@ final class TriangleDraw: PreparedDraw {
         if passed.0 | passed.1 == 0 { return }
         if texture == nil && opaque {
             // The common mesh case, shaded from values in registers (see `PixelShader.litWord`).
-            let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
-            let p0 = src.attributes(rec.i0) * SIMD8(repeating: q0)
-            let p1 = src.attributes(rec.i1) * SIMD8(repeating: q1)
-            let p2 = src.attributes(rec.i2) * SIMD8(repeating: q2)
+            let (p0, p1, p2, q0, q1, q2) = weightedAttributes(rec, v0, v1, v2, src)
             let light = self.light, t = ctx.tables
-            for row in 0..<2 {
-                let bits = row == 0 ? passed.0 : passed.1
-                if bits == 0 { continue }
-                let py = by + row
-                for k in 0..<2 {
-                    let lanes = (bits >> (4 * UInt32(k))) & 0xF
-                    if lanes == 0 { continue }
-                    let a = PixelShader.interpolate(g, p0, p1, p2, q0, q1, q2, Float(sx + k) + 0.5, Float(py) + 0.5)
-                    let word = PixelShader.litWord(a, light, t)
-                    let at = ((py << tileShift) + sx + k) << 2
-                    for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
-                }
+            eachCoveredPixel(passed, sx, by) { px, py, lanes in
+                let a = PixelShader.interpolate(g, p0, p1, p2, q0, q1, q2, Float(px) + 0.5, Float(py) + 0.5)
+                let word = PixelShader.litWord(a, light, t)
+                let at = ((py << tileShift) + px) << 2
+                for s in 0..<4 where lanes & (1 << s) != 0 { ctx.color[at + s] = word }
             }
             return
         }
@@ -451,19 +441,33 @@ final class TriangleDraw: PreparedDraw {
                                _ batch: inout ShadeBatch) {
         let (sx, by, g, passed) = smallDepth(rec, v0, v1, v2, ctx, lanes, simd: true)
         if passed.0 | passed.1 == 0 { return }
+        let (p0, p1, p2, q0, q1, q2) = weightedAttributes(rec, v0, v1, v2, src)
+        eachCoveredPixel(passed, sx, by) { px, py, lanes in
+            let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2, Float(px) + 0.5, Float(py) + 0.5)
+            batch.push(s, d, at: ((py << tileShift) + px) << 2, lanes: lanes, light, ctx)
+        }
+    }
+
+    /// The corners' attributes times their `1/w`, and the `1/w`s: the inputs of perspective-correct interpolation.
+    @inline(__always)
+    private func weightedAttributes(_ rec: TriRecord, _ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex,
+                                    _ src: VertexSource)
+        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, Float, Float, Float) {
         let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
-        let p0 = src.attributes(rec.i0) * SIMD8(repeating: q0)
-        let p1 = src.attributes(rec.i1) * SIMD8(repeating: q1)
-        let p2 = src.attributes(rec.i2) * SIMD8(repeating: q2)
+        return (src.attributes(rec.i0) * SIMD8(repeating: q0), src.attributes(rec.i1) * SIMD8(repeating: q1),
+                src.attributes(rec.i2) * SIMD8(repeating: q2), q0, q1, q2)
+    }
+
+    /// Calls `body(px, py, lanes)` for each pixel of the 2 × 2 block at (`sx`, `by`) with passing samples, row by
+    /// row (`passed`: the rows' 8 lane bits, 4 per pixel); `lanes` holds that pixel's 4 bits.
+    @inline(__always)
+    private func eachCoveredPixel(_ passed: (UInt32, UInt32), _ sx: Int, _ by: Int, _ body: (Int, Int, UInt32) -> Void) {
         for row in 0..<2 {
             let bits = row == 0 ? passed.0 : passed.1
             if bits == 0 { continue }
-            let py = by + row
             for k in 0..<2 {
                 let lanes = (bits >> (4 * UInt32(k))) & 0xF
-                if lanes == 0 { continue }
-                let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2, Float(sx + k) + 0.5, Float(py) + 0.5)
-                batch.push(s, d, at: ((py << tileShift) + sx + k) << 2, lanes: lanes, light, ctx)
+                if lanes != 0 { body(sx + k, by + row, lanes) }
             }
         }
     }
