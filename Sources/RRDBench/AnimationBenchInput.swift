@@ -2,6 +2,21 @@ import ArgumentParser
 import RecordingModel
 import SceneBuilding
 
+/// The options the animation benches (`export`, `frames`) share: which recording, along which timeline, at
+/// which rate, how many frames, at which sizes.
+struct AnimationBenchOptions: ParsableArguments {
+    @Option(help: "Recording.") var recording = "Fixtures/rrd/dna.rrd"
+    @Option(help: "Timeline (default: the recording's own).") var timeline: String?
+    @Option(help: "Frames per second along the timeline (dna: 100 gives its 400 frames).") var fps = 100.0
+    @Option(help: "WIDTHxHEIGHT, repeatable.") var size: [String] = ["1280x720", "1920x1080"]
+    @Option(help: "At most this many frames (from the start).") var maxFrames = 400
+
+    /// The recording's renderer and frame schedule these options select.
+    func input() throws -> AnimationBenchInput {
+        try AnimationBenchInput(recording: recording, timeline: timeline, fps: fps, maxFrames: maxFrames)
+    }
+}
+
 /// What the animation benches (`export`, `frames`) render: a recording's renderer and the frame schedule along a
 /// timeline at `fps`, cut to its first `maxFrames` frames.
 struct AnimationBenchInput {

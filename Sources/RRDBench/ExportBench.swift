@@ -12,21 +12,17 @@ struct ExportBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Time a video export against encoding the same frames alone.")
 
-    @Option(help: "Recording.") var recording = "Fixtures/rrd/dna.rrd"
-    @Option(help: "Timeline (default: the recording's own).") var timeline: String?
-    @Option(help: "Frames per second (dna: 100 gives its 400 frames).") var fps = 100.0
-    @Option(help: "WIDTHxHEIGHT, repeatable.") var size: [String] = ["1280x720", "1920x1080"]
-    @Option(help: "At most this many frames (from the start).") var maxFrames = 400
+    @OptionGroup var scene: AnimationBenchOptions
     @Option(help: "Encoder preset.") var preset = "medium"
     @Option(help: "Worker threads for rendering.") var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func run() async throws {
-        let input = try AnimationBenchInput(recording: recording, timeline: timeline, fps: fps, maxFrames: maxFrames)
+        let input = try scene.input()
         let schedule = input.schedule
-        for text in size {
+        for text in scene.size {
             let (width, height) = try frameSize(text)
             let animation = input.animation(width: width, height: height)
-            let settings = VideoSettings(codec: .h264, frameRate: FrameRate(Int32(fps.rounded())), preset: preset)
+            let settings = VideoSettings(codec: .h264, frameRate: FrameRate(Int32(scene.fps.rounded())), preset: preset)
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("rrd-bench-export.mp4").path
             var cpu = processCPUSeconds()
             let exportSeconds = try seconds {
@@ -48,7 +44,7 @@ struct ExportBench: AsyncParsableCommand {
             }
             let encodeCPU = processCPUSeconds() - cpu
             try? FileManager.default.removeItem(atPath: path)
-            printJSONLine(["bench": "export", "recording": recording, "size": text, "frames": schedule.count,
+            printJSONLine(["bench": "export", "recording": scene.recording, "size": text, "frames": schedule.count,
                            "preset": preset, "threads": threads, "export_s": r3(exportSeconds),
                            "encode_alone_s": r3(encodeSeconds), "render_alone_s": r3(renderSeconds),
                            "export_over_encode": r3(exportSeconds / encodeSeconds),

@@ -10,11 +10,7 @@ struct FrameBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frames", abstract: "CPU time per rendered video frame (one worker, frames in order).")
 
-    @Option(help: "Recording.") var recording = "Fixtures/rrd/dna.rrd"
-    @Option(help: "Timeline (default: the recording's own).") var timeline: String?
-    @Option(help: "Frames per second along the timeline (dna: 100 gives its 400 frames).") var fps = 100.0
-    @Option(help: "WIDTHxHEIGHT, repeatable.") var size: [String] = ["1280x720", "1920x1080"]
-    @Option(help: "At most this many frames (from the start).") var maxFrames = 400
+    @OptionGroup var scene: AnimationBenchOptions
     @Option(help: "Query path, repeatable: walk (forward walk, as exports do) or store (a search per frame).")
     var queries: [String] = ["walk"]
 
@@ -22,9 +18,9 @@ struct FrameBench: AsyncParsableCommand {
         if let bad = queries.first(where: { $0 != "walk" && $0 != "store" }) {
             throw ValidationError("--queries takes walk or store, not \(bad)")
         }
-        let input = try AnimationBenchInput(recording: recording, timeline: timeline, fps: fps, maxFrames: maxFrames)
+        let input = try scene.input()
         let schedule = input.schedule
-        for text in size {
+        for text in scene.size {
             let (width, height) = try frameSize(text)
             let animation = input.animation(width: width, height: height)
             for forward in queries.map({ $0 == "walk" }) {
@@ -36,7 +32,7 @@ struct FrameBench: AsyncParsableCommand {
                     cpu.append(threadCPUSeconds() - before)
                 }
                 let total = cpu.reduce(0, +)
-                printJSONLine(["bench": "frames", "recording": recording, "size": text, "frames": schedule.count,
+                printJSONLine(["bench": "frames", "recording": scene.recording, "size": text, "frames": schedule.count,
                                "queries": forward ? "walk" : "store",
                                "cpu_ms_per_frame_mean": r3(1000 * total / Double(cpu.count)),
                                "cpu_ms_per_frame_median": r3(1000 * median(cpu)),
