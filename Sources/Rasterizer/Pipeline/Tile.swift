@@ -116,12 +116,10 @@ extension TileContext {
     /// Fills the tile's samples with the background and depth 1.
     @inline(__always) func clear(background: UInt32) {
         let n = tileSize * tileSize * samplesPerPixel
-        let c = SIMD8<UInt32>(repeating: background), d = SIMD8<Float>(repeating: 1)
-        let cp = UnsafeMutableRawPointer(color), dp = UnsafeMutableRawPointer(depth)
-        for i in stride(from: 0, to: n * 4, by: 32) {
-            cp.storeBytes(of: c, toByteOffset: i, as: SIMD8<UInt32>.self)
-            dp.storeBytes(of: d, toByteOffset: i, as: SIMD8<Float>.self)
-        }
+        let c = SIMD8<UInt32>(repeating: background)
+        let cp = UnsafeMutableRawPointer(color)
+        for i in stride(from: 0, to: n * 4, by: 32) { cp.storeBytes(of: c, toByteOffset: i, as: SIMD8<UInt32>.self) }
+        clearDepth()
     }
 
     /// Fills the tile's depth samples with 1 (the colour samples are left as they are).

@@ -153,20 +153,16 @@ extension TriangleDraw {
         let n = ((maxX - x0) | 1) + 1
         withUnsafeTemporaryAllocation(of: Int.self, capacity: tileSize) { cols in
             for k in 0..<n { cols[k] = shader.column(Float(x0 + k) + 0.5) }
-            let lxu = SamplePattern.laneXUnits, lyu = SamplePattern.laneYUnits
-            let o0 = e0.a &* lxu &+ e0.b &* lyu, o1 = e1.a &* lxu &+ e1.b &* lyu, o2 = e2.a &* lxu &+ e2.b &* lyu
+            let edges = SpanEdges(e0, e1, e2)
             for py in minY...maxY {
                 let texRow = tx + shader.row(Float(py) + 0.5) * shader.texWidth
-                let r0 = e0.c &+ e0.b &* Int32(py << 4), r1 = e1.c &+ e1.b &* Int32(py << 4)
-                let r2 = e2.c &+ e2.b &* Int32(py << 4)
+                let r = edges.row(py)
                 var px = x0
                 while px <= maxX {
-                    let pxu = Int32(px << 4)
                     let base = ((py << tileShift) + px) << 2
                     let w0 = texRow[cols[px - x0]] | 0xFF00_0000, w1 = texRow[cols[px - x0 + 1]] | 0xFF00_0000
                     if simd {
-                        let E0 = o0 &+ (r0 &+ e0.a &* pxu), E1 = o1 &+ (r1 &+ e1.a &* pxu), E2 = o2 &+ (r2 &+ e2.a &* pxu)
-                        let m = (E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)
+                        let m = edges.mask(r, px)
                         if anyLane(m) {
                             let cp = UnsafeMutableRawPointer(ctx.color + base)
                             let words = SIMD8(lowHalf: SIMD4<UInt32>(repeating: w0), highHalf: SIMD4<UInt32>(repeating: w1))
@@ -174,12 +170,8 @@ extension TriangleDraw {
                             cp.storeBytes(of: oc.replacing(with: words, where: m), as: SIMD8<UInt32>.self)
                         }
                     } else {
-                        for j in 0..<8 {
-                            let E0 = (e0.a &* lxu[j] &+ e0.b &* lyu[j]) &+ (r0 &+ e0.a &* pxu)
-                            let E1 = (e1.a &* lxu[j] &+ e1.b &* lyu[j]) &+ (r1 &+ e1.a &* pxu)
-                            let E2 = (e2.a &* lxu[j] &+ e2.b &* lyu[j]) &+ (r2 &+ e2.a &* pxu)
-                            if (E0 | E1 | E2) >= 0 { ctx.color[base + j] = j < 4 ? w0 : w1 }
-                        }
+                        let covered = edges.bits(r, px)
+                        for j in 0..<8 where covered & (1 << j) != 0 { ctx.color[base + j] = j < 4 ? w0 : w1 }
                     }
                     px += 2
                 }

@@ -346,6 +346,47 @@ final class TriangleDraw: PreparedDraw {
     /// Edge `(A, B, C)` in tile-relative 1/16 pixels, top-left bias folded into C.
     struct Edge { var a: Int32, b: Int32, c: Int32 }
 
+    /// A triangle's three edges at the 8 sample lanes of 2-pixel spans (`SamplePattern`), for the kernels
+    /// that walk a box row by row: `row(py)` once per row, then `mask` (SIMD) or `bits` (its scalar
+    /// reference, lane by lane) per span; both give the same coverage (exact integer arithmetic).
+    struct SpanEdges {
+        let e0: Edge, e1: Edge, e2: Edge
+        /// Each edge's offset at the 8 lanes from the span's first pixel corner.
+        let o0: SIMD8<Int32>, o1: SIMD8<Int32>, o2: SIMD8<Int32>
+
+        @inline(__always) init(_ e0: Edge, _ e1: Edge, _ e2: Edge) {
+            self.e0 = e0; self.e1 = e1; self.e2 = e2
+            let lxu = SamplePattern.laneXUnits, lyu = SamplePattern.laneYUnits
+            o0 = e0.a &* lxu &+ e0.b &* lyu; o1 = e1.a &* lxu &+ e1.b &* lyu; o2 = e2.a &* lxu &+ e2.b &* lyu
+        }
+
+        /// The edges at the left end (x = 0) of row `py`'s sample band.
+        @inline(__always) func row(_ py: Int) -> SIMD3<Int32> {
+            SIMD3(e0.c &+ e0.b &* Int32(py << 4), e1.c &+ e1.b &* Int32(py << 4), e2.c &+ e2.b &* Int32(py << 4))
+        }
+
+        /// Lanes of the span at pixel `px` inside all three edges.
+        @inline(__always) func mask(_ r: SIMD3<Int32>, _ px: Int) -> LaneMask {
+            let pxu = Int32(px << 4)
+            let E0 = o0 &+ (r[0] &+ e0.a &* pxu), E1 = o1 &+ (r[1] &+ e1.a &* pxu), E2 = o2 &+ (r[2] &+ e2.a &* pxu)
+            return (E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)
+        }
+
+        /// `mask` one lane at a time, as lane bits (bit `j` = lane `j`).
+        @inline(__always) func bits(_ r: SIMD3<Int32>, _ px: Int) -> UInt32 {
+            let pxu = Int32(px << 4)
+            var covered: UInt32 = 0
+            for j in 0..<8 {
+                let lxu = SamplePattern.laneXUnits[j], lyu = SamplePattern.laneYUnits[j]
+                let E0 = (e0.a &* lxu &+ e0.b &* lyu) &+ (r[0] &+ e0.a &* pxu)
+                let E1 = (e1.a &* lxu &+ e1.b &* lyu) &+ (r[1] &+ e1.a &* pxu)
+                let E2 = (e2.a &* lxu &+ e2.b &* lyu) &+ (r[2] &+ e2.a &* pxu)
+                if (E0 | E1 | E2) >= 0 { covered |= 1 << j }
+            }
+            return covered
+        }
+    }
+
     /// Per tile: edge `i → j` of the triangle, `.none` when the box is outside it (the triangle
     /// misses the box), `E ≡ 0` when the box is inside it.
     @inline(__always)
@@ -573,17 +614,13 @@ final class TriangleDraw: PreparedDraw {
             }
         }
         let dz = DepthPlane(g, v0, v1, v2)
+        let edges = SpanEdges(e0, e1, e2)
         if simd {
-            let lxu = SamplePattern.laneXUnits, lyu = SamplePattern.laneYUnits
-            let o0 = e0.a &* lxu &+ e0.b &* lyu, o1 = e1.a &* lxu &+ e1.b &* lyu, o2 = e2.a &* lxu &+ e2.b &* lyu
             for py in minY...maxY {
-                let r0 = e0.c &+ e0.b &* Int32(py << 4), r1 = e1.c &+ e1.b &* Int32(py << 4)
-                let r2 = e2.c &+ e2.b &* Int32(py << 4)
+                let r = edges.row(py)
                 var px = minX & ~1
                 while px <= maxX {
-                    let pxu = Int32(px << 4)
-                    let E0 = o0 &+ (r0 &+ e0.a &* pxu), E1 = o1 &+ (r1 &+ e1.a &* pxu), E2 = o2 &+ (r2 &+ e2.a &* pxu)
-                    let m = (E0 | E1 | E2) .>= SIMD8<Int32>(repeating: 0)
+                    let m = edges.mask(r, px)
                     if anyLane(m) {
                         let base = ((py << tileShift) + px) << 2
                         let bits = depthSpanSIMD(m, dz, g, px, py, base, ctx)
@@ -594,20 +631,11 @@ final class TriangleDraw: PreparedDraw {
             }
         } else {
             for py in minY...maxY {
-                let r0 = e0.c &+ e0.b &* Int32(py << 4), r1 = e1.c &+ e1.b &* Int32(py << 4)
-                let r2 = e2.c &+ e2.b &* Int32(py << 4)
+                let r = edges.row(py)
                 var px = minX & ~1
                 while px <= maxX {
-                    let pxu = Int32(px << 4)
                     let base = ((py << tileShift) + px) << 2
-                    var covered: UInt32 = 0
-                    for j in 0..<8 {
-                        let lxu = SamplePattern.laneXUnits[j], lyu = SamplePattern.laneYUnits[j]
-                        let E0 = (e0.a &* lxu &+ e0.b &* lyu) &+ (r0 &+ e0.a &* pxu)
-                        let E1 = (e1.a &* lxu &+ e1.b &* lyu) &+ (r1 &+ e1.a &* pxu)
-                        let E2 = (e2.a &* lxu &+ e2.b &* lyu) &+ (r2 &+ e2.a &* pxu)
-                        if (E0 | E1 | E2) >= 0 { covered |= 1 << j }
-                    }
+                    let covered = edges.bits(r, px)
                     if covered != 0 {
                         let bits = depthSpanScalar(covered, dz, g, px, py, base, ctx)
                         if bits != 0 { writePixels(bits, px, py, base, &shader, rec, v0, v1, v2, src, ctx) }
