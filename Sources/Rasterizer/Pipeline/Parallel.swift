@@ -34,6 +34,8 @@ final class WorkerPool: @unchecked Sendable {
     /// How long a helper keeps polling for the next run before it sleeps. Polls yield the CPU, so
     /// spinning helpers do not hold up other threads when there are more threads than cores.
     private static let spinTime = Duration.microseconds(100)
+    /// Runs handed out per worker over what is left of a stage's jobs (guided scheduling).
+    private static let chunkDivisor = 8
 
     init(helpers: Int) {
         self.helpers = helpers
@@ -74,11 +76,22 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Takes jobs in runs of consecutive indices until none is left: each run is a share of what
+    /// is left (`chunkDivisor` shares per worker, at least one job), so a frame of many small tiles
+    /// costs a few dozen hand-outs instead of one contended atomic per tile, while the runs shrink
+    /// to single jobs towards the end and keep the workers' finishing times close.
     private func takeJobs(worker: Int, _ jobCount: Int, _ work: (Int, Int) -> Void) {
-        while true {
-            let j = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            if j >= jobCount { return }
-            work(j, worker)
+        let shares = Self.chunkDivisor * (helpers + 1)
+        var first = next.load(ordering: .relaxed)
+        while first < jobCount {
+            let end = first + max(1, (jobCount - first) / shares)
+            let (taken, seen) = next.compareExchange(expected: first, desired: end, ordering: .relaxed)
+            if !taken {
+                first = seen
+                continue
+            }
+            for j in first..<end { work(j, worker) }
+            first = next.load(ordering: .relaxed)
         }
     }
 
