@@ -4,7 +4,8 @@
 /// primitives in fixed-size chunks, in parallel; (3) tiles are drawn in parallel, each from a
 /// cleared tile buffer: opaque scene draws, transparent scene draws, overlays (each in submission
 /// order), then resolved (4× samples averaged in linear light) straight into the output; tiles
-/// that nothing touches are filled with the background. Nothing depends on thread timing: the
+/// that nothing touches are filled with the background, and tiles that only the ground grid touches are copied
+/// from an earlier frame with the same grid and camera (`GridTileCache`). Nothing depends on thread timing: the
 /// picture is the same for any thread count and for either kernel set.
 ///
 /// A `Renderer` keeps scratch memory between frames; use one per thread (it is not reentrant).
@@ -15,6 +16,7 @@ public final class Renderer: @unchecked Sendable {
     private let trianglePool = BinsPool<TriRecord>()
     private var vertexPool: [VertexStorage] = []
     private var workers: WorkerPool?
+    private let gridTiles = GridTileCache()
 
     public init() {}
 
@@ -76,6 +78,12 @@ public final class Renderer: @unchecked Sendable {
         let output = OutputTarget(base: base, rowBytes: rowBytes)
         let background = list.background.packed
         let kernels = options.kernels
+        // Tiles that only the ground grid touches are the same while the camera stands still.
+        let grids = ordered.indices.filter { ordered[$0] is GroundGridDraw }
+        let gridSlot = grids.count == 1 ? grids[0] : -1
+        let kept = (gridSlot >= 0 ? ordered[gridSlot] as? GroundGridDraw : nil).flatMap {
+            gridTiles.entry(for: .init(grid: $0.source, camera: camera, background: background, kernels: kernels), grid: grid)
+        }
         pool.run(grid.count) { t, worker in
             let tx = t % grid.tilesX, ty = t / grid.tilesX
             let x0 = tx << tileShift, y0 = ty << tileShift
@@ -91,6 +99,8 @@ public final class Renderer: @unchecked Sendable {
             // The last draw that covers the whole tile hides the clear and every draw before it.
             var last = ordered.count - 1
             while !ordered[last].touches(tile: t) { last -= 1 }
+            let gridOnly = first == gridSlot && last == gridSlot
+            if gridOnly, let kept, kept.copy(tile: t, ctx, into: output) { return }
             // Where it is the last draw, its words go straight to the output; otherwise into the
             // samples (only depth is cleared) and the later draws follow.
             var start = first, covered = false
@@ -109,6 +119,7 @@ public final class Renderer: @unchecked Sendable {
                 ordered[d].raster(tile: t, ctx, kernels: kernels)
             }
             ctx.resolve(into: output)
+            if gridOnly { kept?.keep(tile: t, ctx, from: output) }
         }
     }
 

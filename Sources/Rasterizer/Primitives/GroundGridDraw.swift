@@ -5,6 +5,8 @@
 /// near plane), known per row once per frame.
 final class GroundGridDraw: PreparedDraw {
     let phase = 1
+    /// The grid as given.
+    let source: GroundGrid
     /// The plane's pixel mapping, nil when nothing of the grid can be seen.
     let plane: GridPlane?
     /// Per frame row: the first and last column the grid can touch (first > last: none).
@@ -16,6 +18,7 @@ final class GroundGridDraw: PreparedDraw {
 
     init(_ g: GroundGrid, frame: FrameSetup) {
         grid = frame.grid
+        source = g
         var outline: [SIMD2<Double>] = []
         let setup = GridPlane(g, camera: frame.camera, outline: &outline)
         var first = [Int32](repeating: 1, count: grid.height), last = [Int32](repeating: 0, count: grid.height)
