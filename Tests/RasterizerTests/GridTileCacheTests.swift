@@ -65,3 +65,61 @@ import Testing
         }
     }
 }
+
+/// Tiles that only the ground grid touches, drawn straight into the output, against the same tiles drawn through
+/// samples and resolve: identical bytes for every camera (near-plane and horizon cuts included), both kernel sets,
+/// and grids with wide lines, crowded lines and a light background.
+@Suite struct GridAloneTests {
+    @Test(arguments: 0..<GridTileCacheTests.views.count) func directTilesEqualSampledTiles(_ v: Int) throws {
+        let camera = GridTileCacheTests.views[v]
+        let grids = [GroundGridTests.grid(), GroundGridTests.grid(spacing: 0.05, cardinalBlend: 0.9, lineWidth: 2.5),
+                     GroundGridTests.grid(alpha: 255, halfExtent: 3)]
+        for (g, grid) in grids.enumerated() {
+            for background in [GroundGridTests.background, RGBA8(200, 210, 220)] {
+                var list = DrawList(background: background)
+                list.add(grid)
+                for kernels in [KernelSet.simd, .scalar] {
+                    let options = RenderOptions(threads: 2, kernels: kernels)
+                    let sampled = Renderer()
+                    sampled.drawsGridAloneDirectly = false
+                    let expected = try sampled.render(list, camera: camera, options: options)
+                    let direct = try Renderer().render(list, camera: camera, options: options)
+                    #expect(direct == expected, "view \(v), grid \(g), background \(background), \(kernels)")
+                }
+            }
+        }
+    }
+
+    @Test func nothingIsWrittenOutsideTheTarget() throws {
+        // Frames whose last tiles are partial, drawn into a wider buffer with rows to spare: every byte outside the
+        // frame's rectangle keeps its sentinel, with a renderer drawing each frame anew and one copying kept tiles.
+        let kept = Renderer()
+        for (v, camera) in GridTileCacheTests.views.enumerated() {
+            var list = DrawList(background: GroundGridTests.background)
+            list.add(GroundGridTests.grid(spacing: 0.05, lineWidth: 2.5))
+            let rowBytes = camera.width * 4 + 64, rows = camera.height + 2
+            for (round, renderer) in [Renderer(), kept, kept, kept].enumerated() {
+                var buffer = [UInt8](repeating: 0xAB, count: rowBytes * rows)
+                try buffer.withUnsafeMutableBytes {
+                    try renderer.render(list, camera: camera, options: RenderOptions(threads: 2), into: $0, rowBytes: rowBytes)
+                }
+                let outside = (0..<rows).flatMap { y in
+                    (0..<rowBytes).filter { y >= camera.height || $0 >= camera.width * 4 }.map { buffer[y * rowBytes + $0] }
+                }
+                #expect(outside.allSatisfy { $0 == 0xAB }, "view \(v), round \(round)")
+            }
+        }
+    }
+
+    @Test func aNearPlaneThroughTheGridCutsPixels() throws {
+        // A near plane this far out cuts the plane right below the eye: pixels there are partly in front of it.
+        let camera = Camera.perspective(eye: [0, -2, 0.6], target: [0, 0, 0], up: [0, 0, 1], fovYDegrees: 70,
+                                        near: 0.9, far: 50, width: 160, height: 120)
+        var list = DrawList(background: GroundGridTests.background)
+        list.add(GroundGridTests.grid(alpha: 255))
+        let sampled = Renderer()
+        sampled.drawsGridAloneDirectly = false
+        let expected = try sampled.render(list, camera: camera)
+        #expect(try Renderer().render(list, camera: camera) == expected)
+    }
+}

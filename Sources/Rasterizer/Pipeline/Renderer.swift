@@ -3,10 +3,11 @@
 /// One frame: (1) every draw is set up for this camera; (2) the vertex stage transforms and bins
 /// primitives in fixed-size chunks, in parallel; (3) tiles are drawn in parallel, each from a
 /// cleared tile buffer: opaque scene draws, transparent scene draws, overlays (each in submission
-/// order), then resolved (4× samples averaged in linear light) straight into the output; tiles
-/// that nothing touches are filled with the background, and tiles that only the ground grid touches are copied
-/// from an earlier frame with the same grid and camera (`GridTileCache`). Nothing depends on thread timing: the
-/// picture is the same for any thread count and for either kernel set.
+/// order), then resolved (4× samples averaged in linear light) straight into the output. Tiles
+/// that nothing touches are filled with the background; tiles that only the ground grid touches
+/// are drawn straight into the output (`rasterAlone`), or copied from an earlier frame with the
+/// same grid and camera (`GridTileCache`). Nothing depends on thread timing: the picture is the
+/// same for any thread count and for either kernel set.
 ///
 /// A `Renderer` keeps scratch memory between frames; use one per thread (it is not reentrant).
 public final class Renderer: @unchecked Sendable {
@@ -17,6 +18,9 @@ public final class Renderer: @unchecked Sendable {
     private var vertexPool: [VertexStorage] = []
     private var workers: WorkerPool?
     private let gridTiles = GridTileCache()
+    /// False: tiles that only the ground grid touches go through samples and resolve like any other (for tests that
+    /// compare the two paths).
+    var drawsGridAloneDirectly = true
 
     public init() {}
 
@@ -81,9 +85,11 @@ public final class Renderer: @unchecked Sendable {
         // Tiles that only the ground grid touches are the same while the camera stands still.
         let grids = ordered.indices.filter { ordered[$0] is GroundGridDraw }
         let gridSlot = grids.count == 1 ? grids[0] : -1
-        let kept = (gridSlot >= 0 ? ordered[gridSlot] as? GroundGridDraw : nil).flatMap {
+        let gridDraw = gridSlot >= 0 ? ordered[gridSlot] as? GroundGridDraw : nil
+        let kept = gridDraw.flatMap {
             gridTiles.entry(for: .init(grid: $0.source, camera: camera, background: background, kernels: kernels), grid: grid)
         }
+        let gridAlone = drawsGridAloneDirectly ? gridDraw : nil
         pool.run(grid.count) { t, worker in
             let tx = t % grid.tilesX, ty = t / grid.tilesX
             let x0 = tx << tileShift, y0 = ty << tileShift
@@ -101,6 +107,11 @@ public final class Renderer: @unchecked Sendable {
             while !ordered[last].touches(tile: t) { last -= 1 }
             let gridOnly = first == gridSlot && last == gridSlot
             if gridOnly, let kept, kept.copy(tile: t, ctx, into: output) { return }
+            if gridOnly, let gridAlone {
+                gridAlone.rasterAlone(ctx, background: background, into: output, kernels: kernels)
+                kept?.keep(tile: t, ctx, from: output)
+                return
+            }
             // Where it is the last draw, its words go straight to the output; otherwise into the
             // samples (only depth is cleared) and the later draws follow.
             var start = first, covered = false

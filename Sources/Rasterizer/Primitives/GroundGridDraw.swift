@@ -10,11 +10,11 @@ final class GroundGridDraw: PreparedDraw {
     /// The plane's pixel mapping, nil when nothing of the grid can be seen.
     let plane: GridPlane?
     /// Per frame row: the first and last column the grid can touch (first > last: none).
-    private let rowFirst: [Int32], rowLast: [Int32]
+    let rowFirst: [Int32], rowLast: [Int32]
     /// Per tile row: the union of its rows' column ranges.
     private let bandFirst: [Int32], bandLast: [Int32]
     private let grid: TileGrid
-    private let blendTables = GridBlendTables()
+    let blendTables = GridBlendTables()
 
     init(_ g: GroundGrid, frame: FrameSetup) {
         grid = frame.grid

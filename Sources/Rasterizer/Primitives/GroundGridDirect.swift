@@ -1,0 +1,99 @@
+/// The ground grid drawn straight into the output, for a tile that nothing else touches.
+///
+/// Such a tile starts as the background at depth 1 everywhere, and the grid blends one colour per pixel (its
+/// intensity is a pixel's, not a sample's) over the samples the plane is in front of. So each pixel resolves to the
+/// background (unlit, or no sample in front), to the remembered blend over the background (every sample in front),
+/// or, where the near or far plane cuts the pixel, to the mean of those two colours over its samples: the words the
+/// sampled path (`raster`, then `TileContext.resolve`) gives, without the clear, the samples and the resolve.
+extension GroundGridDraw {
+    /// Writes tile `ctx`'s pixels of a tile that only this grid touches, `background` being the frame's, into `out`.
+    func rasterAlone(_ ctx: TileContext, background: UInt32, into out: OutputTarget, kernels: KernelSet) {
+        ctx.fill(background, into: out)
+        guard let plane else { return }
+        let memo = GridBlendMemo(background: background,
+                                 results: blendTables.table(over: background, plane, ctx.tables))
+        for py in 0..<ctx.h {
+            let y = ctx.y0 + py
+            let first = max(Int(rowFirst[y]), ctx.x0) - ctx.x0
+            let last = min(Int(rowLast[y]), ctx.x0 + ctx.w - 1) - ctx.x0
+            guard first <= last else { continue }
+            let row = (out.base + y * out.rowBytes + ctx.x0 * 4).assumingMemoryBound(to: UInt32.self)
+            switch kernels {
+            case .simd: plane.rowAloneSIMD(py, first, last, ctx, memo, into: row)
+            case .scalar: plane.rowAloneScalar(py, first, last, ctx, memo, into: row)
+            }
+        }
+    }
+}
+
+extension GridPlane {
+    /// `rowSIMD` for a tile of background alone: the lit pixels of tile row `py`, columns `first...last`, as words
+    /// into `row` (the tile's first output pixel of that row).
+    func rowAloneSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
+                      into row: UnsafeMutablePointer<UInt32>) {
+        let r = self.row(ctx.y0 + py)
+        let offsets = SIMD8<Float>(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
+        var (groups, inside) = groupsToDraw(first, last, ctx, r)
+        while groups != 0 {
+            let x = 8 * groups.trailingZeroBitCount
+            groups &= groups - 1
+            let i = intensity8(SIMD8(repeating: Float(ctx.x0 + x)) + offsets, r, checkExtent: !inside)
+            let q = i * 255 + 12_582_912
+            // Lanes of columns first...last (the row's part of the tile that the grid can touch).
+            let j0 = max(first - x, 0), j1 = min(last - x, 7)
+            var bits = laneBits(q .> 12_582_912) & (UInt32(0xFF) << UInt32(j0)) & (UInt32(0xFF) >> UInt32(7 - j1))
+            guard bits != 0 else { continue }
+            let levels = unsafeBitCast(q, to: SIMD8<UInt32>.self) &- 0x4B40_0000
+            if let table = memo.results, allInFront(x, r, ctx) {
+                // Every sample of the 8 pixels is in front of the plane: lit pixels take the remembered blend.
+                for j in j0...j1 { row[x + j] = bits & (1 << UInt32(j)) != 0 ? table[Int(levels[j])] : memo.background }
+                continue
+            }
+            while bits != 0 {
+                let j = bits.trailingZeroBitCount
+                bits &= bits - 1
+                row[x + j] = alonePixel(Int(levels[j]), x + j, r, ctx, memo)
+            }
+        }
+    }
+
+    /// The scalar reference of `rowAloneSIMD`: the same groups, one pixel at a time.
+    func rowAloneScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
+                        into row: UnsafeMutablePointer<UInt32>) {
+        let r = self.row(ctx.y0 + py)
+        var groups = groupsToDraw(first, last, ctx, r).groups
+        while groups != 0 {
+            let group = 8 * groups.trailingZeroBitCount
+            groups &= groups - 1
+            for x in max(group, first)...min(group + 7, last) {
+                let q = intensity(Float(ctx.x0 + x) + 0.5, r) * 255 + 12_582_912
+                if q > 12_582_912 { row[x] = alonePixel(Int(q.bitPattern &- 0x4B40_0000), x, r, ctx, memo) }
+            }
+        }
+    }
+
+    /// Whether the plane is in front of every sample of the tile pixels `x ..< x + 8` of `r`'s row (window depth in
+    /// [0, 1) at all of them: it is affine along the row, so the end pixels' extreme samples decide), computed as
+    /// `alonePixel` computes each.
+    @inline(__always) private func allInFront(_ x: Int, _ r: Row, _ ctx: TileContext) -> Bool {
+        let ends = SIMD8(lowHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x) + r.z),
+                         highHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x + 7) + r.z))
+            + SIMD8(lowHalf: sampleDepths, highHalf: sampleDepths)
+        return laneBits((ends .>= 0) .& (ends .< 1)) == 0xFF
+    }
+
+    /// The resolved word of tile pixel `px` of `r`'s row lit at `level` / 255 over background samples at depth 1:
+    /// what `blend` leaves in its samples, averaged as `resolve` does.
+    @inline(__always) private func alonePixel(_ level: Int, _ px: Int, _ r: Row, _ ctx: TileContext,
+                                              _ memo: GridBlendMemo) -> UInt32 {
+        let z = (zxf * Float(ctx.x0 + px) + r.z) + sampleDepths
+        let front = (z .>= 0) .& (z .< 1)
+        let lit = memo.over(level, self, ctx.tables), background = memo.background
+        let fronts = unsafeBitCast(front, to: SIMD2<UInt64>.self)
+        if fronts[0] & fronts[1] == ~0 { return lit }
+        // Equal samples resolve to themselves.
+        if fronts[0] | fronts[1] == 0 || lit == background { return background }
+        let s = SIMD4(repeating: background).replacing(with: lit, where: front)
+        return resolvePixel(s[0], s[1], s[2], s[3], ctx.tables)
+    }
+}
