@@ -14,10 +14,12 @@
 /// that are not used.
 extension TriangleDraw {
     /// Bins triangles `t0 ..< t0 + 8` (all inside the draw); `idx` is the index buffer (empty:
-    /// not indexed), `n` the vertex count.
+    /// not indexed), `n` the vertex count. With `smallRecords` (a `compactSmall` draw), the kept small
+    /// triangles are written there as `SmallTri` records from slot `smallSlot` on (advanced).
     @inline(__always)
     func binEight(_ t0: Int, _ idx: UnsafeBufferPointer<UInt32>, _ vs: UnsafePointer<ScreenVertex>, _ n: UInt32,
-                  _ bins: Bins<TriRecord>, _ grid: TileGrid) {
+                  _ bins: Bins<TriRecord>, _ grid: TileGrid, _ smallRecords: UnsafeMutablePointer<SmallTri>?,
+                  _ smallSlot: inout Int) {
         let i0: SIMD8<UInt32>, i1: SIMD8<UInt32>, i2: SIMD8<UInt32>
         if !idx.isEmpty {
             let q = idx.baseAddress.unsafelyUnwrapped + 3 * t0
@@ -75,16 +77,22 @@ extension TriangleDraw {
         let tx1 = lanesMin(maxX, w &- 1, w &- 1) &>> Int32(tileShift), ty1 = lanesMin(maxY, h &- 1, h &- 1) &>> Int32(tileShift)
         let pos = area .> zeroI
         let j1 = i2.replacing(with: i1, where: pos), j2 = i1.replacing(with: i2, where: pos)
-        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 8) { lane in
+        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 10) { lane in
             lane[0] = i0; lane[1] = j1; lane[2] = j2; lane[3] = SIMD8(truncatingIfNeeded: mask)
             lane[4] = SIMD8(truncatingIfNeeded: tx0); lane[5] = SIMD8(truncatingIfNeeded: ty0)
             lane[6] = SIMD8(truncatingIfNeeded: tx1); lane[7] = SIMD8(truncatingIfNeeded: ty1)
+            lane[8] = SIMD8(truncatingIfNeeded: minX); lane[9] = SIMD8(truncatingIfNeeded: minY)
             let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped)
             @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 {
                 v.load(fromByteOffset: 32 * field + 4 * j, as: UInt32.self)
             }
             @inline(__always) func record(_ j: Int) -> TriRecord {
-                TriRecord(i0: at(0, j), i1: at(1, j), i2: at(2, j), smallMask: at(3, j))
+                let a = at(0, j), b = at(1, j), c = at(2, j), m = at(3, j)
+                guard let smallRecords else { return TriRecord(i0: a, i1: b, i2: c, smallMask: m) }
+                smallRecords[smallSlot] = SmallTri(vs[Int(a)], vs[Int(b)], vs[Int(c)], a, b, c,
+                                            bx: Int32(bitPattern: at(8, j)), by: Int32(bitPattern: at(9, j)), mask: m)
+                smallSlot += 1
+                return TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot - 1), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
             }
             @inline(__always) func range(_ j: Int) -> TileRange {
                 TileRange(x0: UInt16(truncatingIfNeeded: at(4, j)), y0: UInt16(truncatingIfNeeded: at(5, j)),

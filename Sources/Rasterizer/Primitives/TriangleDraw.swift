@@ -43,6 +43,9 @@ final class TriangleDraw: PreparedDraw {
     let whiteUnlit: Bool
     /// Raw texels of every mipmap level (owned by `texture`, which this draw keeps alive).
     let texelPointers: [UnsafePointer<UInt32>]
+    /// SIMD kernels, opaque, untextured, not one colour: small triangles are shaded in batches
+    /// (`ShadeBatch`) and binning writes them as `SmallTri` records (`SmallTriangleRecords.swift`).
+    let compactSmall: Bool
 
     init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [VertexStorage]) {
         self.mesh = mesh
@@ -67,8 +70,12 @@ final class TriangleDraw: PreparedDraw {
         } else {
             constantWord = nil
         }
+        compactSmall = frame.kernels == .simd && texture == nil && opaque && constantWord == nil
+        let smallSlots = compactSmall ? triangleCount : 0
         var s = vertexPool.popLast() ?? VertexStorage(capacity: 0)
-        if s.capacity < vertexCount { s = VertexStorage(capacity: vertexCount) }
+        if s.capacity < vertexCount || s.smallCapacity < smallSlots {
+            s = VertexStorage(capacity: max(vertexCount, s.capacity), smallCapacity: max(smallSlots, s.smallCapacity))
+        }
         storage = s
         let n = (triangleCount + chunkSize - 1) / chunkSize
         chunks = (0..<n).map { _ in pool.take() }
@@ -170,11 +177,14 @@ final class TriangleDraw: PreparedDraw {
         let n = UInt32(truncatingIfNeeded: vertexCount)
         let simd = frame.kernels == .simd
         let vs = UnsafePointer(storage.screen)
+        // Slots of this chunk's `SmallTri` records: from `start` on, at most one per triangle.
+        let small = compactSmall ? storage.small : nil
+        var smallSlot = start
         mesh.indices.withUnsafeBufferPointer { idx in
             var t = start
             if simd {
                 while t + 8 <= end {
-                    binEight(t, idx, vs, n, bins, grid)
+                    binEight(t, idx, vs, n, bins, grid, small, &smallSlot)
                     t += 8
                 }
             }
@@ -318,22 +328,29 @@ final class TriangleDraw: PreparedDraw {
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         let screen = UnsafePointer(storage.screen), attributes = UnsafePointer(storage.attributes)
-        // Small triangles of an opaque untextured draw are shaded in batches (SIMD kernels).
-        let batched = kernels == .simd && texture == nil && opaque && constantWord == nil
+        let smalls = UnsafePointer(storage.small)
+        // Small triangles of an opaque untextured draw are shaded in batches (SIMD kernels); the
+        // draw was binned with `SmallTri` records then (`compactSmall` follows the frame's kernels).
         let lanes = SampleLanes(x: SamplePattern.laneX, y: SamplePattern.laneY)
+        let lx = SamplePattern.laneX.lowHalf, ly = SamplePattern.laneY.lowHalf
         withUnsafeTemporaryAllocation(byteCount: ShadeBatch.byteCount, alignment: 32) { memory in
-            var batch = ShadeBatch(memory: memory.baseAddress.unsafelyUnwrapped)
+            var batch = ShadeBatch(memory: memory.baseAddress.unsafelyUnwrapped, attributes: UnsafeRawPointer(attributes))
             for b in chunks {
                 b.withRecords(tile: t) { recs in
                     b.extraVertices.withUnsafeBufferPointer { extra in
                         let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
-                        switch kernels {
-                        case .simd:
-                            if batched {
-                                for r in recs { triangle(r, src, ctx, lanes, &batch) }
-                            } else {
-                                for r in recs { triangle(r, src, ctx, lanes, simd: true) }
+                        if compactSmall {
+                            for r in recs {
+                                if r.smallMask & compactSmallFlag != 0 {
+                                    compactSmallTriangle(r, smalls, ctx, lx, ly, &batch)
+                                } else {
+                                    triangle(r, src, ctx, lanes, &batch)
+                                }
                             }
+                            return
+                        }
+                        switch kernels {
+                        case .simd: for r in recs { triangle(r, src, ctx, lanes, simd: true) }
                         case .scalar: for r in recs { triangle(r, src, ctx, lanes, simd: false) }
                         }
                     }
