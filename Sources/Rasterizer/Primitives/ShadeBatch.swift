@@ -5,94 +5,34 @@
 /// that passed the depth test is queued with the terms of its interpolation (`PixelShader.
 /// interpolationTerms`); every eighth pixel the batch is shaded lane-wise with the same operations,
 /// in the same order, as `PixelShader.interpolate` and `litWord` (so the words are bit-identical to
-/// the scalar kernels'), and written to the pixels' covered samples in queue order.
+/// the scalar kernels'), and written to the pixels' covered samples in queue order. Binning shades
+/// the pixels of `SmallTri` records the same way (`WordBatch`).
 ///
 /// Queued words are not yet in the colour buffer: the owner flushes before anything else writes
 /// colour in the tile (another path of the same draw) and when the draw's tile is done. Depth is
 /// written when a pixel is queued, as before.
-///
-/// A pixel of a `SmallTri` is queued with its weights only (`pushDeferred`): its attribute terms
-/// are computed at the flush, with the same operations as `TriangleDraw.weightedAttributes` and
-/// `interpolationTerms`, so that the eight pixels' attribute reads (scattered, often cache misses)
-/// are issued together instead of one pixel at a time.
 struct ShadeBatch {
-    /// 8 entries of attribute terms (`SIMD8<Float>` each), then their denominators, sample
-    /// offsets in the tile's colour buffer, covered-sample lane masks (`SIMD4<UInt32>`, all ones
-    /// in covered lanes) and the deferred entries' inputs (a `SmallTri` pointer and 3 weights).
+    /// 8 entries of attribute terms (`SIMD8<Float>` each), then their denominators (the layout
+    /// `shadeWords` reads), sample offsets in the tile's colour buffer and covered-sample bits.
     let memory: UnsafeMutableRawPointer
-    /// The draw's vertex attributes (`VertexStorage.attributes`, 32-byte aligned).
-    let attributes: UnsafeRawPointer
     var count = 0
-    /// Bit `j`: entry `j` is deferred (its terms are computed at the flush).
-    var deferred: UInt32 = 0
 
-    static var byteCount: Int { 8 * 32 + 2 * 32 + 8 * 16 + 8 * 32 }
-    private static var denominators: Int { 256 }
+    static var byteCount: Int { 8 * 32 + 3 * 32 }
     private static var offsets: Int { 288 }
-    private static var masks: Int { 320 }
-    private static var inputs: Int { 448 }
+    private static var lanes: Int { 320 }
 
     /// `memory`: `byteCount` bytes, 32-byte aligned, owned by the caller for the batch's life.
-    init(memory: UnsafeMutableRawPointer, attributes: UnsafeRawPointer) {
-        self.memory = memory
-        self.attributes = attributes
-    }
+    init(memory: UnsafeMutableRawPointer) { self.memory = memory }
 
     /// Queues the pixel whose first sample is at `at` in the colour buffer, covered samples `lanes`
     /// (4 bits), attribute terms `s` and denominator `d`; shades the batch when it is full.
     @inline(__always)
     mutating func push(_ s: SIMD8<Float>, _ d: Float, at: Int, lanes: UInt32, _ light: LightModel, _ ctx: TileContext) {
-        memory.storeBytes(of: s, toByteOffset: 32 * count, as: SIMD8<Float>.self)
-        memory.storeBytes(of: d, toByteOffset: Self.denominators + 4 * count, as: Float.self)
-        // All ones in the covered samples' lanes (integer operations: a lane mask built from
-        // a bit field went through memory lane by lane).
-        let covered = SIMD4<UInt32>() &- ((SIMD4<UInt32>(repeating: lanes) &>> SIMD4<UInt32>(0, 1, 2, 3)) & 1)
-        enqueue(at, covered, light, ctx)
-    }
-
-    /// Queues a pixel of the small triangle `tri` with barycentric weights × det `e0`, `e1`, `e2`
-    /// at its centre (as `PixelShader.interpolationTerms`), first sample at `at`, covered-sample
-    /// lanes `covered` (all ones per lane); shades the batch when it is full.
-    @inline(__always)
-    mutating func pushDeferred(_ tri: UnsafePointer<SmallTri>, _ e0: Float, _ e1: Float, _ e2: Float, at: Int,
-                               covered: SIMD4<UInt32>, _ light: LightModel, _ ctx: TileContext) {
-        let slot = Self.inputs + 32 * count
-        memory.storeBytes(of: UInt(bitPattern: tri), toByteOffset: slot, as: UInt.self)
-        memory.storeBytes(of: SIMD4<Float>(e0, e1, e2, 0), toByteOffset: slot + 16, as: SIMD4<Float>.self)
-        deferred |= 1 << UInt32(count)
-        enqueue(at, covered, light, ctx)
-    }
-
-    @inline(__always)
-    private mutating func enqueue(_ at: Int, _ covered: SIMD4<UInt32>, _ light: LightModel, _ ctx: TileContext) {
+        storeTerms(memory, count, s, d)
         memory.storeBytes(of: Int32(truncatingIfNeeded: at), toByteOffset: Self.offsets + 4 * count, as: Int32.self)
-        memory.storeBytes(of: covered, toByteOffset: Self.masks + 16 * count, as: SIMD4<UInt32>.self)
+        memory.storeBytes(of: lanes, toByteOffset: Self.lanes + 4 * count, as: UInt32.self)
         count += 1
         if count == 8 { flush(light, ctx) }
-    }
-
-    /// The terms of the deferred entries (see `pushDeferred`).
-    @inline(__always)
-    private mutating func computeDeferred() {
-        var pending = deferred
-        deferred = 0
-        let m = memory, attr = attributes
-        while pending != 0 {
-            let j = pending.trailingZeroBitCount
-            pending &= pending - 1
-            let slot = Self.inputs + 32 * j
-            let tri = UnsafePointer<SmallTri>(bitPattern: m.load(fromByteOffset: slot, as: UInt.self)).unsafelyUnwrapped
-            let e = m.load(fromByteOffset: slot + 16, as: SIMD4<Float>.self)
-            let q0 = tri.pointee.q0, q1 = tri.pointee.q1, q2 = tri.pointee.q2
-            let p0 = attr.load(fromByteOffset: 32 * Int(tri.pointee.i0), as: SIMD8<Float>.self) * SIMD8(repeating: q0)
-            let p1 = attr.load(fromByteOffset: 32 * Int(tri.pointee.i1), as: SIMD8<Float>.self) * SIMD8(repeating: q1)
-            let p2 = attr.load(fromByteOffset: 32 * Int(tri.pointee.i2), as: SIMD8<Float>.self) * SIMD8(repeating: q2)
-            let e0 = e[0], e1 = e[1], e2 = e[2]
-            let d = q0 * e0 + q1 * e1 + q2 * e2
-            let s = (p0 * SIMD8(repeating: e0) + p1 * SIMD8(repeating: e1)) + p2 * SIMD8(repeating: e2)
-            m.storeBytes(of: s, toByteOffset: 32 * j, as: SIMD8<Float>.self)
-            m.storeBytes(of: d, toByteOffset: Self.denominators + 4 * j, as: Float.self)
-        }
     }
 
     /// Shades the queued pixels and writes them, in queue order.
@@ -100,28 +40,84 @@ struct ShadeBatch {
         let n = count
         if n == 0 { return }
         count = 0
-        if deferred != 0 { computeDeferred() }
         let m = UnsafeRawPointer(memory)
-        @inline(__always) func column(_ k: Int) -> SIMD8<Float> {
-            SIMD8(m.load(fromByteOffset: 4 * k, as: Float.self), m.load(fromByteOffset: 32 + 4 * k, as: Float.self),
-                  m.load(fromByteOffset: 64 + 4 * k, as: Float.self), m.load(fromByteOffset: 96 + 4 * k, as: Float.self),
-                  m.load(fromByteOffset: 128 + 4 * k, as: Float.self), m.load(fromByteOffset: 160 + 4 * k, as: Float.self),
-                  m.load(fromByteOffset: 192 + 4 * k, as: Float.self), m.load(fromByteOffset: 224 + 4 * k, as: Float.self))
-        }
-        // Lanes past `n` hold stale values: shaded and never written.
-        let w = 1 / m.load(fromByteOffset: Self.denominators, as: SIMD8<Float>.self)
-        let r = column(0) * w, g = column(1) * w, b = column(2) * w
-        var f = SIMD8<Float>(repeating: 1)
-        if light.mode != 0 { f = light.factors(column(3) * w, column(4) * w, column(5) * w) }
-        let words = ctx.tables.packOpaque(r * f, g * f, b * f)
+        let words = shadeWords(m, light, ctx.tables)
+        let shifts = SIMD4<UInt32>(0, 1, 2, 3), one = SIMD4<UInt32>(repeating: 1), none = SIMD4<UInt32>()
         for j in 0..<n {
             let at = Int(m.load(fromByteOffset: Self.offsets + 4 * j, as: Int32.self))
-            let covered = m.load(fromByteOffset: Self.masks + 16 * j, as: SIMD4<UInt32>.self)
+            // All ones in the covered samples' lanes (integer operations: a lane mask built from
+            // a bit field went through memory lane by lane).
+            let lanes = SIMD4<UInt32>(repeating: m.load(fromByteOffset: Self.lanes + 4 * j, as: UInt32.self))
+            let covered = none &- ((lanes &>> shifts) & one)
             let p = UnsafeMutableRawPointer(ctx.color + at)
-            let old = p.load(as: SIMD4<UInt32>.self)
+            let old = p.loadUnaligned(as: SIMD4<UInt32>.self)
             p.storeBytes(of: (old & ~covered) | (SIMD4(repeating: words[j]) & covered), as: SIMD4<UInt32>.self)
         }
     }
+}
+
+/// Pixels of small triangles shaded eight at a time while they are binned (`SmallTri`): each
+/// queued pixel's word is stored at its destination when the batch is shaded, with the same
+/// operations as `ShadeBatch` (`shadeWords`).
+struct WordBatch {
+    /// 8 entries of attribute terms, their denominators, then the destinations (8 bytes each).
+    let memory: UnsafeMutableRawPointer
+    var count = 0
+
+    static var byteCount: Int { 8 * 32 + 32 + 64 }
+    private static var destinations: Int { 288 }
+
+    /// `memory`: `byteCount` bytes, 32-byte aligned, owned by the caller for the batch's life.
+    init(memory: UnsafeMutableRawPointer) { self.memory = memory }
+
+    /// Queues a pixel with attribute terms `s` and denominator `d` whose word goes to `into`;
+    /// shades the batch when it is full.
+    @inline(__always)
+    mutating func push(_ s: SIMD8<Float>, _ d: Float, into: UnsafeMutableRawPointer, _ light: LightModel,
+                       _ tables: SRGBTables) {
+        storeTerms(memory, count, s, d)
+        memory.storeBytes(of: UInt(bitPattern: into), toByteOffset: Self.destinations + 8 * count, as: UInt.self)
+        count += 1
+        if count == 8 { flush(light, tables) }
+    }
+
+    /// Shades the queued pixels and stores their words.
+    mutating func flush(_ light: LightModel, _ tables: SRGBTables) {
+        let n = count
+        if n == 0 { return }
+        count = 0
+        let m = UnsafeRawPointer(memory)
+        let words = shadeWords(m, light, tables)
+        for j in 0..<n {
+            let to = UnsafeMutableRawPointer(bitPattern: m.load(fromByteOffset: Self.destinations + 8 * j, as: UInt.self))
+            to.unsafelyUnwrapped.storeBytes(of: words[j], as: UInt32.self)
+        }
+    }
+}
+
+/// Stores entry `j`'s attribute terms and denominator (the layout `shadeWords` reads).
+@inline(__always)
+private func storeTerms(_ memory: UnsafeMutableRawPointer, _ j: Int, _ s: SIMD8<Float>, _ d: Float) {
+    memory.storeBytes(of: s, toByteOffset: 32 * j, as: SIMD8<Float>.self)
+    memory.storeBytes(of: d, toByteOffset: 256 + 4 * j, as: Float.self)
+}
+
+/// The packed words of 8 queued pixels (attribute terms at `32 · j`, denominators from byte 256),
+/// with the same operations, in the same order, as `PixelShader.interpolate` and `litWord`. Lanes
+/// past the queued count hold stale values: shaded and never used.
+@inline(__always)
+private func shadeWords(_ m: UnsafeRawPointer, _ light: LightModel, _ tables: SRGBTables) -> SIMD8<UInt32> {
+    @inline(__always) func column(_ k: Int) -> SIMD8<Float> {
+        SIMD8(m.load(fromByteOffset: 4 * k, as: Float.self), m.load(fromByteOffset: 32 + 4 * k, as: Float.self),
+              m.load(fromByteOffset: 64 + 4 * k, as: Float.self), m.load(fromByteOffset: 96 + 4 * k, as: Float.self),
+              m.load(fromByteOffset: 128 + 4 * k, as: Float.self), m.load(fromByteOffset: 160 + 4 * k, as: Float.self),
+              m.load(fromByteOffset: 192 + 4 * k, as: Float.self), m.load(fromByteOffset: 224 + 4 * k, as: Float.self))
+    }
+    let w = 1 / m.load(fromByteOffset: 256, as: SIMD8<Float>.self)
+    let r = column(0) * w, g = column(1) * w, b = column(2) * w
+    var f = SIMD8<Float>(repeating: 1)
+    if light.mode != 0 { f = light.factors(column(3) * w, column(4) * w, column(5) * w) }
+    return tables.packOpaque(r * f, g * f, b * f)
 }
 
 extension PixelShader {

@@ -2,62 +2,76 @@
 /// not one colour: `TriangleDraw.compactSmall`).
 ///
 /// A dense mesh sends hundreds of thousands of triangles of about one pixel to the tiles. Reading
-/// each one's three vertices through its indices in the tile stage missed the cache on most of
-/// them (a third of the tile work). Binning has those vertices at hand, in submission order: for
-/// each small triangle it keeps, it writes a `SmallTri` to the draw's `VertexStorage.small` and
-/// bins a `TriRecord` that names its slot (`compactSmallFlag`). A tile then reads its small
-/// triangles in increasing slot order, and the vertex attributes only for pixels that pass the
-/// depth test, eight pixels at a time when the shade batch is flushed (`ShadeBatch.pushDeferred`).
+/// each one's vertices and attributes through its indices in the tile stage missed the cache on
+/// most of them (tiles visit the mesh out of its order). Binning has them at hand, in submission
+/// order: for each small triangle it keeps, it writes a `SmallTri` to the draw's
+/// `VertexStorage.small` (block, mask, depth plane, and the packed word of each covered pixel,
+/// shaded there eight pixels at a time by `WordBatch`) and bins a `TriRecord` naming its slot
+/// (`compactSmallFlag`). A tile then only depth-tests the record's pixels and writes the words.
 ///
-/// Depth is tested per pixel: 4 samples, one aligned 16-byte vector. The values are bit for bit
-/// those of `smallDepth`'s 2-pixel spans and of the scalar kernels: every coordinate difference
-/// below (`Float(row) − fy0` here, `Float(py) − g.fy0` there, with `py` the tile row) is a multiple
-/// of 1/16 far below 2²⁴, so it is exact and the same number whatever the origin, and a sample
-/// offset added to it is the same real sum (`(d + 1) + 0.375 == d + 1.375`), hence the same float.
-/// The depth plane and the interpolation then run the same operations in the same order.
+/// Same pixels as the scalar kernels (which keep the index records): a pixel's word does not
+/// depend on the depth test, and every value below is the one the tile computes. Every coordinate
+/// difference used (`Float(row) − fy0` here, `Float(py) − g.fy0` in a tile, with `py` the tile row)
+/// is a multiple of 1/16 far below 2²⁴, so it is exact and the same number whatever the origin;
+/// a sample offset added to it is the same real sum as in a 2-pixel span (`(d + 1) + 0.375 ==
+/// d + 1.375`), hence the same float; the depth plane and the shading then run the same operations
+/// in the same order.
 struct SmallTri {
     /// The block's first pixel in the frame (`SmallTriangle.blockX`, `blockY`).
     var bx: Int16, by: Int16
     /// Covered samples of the block, bit `8 · row + lane` (`TriRecord.smallMask`).
     var mask: UInt16
-    /// Vertex 0 relative to the block's corner, vertices 1 and 2 relative to vertex 0, in 1/16
-    /// pixels (a small triangle's vertices lie within −1 … 33 units of its block's corner).
-    var x0: Int8, y0: Int8, x10: Int8, y10: Int8, x20: Int8, y20: Int8
+    /// Vertex 0 relative to the block's corner, in 1/16 pixels (a small triangle's vertices lie
+    /// within −1 … 33 units of its block's corner).
+    var x0: Int8, y0: Int8
     /// The depth plane (`DepthPlane`).
     var z0: Float, dzdx: Float, dzdy: Float
-    /// The vertices' 1/w and indices (for the attributes), in the triangle's oriented order.
-    var q0: Float, q1: Float, q2: Float
-    var i0: UInt32, i1: UInt32, i2: UInt32
+    /// The packed word of block pixel `k` (`k = 2 · row + column`), set where the pixel is covered.
+    var w0: UInt32 = 0, w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0
 
-    /// The record of the positive-area triangle (`v0`, `v1`, `v2`) with block (`bx`, `by`) and
-    /// coverage `mask`.
-    @inline(__always)
-    init(_ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex, _ i0: UInt32, _ i1: UInt32, _ i2: UInt32,
-         bx: Int32, by: Int32, mask: UInt32) {
-        let ox = bx &<< 4, oy = by &<< 4
-        let dz = DepthPlane(TriangleGeometry(v0, v1, v2, ox: ox, oy: oy), v0, v1, v2)
-        self.bx = Int16(truncatingIfNeeded: bx); self.by = Int16(truncatingIfNeeded: by)
-        self.mask = UInt16(truncatingIfNeeded: mask)
-        x0 = Int8(truncatingIfNeeded: v0.x &- ox); y0 = Int8(truncatingIfNeeded: v0.y &- oy)
-        x10 = Int8(truncatingIfNeeded: v1.x &- v0.x); y10 = Int8(truncatingIfNeeded: v1.y &- v0.y)
-        x20 = Int8(truncatingIfNeeded: v2.x &- v0.x); y20 = Int8(truncatingIfNeeded: v2.y &- v0.y)
-        z0 = dz.z0; dzdx = dz.dzdx; dzdy = dz.dzdy
-        q0 = v0.invW; q1 = v1.invW; q2 = v2.invW
-        self.i0 = i0; self.i1 = i1; self.i2 = i2
-    }
+    /// Byte offset of `w0` (the words are read by pixel number).
+    static var wordsOffset: Int { 20 }
 }
 
 /// Set in `TriRecord.smallMask` (above the 16 coverage bits) when `i0` is a `SmallTri` slot.
 let compactSmallFlag: UInt32 = 0x8000_0000
 
 extension TriangleDraw {
+    /// Writes the `SmallTri` of the positive-area triangle (`i0`, `i1`, `i2`) with block (`bx`,
+    /// `by`) and coverage `mask` to `to`, and queues its covered pixels' shading in `batch`.
+    @inline(__always)
+    func writeSmall(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32,
+                    _ vs: UnsafePointer<ScreenVertex>, to: UnsafeMutablePointer<SmallTri>, _ batch: inout WordBatch) {
+        let v0 = vs[Int(i0)], v1 = vs[Int(i1)], v2 = vs[Int(i2)]
+        let ox = bx &<< 4, oy = by &<< 4
+        let g = TriangleGeometry(v0, v1, v2, ox: ox, oy: oy)
+        let dz = DepthPlane(g, v0, v1, v2)
+        to.initialize(to: SmallTri(bx: Int16(truncatingIfNeeded: bx), by: Int16(truncatingIfNeeded: by),
+                                   mask: UInt16(truncatingIfNeeded: mask),
+                                   x0: Int8(truncatingIfNeeded: v0.x &- ox), y0: Int8(truncatingIfNeeded: v0.y &- oy),
+                                   z0: dz.z0, dzdx: dz.dzdx, dzdy: dz.dzdy))
+        // `weightedAttributes`, then `interpolationTerms` at each covered pixel's centre.
+        let a = UnsafeRawPointer(storage.attributes)
+        let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
+        let p0 = a.load(fromByteOffset: 32 * Int(i0), as: SIMD8<Float>.self) * SIMD8(repeating: q0)
+        let p1 = a.load(fromByteOffset: 32 * Int(i1), as: SIMD8<Float>.self) * SIMD8(repeating: q1)
+        let p2 = a.load(fromByteOffset: 32 * Int(i2), as: SIMD8<Float>.self) * SIMD8(repeating: q2)
+        let words = UnsafeMutableRawPointer(to) + SmallTri.wordsOffset
+        let light = self.light, tables = frame.tables
+        for k in 0..<4 where (mask >> UInt32(8 * (k >> 1) + 4 * (k & 1))) & 0xF != 0 {
+            let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2,
+                                                        Float(k & 1) + 0.5, Float(k >> 1) + 0.5)
+            batch.push(s, d, into: words + 4 * k, light, tables)
+        }
+    }
+
     /// The small triangle in slot `rec.i0` of `smalls`, in a batched draw's tile: per pixel of its
-    /// block inside the tile, the covered samples are depth-tested (and written), and a pixel with
-    /// passing samples is queued with its interpolation weights. `lx`, `ly`: the sample offsets
-    /// in a pixel (`SamplePattern.laneX`, `laneY`, first 4 lanes).
+    /// block inside the tile, the covered samples are depth-tested (and written) and the passing
+    /// ones get the pixel's word. `lx`, `ly`: the sample offsets in a pixel (`SamplePattern.laneX`,
+    /// `laneY`, first 4 lanes).
     @inline(__always)
     func compactSmallTriangle(_ rec: TriRecord, _ smalls: UnsafePointer<SmallTri>, _ ctx: TileContext,
-                              _ lx: SIMD4<Float>, _ ly: SIMD4<Float>, _ batch: inout ShadeBatch) {
+                              _ lx: SIMD4<Float>, _ ly: SIMD4<Float>) {
         let tri = smalls + Int(rec.i0)
         let s = tri.pointee
         let bx = Int(s.bx) - ctx.x0, by = Int(s.by) - ctx.y0
@@ -66,6 +80,7 @@ extension TriangleDraw {
         let fx0 = Float(Int(s.x0)) * 0.0625, fy0 = Float(Int(s.y0)) * 0.0625
         let z0 = SIMD4<Float>(repeating: s.z0), dzdx = SIMD4<Float>(repeating: s.dzdx)
         let dzdy = SIMD4<Float>(repeating: s.dzdy)
+        let words = UnsafeRawPointer(tri) + SmallTri.wordsOffset
         let shifts = SIMD4<Int32>(0, 1, 2, 3)
         for row in 0..<2 {
             let rowBits = (mask >> (8 * UInt32(row))) & 0xFF
@@ -89,15 +104,10 @@ extension TriangleDraw {
                     let ob = unsafeBitCast(old, to: SIMD4<Int32>.self), zb = unsafeBitCast(z, to: SIMD4<Int32>.self)
                     dp.storeBytes(of: (ob & ~m) | (zb & m), as: SIMD4<Int32>.self)
                 }
-                // `PixelShader.interpolationTerms`' weights at the pixel centre (exact differences).
-                let dx = (Float(col) + 0.5) - fx0, dy = (Float(row) + 0.5) - fy0
-                let x10 = Float(Int(s.x10)) * 0.0625, y10 = Float(Int(s.y10)) * 0.0625
-                let x20 = Float(Int(s.x20)) * 0.0625, y20 = Float(Int(s.y20)) * 0.0625
-                let det = x10 * y20 - x20 * y10
-                let e1 = dx * y20 - dy * x20
-                let e2 = dy * x10 - dx * y10
-                let e0 = det - e1 - e2
-                batch.pushDeferred(tri, e0, e1, e2, at: at, covered: unsafeBitCast(m, to: SIMD4<UInt32>.self), light, ctx)
+                let word = SIMD4<Int32>(repeating: words.load(fromByteOffset: 8 * row + 4 * col, as: Int32.self))
+                let cp = UnsafeMutableRawPointer(ctx.color + at)
+                let oc = cp.load(as: SIMD4<Int32>.self)
+                cp.storeBytes(of: (oc & ~m) | (word & m), as: SIMD4<Int32>.self)
             }
         }
     }

@@ -15,11 +15,12 @@
 extension TriangleDraw {
     /// Bins triangles `t0 ..< t0 + 8` (all inside the draw); `idx` is the index buffer (empty:
     /// not indexed), `n` the vertex count. With `smallRecords` (a `compactSmall` draw), the kept small
-    /// triangles are written there as `SmallTri` records from slot `smallSlot` on (advanced).
+    /// triangles are written there as `SmallTri` records from slot `smallSlot` on (advanced), their
+    /// pixels shaded through `words`.
     @inline(__always)
     func binEight(_ t0: Int, _ idx: UnsafeBufferPointer<UInt32>, _ vs: UnsafePointer<ScreenVertex>, _ n: UInt32,
                   _ bins: Bins<TriRecord>, _ grid: TileGrid, _ smallRecords: UnsafeMutablePointer<SmallTri>?,
-                  _ smallSlot: inout Int) {
+                  _ smallSlot: inout Int, _ words: inout WordBatch) {
         let i0: SIMD8<UInt32>, i1: SIMD8<UInt32>, i2: SIMD8<UInt32>
         if !idx.isEmpty {
             let q = idx.baseAddress.unsafelyUnwrapped + 3 * t0
@@ -89,8 +90,8 @@ extension TriangleDraw {
             @inline(__always) func record(_ j: Int) -> TriRecord {
                 let a = at(0, j), b = at(1, j), c = at(2, j), m = at(3, j)
                 guard let smallRecords else { return TriRecord(i0: a, i1: b, i2: c, smallMask: m) }
-                smallRecords[smallSlot] = SmallTri(vs[Int(a)], vs[Int(b)], vs[Int(c)], a, b, c,
-                                            bx: Int32(bitPattern: at(8, j)), by: Int32(bitPattern: at(9, j)), mask: m)
+                writeSmall(a, b, c, bx: Int32(bitPattern: at(8, j)), by: Int32(bitPattern: at(9, j)), mask: m, vs,
+                           to: smallRecords + smallSlot, &words)
                 smallSlot += 1
                 return TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot - 1), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
             }

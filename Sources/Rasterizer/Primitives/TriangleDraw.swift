@@ -181,16 +181,20 @@ final class TriangleDraw: PreparedDraw {
         let small = compactSmall ? storage.small : nil
         var smallSlot = start
         mesh.indices.withUnsafeBufferPointer { idx in
-            var t = start
-            if simd {
-                while t + 8 <= end {
-                    binEight(t, idx, vs, n, bins, grid, small, &smallSlot)
-                    t += 8
+            withUnsafeTemporaryAllocation(byteCount: WordBatch.byteCount, alignment: 32) { memory in
+                var words = WordBatch(memory: memory.baseAddress.unsafelyUnwrapped)
+                var t = start
+                if simd {
+                    while t + 8 <= end {
+                        binEight(t, idx, vs, n, bins, grid, small, &smallSlot, &words)
+                        t += 8
+                    }
                 }
-            }
-            while t < end {
-                binOne(t, idx, vs, n, bins, grid, simd: simd)
-                t += 1
+                words.flush(light, frame.tables)
+                while t < end {
+                    binOne(t, idx, vs, n, bins, grid, simd: simd)
+                    t += 1
+                }
             }
         }
         bins.finish(grid)
@@ -334,7 +338,7 @@ final class TriangleDraw: PreparedDraw {
         let lanes = SampleLanes(x: SamplePattern.laneX, y: SamplePattern.laneY)
         let lx = SamplePattern.laneX.lowHalf, ly = SamplePattern.laneY.lowHalf
         withUnsafeTemporaryAllocation(byteCount: ShadeBatch.byteCount, alignment: 32) { memory in
-            var batch = ShadeBatch(memory: memory.baseAddress.unsafelyUnwrapped, attributes: UnsafeRawPointer(attributes))
+            var batch = ShadeBatch(memory: memory.baseAddress.unsafelyUnwrapped)
             for b in chunks {
                 b.withRecords(tile: t) { recs in
                     b.extraVertices.withUnsafeBufferPointer { extra in
@@ -342,7 +346,9 @@ final class TriangleDraw: PreparedDraw {
                         if compactSmall {
                             for r in recs {
                                 if r.smallMask & compactSmallFlag != 0 {
-                                    compactSmallTriangle(r, smalls, ctx, lx, ly, &batch)
+                                    // Queued pixels of earlier triangles are written first.
+                                    if batch.count != 0 { batch.flush(light, ctx) }
+                                    compactSmallTriangle(r, smalls, ctx, lx, ly)
                                 } else {
                                     triangle(r, src, ctx, lanes, &batch)
                                 }
