@@ -51,11 +51,10 @@ extension TriangleDraw {
                                    x0: Int8(truncatingIfNeeded: v0.x &- ox), y0: Int8(truncatingIfNeeded: v0.y &- oy),
                                    z0: dz.z0, dzdx: dz.dzdx, dzdy: dz.dzdy))
         // `weightedAttributes`, then `interpolationTerms` at each covered pixel's centre.
-        let a = UnsafeRawPointer(storage.attributes)
+        let a = storage.attributes
         let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
-        let p0 = a.load(fromByteOffset: 32 * Int(i0), as: SIMD8<Float>.self) * SIMD8(repeating: q0)
-        let p1 = a.load(fromByteOffset: 32 * Int(i1), as: SIMD8<Float>.self) * SIMD8(repeating: q1)
-        let p2 = a.load(fromByteOffset: 32 * Int(i2), as: SIMD8<Float>.self) * SIMD8(repeating: q2)
+        let p0 = a[Int(i0)] * SIMD8(repeating: q0), p1 = a[Int(i1)] * SIMD8(repeating: q1)
+        let p2 = a[Int(i2)] * SIMD8(repeating: q2)
         let words = UnsafeMutableRawPointer(to) + SmallTri.wordsOffset
         let light = self.light, tables = frame.tables
         for k in 0..<4 where (mask >> UInt32(8 * (k >> 1) + 4 * (k & 1))) & 0xF != 0 {

@@ -122,7 +122,7 @@ final class TriangleDraw: PreparedDraw {
     }
 
     /// Attributes of vertices `start ..< end` (see `VertexAttributes`).
-    private func writeAttributes(_ start: Int, _ end: Int, _ av: UnsafeMutablePointer<VertexAttributes>) {
+    private func writeAttributes(_ start: Int, _ end: Int, _ av: UnsafeMutablePointer<SIMD8<Float>>) {
         let t = frame.tables
         let albedo = self.albedo
         let lit = light.mode != 0
@@ -155,7 +155,7 @@ final class TriangleDraw: PreparedDraw {
                             if !uv.x.isFinite { uv.x = 0 }
                             if !uv.y.isFinite { uv.y = 0 }
                         }
-                        av[i] = VertexAttributes(SIMD8(color.x, color.y, color.z, n.x, n.y, n.z, uv.x, uv.y))
+                        av[i] = SIMD8(color.x, color.y, color.z, n.x, n.y, n.z, uv.x, uv.y)
                     }
                 }
             }
@@ -164,7 +164,7 @@ final class TriangleDraw: PreparedDraw {
 
     /// Clip-space position and attributes of vertex `i` (after the vertex stage), for clipping.
     private func clipVertex(_ i: Int) -> ClipVertex {
-        ClipVertex(c: clipFromObject.transformPoint(mesh.positions[i]), a: storage.attributes[i].simd)
+        ClipVertex(c: clipFromObject.transformPoint(mesh.positions[i]), a: storage.attributes[i])
     }
 
     // MARK: binning
@@ -315,7 +315,7 @@ final class TriangleDraw: PreparedDraw {
     /// Where a tile reads a triangle's vertices: the draw's arrays, or a chunk's clipped vertices.
     struct VertexSource {
         let screen: UnsafePointer<ScreenVertex>
-        let attributes: UnsafePointer<VertexAttributes>
+        let attributes: UnsafePointer<SIMD8<Float>>
         let extra: UnsafePointer<TriVertex>?
 
         @inline(__always) func position(_ i: UInt32) -> ScreenVertex {
@@ -324,7 +324,7 @@ final class TriangleDraw: PreparedDraw {
 
         @inline(__always) func attributes(_ i: UInt32) -> SIMD8<Float> {
             if i & clippedVertexFlag == 0 {
-                return UnsafeRawPointer(attributes + Int(i)).loadUnaligned(as: SIMD8<Float>.self)
+                return attributes[Int(i)]
             }
             return extra.unsafelyUnwrapped[Int(i & ~clippedVertexFlag)].a.simd
         }

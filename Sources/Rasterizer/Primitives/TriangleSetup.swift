@@ -139,7 +139,8 @@ func clipPolygon(_ tri: [ClipVertex], width: Float, height: Float) -> [TriVertex
 /// slot `j · chunkSize`).
 final class VertexStorage: @unchecked Sendable {
     let screen: UnsafeMutablePointer<ScreenVertex>
-    let attributes: UnsafeMutablePointer<VertexAttributes>
+    /// `VertexAttributes` as one vector each.
+    let attributes: UnsafeMutablePointer<SIMD8<Float>>
     let small: UnsafeMutablePointer<SmallTri>
     let capacity: Int
     let smallCapacity: Int
@@ -148,8 +149,8 @@ final class VertexStorage: @unchecked Sendable {
         self.capacity = capacity
         self.smallCapacity = smallCapacity
         screen = .allocate(capacity: max(1, capacity))
-        attributes = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<VertexAttributes>.stride * max(1, capacity),
-                                                      alignment: 64).bindMemory(to: VertexAttributes.self, capacity: max(1, capacity))
+        attributes = UnsafeMutableRawPointer.allocate(byteCount: 32 * max(1, capacity), alignment: 64)
+            .bindMemory(to: SIMD8<Float>.self, capacity: max(1, capacity))
         small = .allocate(capacity: max(1, smallCapacity))
     }
 
