@@ -95,10 +95,9 @@ extension TriangleDraw {
                 let dp = UnsafeMutableRawPointer(ctx.depth + at)
                 let old = dp.load(as: SIMD4<Float>.self)
                 // All ones in the covered lanes that pass (integer operations, see `ShadeBatch`).
+                // Written whether any lane passes or not (no branch on the depth test's outcome).
                 var m = SIMD4<Int32>() &- ((SIMD4<Int32>(repeating: Int32(bitPattern: bits)) &>> shifts) & 1)
                 if depthTest { m &= unsafeBitCast(z .< old, to: SIMD4<Int32>.self) }
-                let halves = unsafeBitCast(m, to: SIMD2<UInt64>.self)
-                if halves[0] | halves[1] == 0 { continue }
                 if depthWrite {
                     let ob = unsafeBitCast(old, to: SIMD4<Int32>.self), zb = unsafeBitCast(z, to: SIMD4<Int32>.self)
                     dp.storeBytes(of: (ob & ~m) | (zb & m), as: SIMD4<Int32>.self)
