@@ -5,19 +5,19 @@
 /// that passed the depth test is queued with the terms of its interpolation (`PixelShader.
 /// interpolationTerms`); every eighth pixel the batch is shaded lane-wise with the same operations,
 /// in the same order, as `PixelShader.interpolate` and `litWord` (so the words are bit-identical to
-/// the scalar kernels'), and written to the pixels' covered samples in queue order.
+/// the scalar kernels'), and written to the pixels' covered samples in queue order. Binning shades
+/// the pixels of `SmallTri` records the same way (`WordBatch`).
 ///
 /// Queued words are not yet in the colour buffer: the owner flushes before anything else writes
 /// colour in the tile (another path of the same draw) and when the draw's tile is done. Depth is
 /// written when a pixel is queued, as before.
 struct ShadeBatch {
-    /// 8 entries of attribute terms (`SIMD8<Float>` each), then their denominators, sample
-    /// offsets in the tile's colour buffer and covered-sample bits.
+    /// 8 entries of attribute terms (`SIMD8<Float>` each), then their denominators (the layout
+    /// `shadeWords` reads), sample offsets in the tile's colour buffer and covered-sample bits.
     let memory: UnsafeMutableRawPointer
     var count = 0
 
     static var byteCount: Int { 8 * 32 + 3 * 32 }
-    private static var denominators: Int { 256 }
     private static var offsets: Int { 288 }
     private static var lanes: Int { 320 }
 
@@ -28,8 +28,7 @@ struct ShadeBatch {
     /// (4 bits), attribute terms `s` and denominator `d`; shades the batch when it is full.
     @inline(__always)
     mutating func push(_ s: SIMD8<Float>, _ d: Float, at: Int, lanes: UInt32, _ light: LightModel, _ ctx: TileContext) {
-        memory.storeBytes(of: s, toByteOffset: 32 * count, as: SIMD8<Float>.self)
-        memory.storeBytes(of: d, toByteOffset: Self.denominators + 4 * count, as: Float.self)
+        storeTerms(memory, count, s, d)
         memory.storeBytes(of: Int32(truncatingIfNeeded: at), toByteOffset: Self.offsets + 4 * count, as: Int32.self)
         memory.storeBytes(of: lanes, toByteOffset: Self.lanes + 4 * count, as: UInt32.self)
         count += 1
@@ -42,18 +41,7 @@ struct ShadeBatch {
         if n == 0 { return }
         count = 0
         let m = UnsafeRawPointer(memory)
-        @inline(__always) func column(_ k: Int) -> SIMD8<Float> {
-            SIMD8(m.load(fromByteOffset: 4 * k, as: Float.self), m.load(fromByteOffset: 32 + 4 * k, as: Float.self),
-                  m.load(fromByteOffset: 64 + 4 * k, as: Float.self), m.load(fromByteOffset: 96 + 4 * k, as: Float.self),
-                  m.load(fromByteOffset: 128 + 4 * k, as: Float.self), m.load(fromByteOffset: 160 + 4 * k, as: Float.self),
-                  m.load(fromByteOffset: 192 + 4 * k, as: Float.self), m.load(fromByteOffset: 224 + 4 * k, as: Float.self))
-        }
-        // Lanes past `n` hold stale values: shaded and never written.
-        let w = 1 / m.loadUnaligned(fromByteOffset: Self.denominators, as: SIMD8<Float>.self)
-        let r = column(0) * w, g = column(1) * w, b = column(2) * w
-        var f = SIMD8<Float>(repeating: 1)
-        if light.mode != 0 { f = light.factors(column(3) * w, column(4) * w, column(5) * w) }
-        let words = ctx.tables.packOpaque(r * f, g * f, b * f)
+        let words = shadeWords(m, light, ctx.tables)
         let shifts = SIMD4<UInt32>(0, 1, 2, 3), one = SIMD4<UInt32>(repeating: 1), none = SIMD4<UInt32>()
         for j in 0..<n {
             let at = Int(m.load(fromByteOffset: Self.offsets + 4 * j, as: Int32.self))
@@ -66,6 +54,70 @@ struct ShadeBatch {
             p.storeBytes(of: (old & ~covered) | (SIMD4(repeating: words[j]) & covered), as: SIMD4<UInt32>.self)
         }
     }
+}
+
+/// Pixels of small triangles shaded eight at a time while they are binned (`SmallTri`): each
+/// queued pixel's word is stored at its destination when the batch is shaded, with the same
+/// operations as `ShadeBatch` (`shadeWords`).
+struct WordBatch {
+    /// 8 entries of attribute terms, their denominators, then the destinations (8 bytes each).
+    let memory: UnsafeMutableRawPointer
+    var count = 0
+
+    static var byteCount: Int { 8 * 32 + 32 + 64 }
+    private static var destinations: Int { 288 }
+
+    /// `memory`: `byteCount` bytes, 32-byte aligned, owned by the caller for the batch's life.
+    init(memory: UnsafeMutableRawPointer) { self.memory = memory }
+
+    /// Queues a pixel with attribute terms `s` and denominator `d` whose word goes to `into`;
+    /// shades the batch when it is full.
+    @inline(__always)
+    mutating func push(_ s: SIMD8<Float>, _ d: Float, into: UnsafeMutableRawPointer, _ light: LightModel,
+                       _ tables: SRGBTables) {
+        storeTerms(memory, count, s, d)
+        memory.storeBytes(of: UInt(bitPattern: into), toByteOffset: Self.destinations + 8 * count, as: UInt.self)
+        count += 1
+        if count == 8 { flush(light, tables) }
+    }
+
+    /// Shades the queued pixels and stores their words.
+    mutating func flush(_ light: LightModel, _ tables: SRGBTables) {
+        let n = count
+        if n == 0 { return }
+        count = 0
+        let m = UnsafeRawPointer(memory)
+        let words = shadeWords(m, light, tables)
+        for j in 0..<n {
+            let to = UnsafeMutableRawPointer(bitPattern: m.load(fromByteOffset: Self.destinations + 8 * j, as: UInt.self))
+            to.unsafelyUnwrapped.storeBytes(of: words[j], as: UInt32.self)
+        }
+    }
+}
+
+/// Stores entry `j`'s attribute terms and denominator (the layout `shadeWords` reads).
+@inline(__always)
+private func storeTerms(_ memory: UnsafeMutableRawPointer, _ j: Int, _ s: SIMD8<Float>, _ d: Float) {
+    memory.storeBytes(of: s, toByteOffset: 32 * j, as: SIMD8<Float>.self)
+    memory.storeBytes(of: d, toByteOffset: 256 + 4 * j, as: Float.self)
+}
+
+/// The packed words of 8 queued pixels (attribute terms at `32 · j`, denominators from byte 256),
+/// with the same operations, in the same order, as `PixelShader.interpolate` and `litWord`. Lanes
+/// past the queued count hold stale values: shaded and never used.
+@inline(__always)
+private func shadeWords(_ m: UnsafeRawPointer, _ light: LightModel, _ tables: SRGBTables) -> SIMD8<UInt32> {
+    @inline(__always) func column(_ k: Int) -> SIMD8<Float> {
+        SIMD8(m.load(fromByteOffset: 4 * k, as: Float.self), m.load(fromByteOffset: 32 + 4 * k, as: Float.self),
+              m.load(fromByteOffset: 64 + 4 * k, as: Float.self), m.load(fromByteOffset: 96 + 4 * k, as: Float.self),
+              m.load(fromByteOffset: 128 + 4 * k, as: Float.self), m.load(fromByteOffset: 160 + 4 * k, as: Float.self),
+              m.load(fromByteOffset: 192 + 4 * k, as: Float.self), m.load(fromByteOffset: 224 + 4 * k, as: Float.self))
+    }
+    let w = 1 / m.load(fromByteOffset: 256, as: SIMD8<Float>.self)
+    let r = column(0) * w, g = column(1) * w, b = column(2) * w
+    var f = SIMD8<Float>(repeating: 1)
+    if light.mode != 0 { f = light.factors(column(3) * w, column(4) * w, column(5) * w) }
+    return tables.packOpaque(r * f, g * f, b * f)
 }
 
 extension PixelShader {

@@ -14,10 +14,13 @@
 /// that are not used.
 extension TriangleDraw {
     /// Bins triangles `t0 ..< t0 + 8` (all inside the draw); `idx` is the index buffer (empty:
-    /// not indexed), `n` the vertex count.
+    /// not indexed), `n` the vertex count. With `smallRecords` (a `compactSmall` draw), the kept small
+    /// triangles are written there as `SmallTri` records from slot `smallSlot` on (advanced), their
+    /// pixels shaded through `words`.
     @inline(__always)
     func binEight(_ t0: Int, _ idx: UnsafeBufferPointer<UInt32>, _ vs: UnsafePointer<ScreenVertex>, _ n: UInt32,
-                  _ bins: Bins<TriRecord>, _ grid: TileGrid) {
+                  _ bins: Bins<TriRecord>, _ grid: TileGrid, _ smallRecords: UnsafeMutablePointer<SmallTri>?,
+                  _ smallSlot: inout Int, _ words: inout WordBatch) {
         let i0: SIMD8<UInt32>, i1: SIMD8<UInt32>, i2: SIMD8<UInt32>
         if !idx.isEmpty {
             let q = idx.baseAddress.unsafelyUnwrapped + 3 * t0
@@ -75,16 +78,22 @@ extension TriangleDraw {
         let tx1 = lanesMin(maxX, w &- 1, w &- 1) &>> Int32(tileShift), ty1 = lanesMin(maxY, h &- 1, h &- 1) &>> Int32(tileShift)
         let pos = area .> zeroI
         let j1 = i2.replacing(with: i1, where: pos), j2 = i1.replacing(with: i2, where: pos)
-        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 8) { lane in
+        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 10) { lane in
             lane[0] = i0; lane[1] = j1; lane[2] = j2; lane[3] = SIMD8(truncatingIfNeeded: mask)
             lane[4] = SIMD8(truncatingIfNeeded: tx0); lane[5] = SIMD8(truncatingIfNeeded: ty0)
             lane[6] = SIMD8(truncatingIfNeeded: tx1); lane[7] = SIMD8(truncatingIfNeeded: ty1)
+            lane[8] = SIMD8(truncatingIfNeeded: minX); lane[9] = SIMD8(truncatingIfNeeded: minY)
             let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped)
             @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 {
                 v.load(fromByteOffset: 32 * field + 4 * j, as: UInt32.self)
             }
             @inline(__always) func record(_ j: Int) -> TriRecord {
-                TriRecord(i0: at(0, j), i1: at(1, j), i2: at(2, j), smallMask: at(3, j))
+                let a = at(0, j), b = at(1, j), c = at(2, j), m = at(3, j)
+                guard let smallRecords else { return TriRecord(i0: a, i1: b, i2: c, smallMask: m) }
+                writeSmall(a, b, c, bx: Int32(bitPattern: at(8, j)), by: Int32(bitPattern: at(9, j)), mask: m, vs,
+                           to: smallRecords + smallSlot, &words)
+                smallSlot += 1
+                return TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot - 1), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
             }
             @inline(__always) func range(_ j: Int) -> TileRange {
                 TileRange(x0: UInt16(truncatingIfNeeded: at(4, j)), y0: UInt16(truncatingIfNeeded: at(5, j)),
@@ -138,45 +147,40 @@ extension TriangleDraw {
 
     /// The samples of each lane's 2 × 2 block inside all three edges: bit `8 · row + j` for lane
     /// `j` of the block's pixel row `row` (the layout of `TriRecord.smallMask`).
+    ///
+    /// Two samples per `Int32` lane (SWAR): for sample lane `j`, row 0's edge value + 2¹⁴ in the low
+    /// 16 bits and row 1's in the high 16 bits. A small lane's edge values are below 2¹² in
+    /// magnitude (vertices within −1 … 33 units of the block, coefficients below 35), so each
+    /// biased half stays in [2¹³, 2¹⁵): the halves never carry into each other, and bit 14 (30) is
+    /// set exactly when the value is ≥ 0. Everything is linear in the sample position, so the
+    /// packed values are built with wrapping arithmetic from packed coefficients `A · 65537`,
+    /// `B · 65537` and come out exact (other lanes compute unused values).
     @inline(__always)
     static func blockCoverage(_ e0: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>),
                               _ e1: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>),
                               _ e2: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>)) -> SIMD8<Int32> {
-        // Edge values at the 4 samples of the block's first pixel, then the other pixels by
-        // adding 16·A (one pixel right) and 16·B (one pixel down).
-        @inline(__always) func firstPixel(_ e: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>))
-            -> (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>) {
-            let a2 = e.a &<< 1, b2 = e.b &<< 1, a4 = e.a &<< 2, b4 = e.b &<< 2, a8 = e.a &<< 3, b8 = e.b &<< 3
-            let s0 = e.c &+ (a4 &+ a2) &+ b2            // ( 6,  2)
-            let s1 = e.c &+ (a8 &+ a4 &+ a2) &+ (b4 &+ b2)  // (14,  6)
-            let s2 = e.c &+ a2 &+ (b8 &+ b2)            // ( 2, 10)
-            let s3 = e.c &+ (a8 &+ a2) &+ (b8 &+ b4 &+ b2)  // (10, 14)
-            return (s0, s1, s2, s3)
+        // Sample lane j at (laneXUnits[j], laneYUnits[j]) = (6, 2) + offset_j; offsets (8, 4),
+        // (−4, 8), (4, 12) for lanes 1–3, and lanes 4–7 are lanes 0–3 one pixel (16 units) right.
+        @inline(__always) func packed(_ e: (a: SIMD8<Int32>, b: SIMD8<Int32>, c: SIMD8<Int32>))
+            -> (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>) {
+            let ap = e.a &+ (e.a &<< 16), bp = e.b &+ (e.b &<< 16)
+            let cb = e.c &+ 16384
+            let v0 = (cb &+ (cb &<< 16)) &+ (e.b &<< 20) &+ ((ap &<< 2) &+ (ap &<< 1)) &+ (bp &<< 1)
+            let ap4 = ap &<< 2, ap8 = ap &<< 3, ap16 = ap &<< 4, bp4 = bp &<< 2, bp8 = bp &<< 3
+            let v1 = v0 &+ (ap8 &+ bp4)
+            let v2 = v0 &+ (bp8 &- ap4)
+            let v3 = v2 &+ (ap8 &+ bp4)
+            return (v0, v1, v2, v3, v0 &+ ap16, v1 &+ ap16, v2 &+ ap16, v3 &+ ap16)
         }
-        let f0 = firstPixel(e0), f1 = firstPixel(e1), f2 = firstPixel(e2)
-        let r0 = (e0.a &<< 4, e0.b &<< 4), r1 = (e1.a &<< 4, e1.b &<< 4), r2 = (e2.a &<< 4, e2.b &<< 4)
-        var outside = SIMD8<Int32>()
-        // Pixel k of the block (bit offset 4·k): (0, 0), (1, 0), (0, 1), (1, 1).
-        for k in 0..<4 {
-            let dx = k & 1 != 0, dy = k & 2 != 0
-            @inline(__always) func at(_ s: SIMD8<Int32>, _ r: (SIMD8<Int32>, SIMD8<Int32>)) -> SIMD8<Int32> {
-                var v = s
-                if dx { v &+= r.0 }
-                if dy { v &+= r.1 }
-                return v
-            }
-            let o0 = at(f0.0, r0) | at(f1.0, r1) | at(f2.0, r2)
-            let o1 = at(f0.1, r0) | at(f1.1, r1) | at(f2.1, r2)
-            let o2 = at(f0.2, r0) | at(f1.2, r1) | at(f2.2, r2)
-            let o3 = at(f0.3, r0) | at(f1.3, r1) | at(f2.3, r2)
-            // A sample is outside when one of its edge values is negative (sign bit of the OR).
-            let bit = Int32(1) << Int32(4 * k)
-            outside |= (o0 &>> 31) & SIMD8(repeating: bit)
-            outside |= (o1 &>> 31) & SIMD8(repeating: bit << 1)
-            outside |= (o2 &>> 31) & SIMD8(repeating: bit << 2)
-            outside |= (o3 &>> 31) & SIMD8(repeating: bit << 3)
+        let p = packed(e0), q = packed(e1), r = packed(e2)
+        let bits = SIMD8<Int32>(repeating: 0x4000_4000)
+        // Inside all three: bits 14 and 30 of the AND; lane j's go to bits j and 16 + j.
+        @inline(__always) func lane(_ x: SIMD8<Int32>, _ y: SIMD8<Int32>, _ z: SIMD8<Int32>, _ j: Int32) -> SIMD8<Int32> {
+            unsafeBitCast(unsafeBitCast(x & y & z & bits, to: SIMD8<UInt32>.self) &>> UInt32(14 - j), to: SIMD8<Int32>.self)
         }
-        return ~outside & SIMD8(repeating: 0xFFFF)
+        let acc = (lane(p.0, q.0, r.0, 0) | lane(p.1, q.1, r.1, 1)) | (lane(p.2, q.2, r.2, 2) | lane(p.3, q.3, r.3, 3))
+            | (lane(p.4, q.4, r.4, 4) | lane(p.5, q.5, r.5, 5)) | (lane(p.6, q.6, r.6, 6) | lane(p.7, q.7, r.7, 7))
+        return (acc & SIMD8(repeating: 0xFF)) | ((acc &>> 8) & SIMD8(repeating: 0xFF00))
     }
 }
 

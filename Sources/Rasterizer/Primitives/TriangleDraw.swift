@@ -43,6 +43,9 @@ final class TriangleDraw: PreparedDraw {
     let whiteUnlit: Bool
     /// Raw texels of every mipmap level (owned by `texture`, which this draw keeps alive).
     let texelPointers: [UnsafePointer<UInt32>]
+    /// SIMD kernels, opaque, untextured, not one colour: small triangles are shaded in batches
+    /// (`ShadeBatch`) and binning writes them as `SmallTri` records (`SmallTriangleRecords.swift`).
+    let compactSmall: Bool
 
     init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [VertexStorage]) {
         self.mesh = mesh
@@ -67,8 +70,12 @@ final class TriangleDraw: PreparedDraw {
         } else {
             constantWord = nil
         }
+        compactSmall = frame.kernels == .simd && texture == nil && opaque && constantWord == nil
+        let smallSlots = compactSmall ? triangleCount : 0
         var s = vertexPool.popLast() ?? VertexStorage(capacity: 0)
-        if s.capacity < vertexCount { s = VertexStorage(capacity: vertexCount) }
+        if s.capacity < vertexCount || s.smallCapacity < smallSlots {
+            s = VertexStorage(capacity: max(vertexCount, s.capacity), smallCapacity: max(smallSlots, s.smallCapacity))
+        }
         storage = s
         let n = (triangleCount + chunkSize - 1) / chunkSize
         chunks = (0..<n).map { _ in pool.take() }
@@ -115,7 +122,7 @@ final class TriangleDraw: PreparedDraw {
     }
 
     /// Attributes of vertices `start ..< end` (see `VertexAttributes`).
-    private func writeAttributes(_ start: Int, _ end: Int, _ av: UnsafeMutablePointer<VertexAttributes>) {
+    private func writeAttributes(_ start: Int, _ end: Int, _ av: UnsafeMutablePointer<SIMD8<Float>>) {
         let t = frame.tables
         let albedo = self.albedo
         let lit = light.mode != 0
@@ -148,7 +155,7 @@ final class TriangleDraw: PreparedDraw {
                             if !uv.x.isFinite { uv.x = 0 }
                             if !uv.y.isFinite { uv.y = 0 }
                         }
-                        av[i] = VertexAttributes(SIMD8(color.x, color.y, color.z, n.x, n.y, n.z, uv.x, uv.y))
+                        av[i] = SIMD8(color.x, color.y, color.z, n.x, n.y, n.z, uv.x, uv.y)
                     }
                 }
             }
@@ -157,7 +164,7 @@ final class TriangleDraw: PreparedDraw {
 
     /// Clip-space position and attributes of vertex `i` (after the vertex stage), for clipping.
     private func clipVertex(_ i: Int) -> ClipVertex {
-        ClipVertex(c: clipFromObject.transformPoint(mesh.positions[i]), a: storage.attributes[i].simd)
+        ClipVertex(c: clipFromObject.transformPoint(mesh.positions[i]), a: storage.attributes[i])
     }
 
     // MARK: binning
@@ -170,17 +177,24 @@ final class TriangleDraw: PreparedDraw {
         let n = UInt32(truncatingIfNeeded: vertexCount)
         let simd = frame.kernels == .simd
         let vs = UnsafePointer(storage.screen)
+        // Slots of this chunk's `SmallTri` records: from `start` on, at most one per triangle.
+        let small = compactSmall ? storage.small : nil
+        var smallSlot = start
         mesh.indices.withUnsafeBufferPointer { idx in
-            var t = start
-            if simd {
-                while t + 8 <= end {
-                    binEight(t, idx, vs, n, bins, grid)
-                    t += 8
+            withUnsafeTemporaryAllocation(byteCount: WordBatch.byteCount, alignment: 32) { memory in
+                var words = WordBatch(memory: memory.baseAddress.unsafelyUnwrapped)
+                var t = start
+                if simd {
+                    while t + 8 <= end {
+                        binEight(t, idx, vs, n, bins, grid, small, &smallSlot, &words)
+                        t += 8
+                    }
                 }
-            }
-            while t < end {
-                binOne(t, idx, vs, n, bins, grid, simd: simd)
-                t += 1
+                words.flush(light, frame.tables)
+                while t < end {
+                    binOne(t, idx, vs, n, bins, grid, simd: simd)
+                    t += 1
+                }
             }
         }
         bins.finish(grid)
@@ -301,7 +315,7 @@ final class TriangleDraw: PreparedDraw {
     /// Where a tile reads a triangle's vertices: the draw's arrays, or a chunk's clipped vertices.
     struct VertexSource {
         let screen: UnsafePointer<ScreenVertex>
-        let attributes: UnsafePointer<VertexAttributes>
+        let attributes: UnsafePointer<SIMD8<Float>>
         let extra: UnsafePointer<TriVertex>?
 
         @inline(__always) func position(_ i: UInt32) -> ScreenVertex {
@@ -310,7 +324,7 @@ final class TriangleDraw: PreparedDraw {
 
         @inline(__always) func attributes(_ i: UInt32) -> SIMD8<Float> {
             if i & clippedVertexFlag == 0 {
-                return UnsafeRawPointer(attributes + Int(i)).loadUnaligned(as: SIMD8<Float>.self)
+                return attributes[Int(i)]
             }
             return extra.unsafelyUnwrapped[Int(i & ~clippedVertexFlag)].a.simd
         }
@@ -318,22 +332,31 @@ final class TriangleDraw: PreparedDraw {
 
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         let screen = UnsafePointer(storage.screen), attributes = UnsafePointer(storage.attributes)
-        // Small triangles of an opaque untextured draw are shaded in batches (SIMD kernels).
-        let batched = kernels == .simd && texture == nil && opaque && constantWord == nil
+        let smalls = UnsafePointer(storage.small)
+        // Small triangles of an opaque untextured draw are shaded in batches (SIMD kernels); the
+        // draw was binned with `SmallTri` records then (`compactSmall` follows the frame's kernels).
         let lanes = SampleLanes(x: SamplePattern.laneX, y: SamplePattern.laneY)
+        let lx = SamplePattern.laneX.lowHalf, ly = SamplePattern.laneY.lowHalf
         withUnsafeTemporaryAllocation(byteCount: ShadeBatch.byteCount, alignment: 32) { memory in
             var batch = ShadeBatch(memory: memory.baseAddress.unsafelyUnwrapped)
             for b in chunks {
                 b.withRecords(tile: t) { recs in
                     b.extraVertices.withUnsafeBufferPointer { extra in
                         let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
-                        switch kernels {
-                        case .simd:
-                            if batched {
-                                for r in recs { triangle(r, src, ctx, lanes, &batch) }
-                            } else {
-                                for r in recs { triangle(r, src, ctx, lanes, simd: true) }
+                        if compactSmall {
+                            for r in recs {
+                                if r.smallMask & compactSmallFlag != 0 {
+                                    // Queued pixels of earlier triangles are written first.
+                                    if batch.count != 0 { batch.flush(light, ctx) }
+                                    compactSmallTriangle(r, smalls, ctx, lx, ly)
+                                } else {
+                                    triangle(r, src, ctx, lanes, &batch)
+                                }
                             }
+                            return
+                        }
+                        switch kernels {
+                        case .simd: for r in recs { triangle(r, src, ctx, lanes, simd: true) }
                         case .scalar: for r in recs { triangle(r, src, ctx, lanes, simd: false) }
                         }
                     }

@@ -33,6 +33,8 @@ struct TriVertex {
 /// A triangle's three vertex indices, ordered so that its snapped area is positive (samples inside
 /// have all three edge functions ≥ 0), and, for a triangle whose pixel box is at most 2 × 2 pixels,
 /// the samples it covers in that block (`smallMask != 0`, see `SmallTriangle`); `0` for the others.
+/// With `compactSmallFlag` set in `smallMask` (SIMD kernels, batched draws), `i0` is instead the
+/// triangle's slot in `VertexStorage.small` (see `SmallTri`) and `i1`, `i2` are unused.
 struct TriRecord {
     var i0: UInt32, i1: UInt32, i2: UInt32
     var smallMask: UInt32
@@ -131,20 +133,30 @@ func clipPolygon(_ tri: [ClipVertex], width: Float, height: Float) -> [TriVertex
 }
 
 /// Memory for a draw's transformed vertices, reused frame after frame (kept by the renderer):
-/// positions and attributes apart, so that binning reads 16 bytes per vertex.
+/// positions and attributes apart, so that binning reads 16 bytes per vertex; attributes 32-byte
+/// aligned (one cache line holds two, none straddles lines). `small` holds the SIMD kernels'
+/// `SmallTri` records of the draw's small triangles, one slot per triangle (chunk `j` writes from
+/// slot `j · chunkSize`).
 final class VertexStorage: @unchecked Sendable {
     let screen: UnsafeMutablePointer<ScreenVertex>
-    let attributes: UnsafeMutablePointer<VertexAttributes>
+    /// `VertexAttributes` as one vector each.
+    let attributes: UnsafeMutablePointer<SIMD8<Float>>
+    let small: UnsafeMutablePointer<SmallTri>
     let capacity: Int
+    let smallCapacity: Int
 
-    init(capacity: Int) {
+    init(capacity: Int, smallCapacity: Int = 0) {
         self.capacity = capacity
+        self.smallCapacity = smallCapacity
         screen = .allocate(capacity: max(1, capacity))
-        attributes = .allocate(capacity: max(1, capacity))
+        attributes = UnsafeMutableRawPointer.allocate(byteCount: 32 * max(1, capacity), alignment: 64)
+            .bindMemory(to: SIMD8<Float>.self, capacity: max(1, capacity))
+        small = .allocate(capacity: max(1, smallCapacity))
     }
 
     deinit {
         screen.deallocate()
-        attributes.deallocate()
+        UnsafeMutableRawPointer(attributes).deallocate()
+        small.deallocate()
     }
 }

@@ -1,0 +1,112 @@
+/// Small triangles as the SIMD kernels' tiles read them, for batched draws (opaque, untextured,
+/// not one colour: `TriangleDraw.compactSmall`).
+///
+/// A dense mesh sends hundreds of thousands of triangles of about one pixel to the tiles. Reading
+/// each one's vertices and attributes through its indices in the tile stage missed the cache on
+/// most of them (tiles visit the mesh out of its order). Binning has them at hand, in submission
+/// order: for each small triangle it keeps, it writes a `SmallTri` to the draw's
+/// `VertexStorage.small` (block, mask, depth plane, and the packed word of each covered pixel,
+/// shaded there eight pixels at a time by `WordBatch`) and bins a `TriRecord` naming its slot
+/// (`compactSmallFlag`). A tile then only depth-tests the record's pixels and writes the words.
+///
+/// Same pixels as the scalar kernels (which keep the index records): a pixel's word does not
+/// depend on the depth test, and every value below is the one the tile computes. Every coordinate
+/// difference used (`Float(row) − fy0` here, `Float(py) − g.fy0` in a tile, with `py` the tile row)
+/// is a multiple of 1/16 far below 2²⁴, so it is exact and the same number whatever the origin;
+/// a sample offset added to it is the same real sum as in a 2-pixel span (`(d + 1) + 0.375 ==
+/// d + 1.375`), hence the same float; the depth plane and the shading then run the same operations
+/// in the same order.
+struct SmallTri {
+    /// The block's first pixel in the frame (`SmallTriangle.blockX`, `blockY`).
+    var bx: Int16, by: Int16
+    /// Covered samples of the block, bit `8 · row + lane` (`TriRecord.smallMask`).
+    var mask: UInt16
+    /// Vertex 0 relative to the block's corner, in 1/16 pixels (a small triangle's vertices lie
+    /// within −1 … 33 units of its block's corner).
+    var x0: Int8, y0: Int8
+    /// The depth plane (`DepthPlane`).
+    var z0: Float, dzdx: Float, dzdy: Float
+    /// The packed word of block pixel `k` (`k = 2 · row + column`), set where the pixel is covered.
+    var w0: UInt32 = 0, w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0
+
+    /// Byte offset of `w0` (the words are read by pixel number).
+    static var wordsOffset: Int { 20 }
+}
+
+/// Set in `TriRecord.smallMask` (above the 16 coverage bits) when `i0` is a `SmallTri` slot.
+let compactSmallFlag: UInt32 = 0x8000_0000
+
+extension TriangleDraw {
+    /// Writes the `SmallTri` of the positive-area triangle (`i0`, `i1`, `i2`) with block (`bx`,
+    /// `by`) and coverage `mask` to `to`, and queues its covered pixels' shading in `batch`.
+    @inline(__always)
+    func writeSmall(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32,
+                    _ vs: UnsafePointer<ScreenVertex>, to: UnsafeMutablePointer<SmallTri>, _ batch: inout WordBatch) {
+        let v0 = vs[Int(i0)], v1 = vs[Int(i1)], v2 = vs[Int(i2)]
+        let ox = bx &<< 4, oy = by &<< 4
+        let g = TriangleGeometry(v0, v1, v2, ox: ox, oy: oy)
+        let dz = DepthPlane(g, v0, v1, v2)
+        to.initialize(to: SmallTri(bx: Int16(truncatingIfNeeded: bx), by: Int16(truncatingIfNeeded: by),
+                                   mask: UInt16(truncatingIfNeeded: mask),
+                                   x0: Int8(truncatingIfNeeded: v0.x &- ox), y0: Int8(truncatingIfNeeded: v0.y &- oy),
+                                   z0: dz.z0, dzdx: dz.dzdx, dzdy: dz.dzdy))
+        // `weightedAttributes`, then `interpolationTerms` at each covered pixel's centre.
+        let a = storage.attributes
+        let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
+        let p0 = a[Int(i0)] * SIMD8(repeating: q0), p1 = a[Int(i1)] * SIMD8(repeating: q1)
+        let p2 = a[Int(i2)] * SIMD8(repeating: q2)
+        let words = UnsafeMutableRawPointer(to) + SmallTri.wordsOffset
+        let light = self.light, tables = frame.tables
+        for k in 0..<4 where (mask >> UInt32(8 * (k >> 1) + 4 * (k & 1))) & 0xF != 0 {
+            let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2,
+                                                        Float(k & 1) + 0.5, Float(k >> 1) + 0.5)
+            batch.push(s, d, into: words + 4 * k, light, tables)
+        }
+    }
+
+    /// The small triangle in slot `rec.i0` of `smalls`, in a batched draw's tile: per pixel of its
+    /// block inside the tile, the covered samples are depth-tested (and written) and the passing
+    /// ones get the pixel's word. `lx`, `ly`: the sample offsets in a pixel (`SamplePattern.laneX`,
+    /// `laneY`, first 4 lanes).
+    @inline(__always)
+    func compactSmallTriangle(_ rec: TriRecord, _ smalls: UnsafePointer<SmallTri>, _ ctx: TileContext,
+                              _ lx: SIMD4<Float>, _ ly: SIMD4<Float>) {
+        let tri = smalls + Int(rec.i0)
+        let s = tri.pointee
+        let bx = Int(s.bx) - ctx.x0, by = Int(s.by) - ctx.y0
+        let mask = UInt32(s.mask)
+        // (Float(Int(_)): the concrete conversion, as `TriangleGeometry`.)
+        let fx0 = Float(Int(s.x0)) * 0.0625, fy0 = Float(Int(s.y0)) * 0.0625
+        let z0 = SIMD4<Float>(repeating: s.z0), dzdx = SIMD4<Float>(repeating: s.dzdx)
+        let dzdy = SIMD4<Float>(repeating: s.dzdy)
+        let words = UnsafeRawPointer(tri) + SmallTri.wordsOffset
+        let shifts = SIMD4<Int32>(0, 1, 2, 3)
+        for row in 0..<2 {
+            let rowBits = (mask >> (8 * UInt32(row))) & 0xFF
+            let py = by + row
+            if rowBits == 0 || py < 0 || py >= ctx.h { continue }
+            let zr = z0 + dzdy * (SIMD4<Float>(repeating: Float(row) - fy0) + ly)
+            for col in 0..<2 {
+                let bits = (rowBits >> (4 * UInt32(col))) & 0xF
+                let px = bx + col
+                if bits == 0 || px < 0 || px >= ctx.w { continue }
+                let z = zr + dzdx * (SIMD4<Float>(repeating: Float(col) - fx0) + lx)
+                let at = ((py << tileShift) + px) << 2
+                let dp = UnsafeMutableRawPointer(ctx.depth + at)
+                let old = dp.load(as: SIMD4<Float>.self)
+                // All ones in the covered lanes that pass (integer operations, see `ShadeBatch`).
+                // Written whether any lane passes or not (no branch on the depth test's outcome).
+                var m = SIMD4<Int32>() &- ((SIMD4<Int32>(repeating: Int32(bitPattern: bits)) &>> shifts) & 1)
+                if depthTest { m &= unsafeBitCast(z .< old, to: SIMD4<Int32>.self) }
+                if depthWrite {
+                    let ob = unsafeBitCast(old, to: SIMD4<Int32>.self), zb = unsafeBitCast(z, to: SIMD4<Int32>.self)
+                    dp.storeBytes(of: (ob & ~m) | (zb & m), as: SIMD4<Int32>.self)
+                }
+                let word = SIMD4<Int32>(repeating: words.load(fromByteOffset: 8 * row + 4 * col, as: Int32.self))
+                let cp = UnsafeMutableRawPointer(ctx.color + at)
+                let oc = cp.load(as: SIMD4<Int32>.self)
+                cp.storeBytes(of: (oc & ~m) | (word & m), as: SIMD4<Int32>.self)
+            }
+        }
+    }
+}
