@@ -219,17 +219,11 @@ final class PointDraw: PreparedDraw {
     private func raster<S: ShapeConstant>(_ t: Int, _ ctx: TileContext, _ kernels: KernelSet, _: S.Type) {
         let gradient = batch.shading == .gradient
         switch (kernels, directColor) {
-        case (.simd, true) where S.shape == .square:
-            // `drawOrdering` never writes depth without testing it.
-            if !depthTest { squaresSIMD(tile: t, ctx, DepthOff.self) }
-            else if depthWrite { squaresSIMD(tile: t, ctx, DepthTestWrite.self) }
-            else { squaresSIMD(tile: t, ctx, DepthTestOnly.self) }
         case (.simd, true):
-            each(t) { p in
-                if p.r < smallRadius { blockPointSIMD(p, ctx, S.self, Block2x2.self) }
-                else if p.r < mediumRadius { blockPointSIMD(p, ctx, S.self, Block3x4.self) }
-                else { pointSIMD(p, ctx, S.self, gradient: false, direct: true) }
-            }
+            // `drawOrdering` never writes depth without testing it.
+            if !depthTest { directSIMD(tile: t, ctx, S.self, DepthOff.self) }
+            else if depthWrite { directSIMD(tile: t, ctx, S.self, DepthTestWrite.self) }
+            else { directSIMD(tile: t, ctx, S.self, DepthTestOnly.self) }
         case (.simd, false): each(t) { pointSIMD($0, ctx, S.self, gradient: gradient, direct: false) }
         case (.scalar, true):
             each(t) { p in
@@ -347,43 +341,10 @@ final class PointDraw: PreparedDraw {
         return (x, y)
     }
 
-    @inline(__always)
-    private func blockPointSIMD<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type) {
-        let shape = S.shape, rows = B.rows, spans = B.spans
-        let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
-        let r2 = r * r, invR2 = 1 / r2
-        let colorV = SIMD8<UInt32>(repeating: p.color)
-        // Masks are combined and applied as integer bits (`old ^ ((old ^ new) & m)`): the
-        // `SIMDMask` operators went through 16-bit packing on every use.
-        for span in 0..<spans {
-          let px = bx + 2 * span
-          let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
-          let dx2 = dx * dx
-          for py in py0..<py0 + rows {
-            let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
-            let d2 = dx2 + dy * dy
-            var m = maskBits(shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2)
-            let base = ((py << tileShift) + px) << 2
-            let dp = UnsafeMutableRawPointer(ctx.depth + base)
-            let z = sampleDepth(p, shape, d2, invR2)
-            let old = dp.loadUnaligned(as: SIMD8<Float>.self)
-            if depthTest { m &= maskBits(z .< old) }
-            if depthWrite {
-                let ob = unsafeBitCast(old, to: SIMD8<UInt32>.self), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
-                dp.storeBytes(of: ob ^ ((ob ^ zb) & m), as: SIMD8<UInt32>.self)
-            }
-            let cp = UnsafeMutableRawPointer(ctx.color + base)
-            let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-            cp.storeBytes(of: oc ^ ((oc ^ colorV) & m), as: SIMD8<UInt32>.self)
-          }
-        }
-    }
-
     /// Depth of 8 samples at squared distances `d2` from the centre: the record's depth, brought forward over a
     /// sphere's cap for sphere impostors (the SIMD form of `sampleScalar`'s depth).
     @inline(__always)
-    private func sampleDepth(_ p: PointRecord, _ shape: PointShape, _ d2: SIMD8<Float>, _ invR2: Float) -> SIMD8<Float> {
+    func sampleDepth(_ p: PointRecord, _ shape: PointShape, _ d2: SIMD8<Float>, _ invR2: Float) -> SIMD8<Float> {
         let z = SIMD8<Float>(repeating: p.z)
         guard shape == .sphere else { return z }
         var q = 1 - d2 * invR2
