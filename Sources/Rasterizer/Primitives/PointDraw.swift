@@ -220,10 +220,11 @@ final class PointDraw: PreparedDraw {
         let gradient = batch.shading == .gradient
         switch (kernels, directColor) {
         case (.simd, true):
-            // `drawOrdering` never writes depth without testing it.
-            if !depthTest { directSIMD(tile: t, ctx, S.self, DepthOff.self) }
-            else if depthWrite { directSIMD(tile: t, ctx, S.self, DepthTestWrite.self) }
-            else { directSIMD(tile: t, ctx, S.self, DepthTestOnly.self) }
+            // Direct colour is opaque, and `drawOrdering` gives opaque scene draws depth test and
+            // write, overlays neither.
+            assert(depthTest == depthWrite)
+            if depthTest { directSIMD(tile: t, ctx, S.self, DepthTestWrite.self) }
+            else { directSIMD(tile: t, ctx, S.self, DepthOff.self) }
         case (.simd, false): each(t) { pointSIMD($0, ctx, S.self, gradient: gradient, direct: false) }
         case (.scalar, true):
             each(t) { p in

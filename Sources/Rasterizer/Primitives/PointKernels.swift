@@ -4,8 +4,6 @@
 protocol DepthMode { static var test: Bool { get }; static var write: Bool { get } }
 /// Opaque scene draws: depth tested and written.
 enum DepthTestWrite: DepthMode { static var test: Bool { true }; static var write: Bool { true } }
-/// Transparent scene draws: depth tested only.
-enum DepthTestOnly: DepthMode { static var test: Bool { true }; static var write: Bool { false } }
 /// Overlays: no depth.
 enum DepthOff: DepthMode { static var test: Bool { false }; static var write: Bool { false } }
 
