@@ -219,20 +219,12 @@ final class PointDraw: PreparedDraw {
     private func raster<S: ShapeConstant>(_ t: Int, _ ctx: TileContext, _ kernels: KernelSet, _: S.Type) {
         let gradient = batch.shading == .gradient
         switch (kernels, directColor) {
-        case (.simd, true) where S.shape == .square:
-            let depthTest = self.depthTest, depthWrite = self.depthWrite
-            each(t) { p in
-                if p.r < smallRadius { blockSquareSIMD(p, ctx, Block2x2.self, depthTest: depthTest, depthWrite: depthWrite) }
-                else if p.r < mediumRadius {
-                    blockSquareSIMD(p, ctx, Block3x4.self, depthTest: depthTest, depthWrite: depthWrite)
-                } else { pointSIMD(p, ctx, S.self, gradient: false, direct: true) }
-            }
         case (.simd, true):
-            each(t) { p in
-                if p.r < smallRadius { blockPointSIMD(p, ctx, S.self, Block2x2.self) }
-                else if p.r < mediumRadius { blockPointSIMD(p, ctx, S.self, Block3x4.self) }
-                else { pointSIMD(p, ctx, S.self, gradient: false, direct: true) }
-            }
+            // Direct colour is opaque, and `drawOrdering` gives opaque scene draws depth test and
+            // write, overlays neither.
+            assert(depthTest == depthWrite)
+            if depthTest { directSIMD(tile: t, ctx, S.self, DepthTestWrite.self) }
+            else { directSIMD(tile: t, ctx, S.self, DepthOff.self) }
         case (.simd, false): each(t) { pointSIMD($0, ctx, S.self, gradient: gradient, direct: false) }
         case (.scalar, true):
             each(t) { p in
@@ -283,7 +275,7 @@ final class PointDraw: PreparedDraw {
     }
 
     @inline(__always)
-    private func pointSIMD<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool, direct: Bool) {
+    func pointSIMD<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool, direct: Bool) {
         let shape = S.shape
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
@@ -338,7 +330,7 @@ final class PointDraw: PreparedDraw {
 
     /// First pixel of the fixed block of a small point (clamped so the block stays inside the tile
     /// buffer; samples outside the point's box are never covered).
-    @inline(__always) private func blockOrigin(_ xr: Float, _ yr: Float, _ r: Float, rows: Int, spans: Int) -> (Int, Int)? {
+    @inline(__always) func blockOrigin(_ xr: Float, _ yr: Float, _ r: Float, rows: Int, spans: Int) -> (Int, Int)? {
         let lox = (xr - r - 0.875).rounded(.up), loy = (yr - r - 0.875).rounded(.up)
         let hix = (xr + r - 0.125).rounded(.down), hiy = (yr + r - 0.125).rounded(.down)
         guard hix >= 0, hiy >= 0, lox < Float(tileSize), loy < Float(tileSize), lox <= hix, loy <= hiy else { return nil }
@@ -350,77 +342,10 @@ final class PointDraw: PreparedDraw {
         return (x, y)
     }
 
-    @inline(__always)
-    private func blockPointSIMD<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type) {
-        let shape = S.shape, rows = B.rows, spans = B.spans
-        let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
-        let r2 = r * r, invR2 = 1 / r2
-        let colorV = SIMD8<UInt32>(repeating: p.color)
-        // Masks are combined and applied as integer bits (`old ^ ((old ^ new) & m)`): the
-        // `SIMDMask` operators went through 16-bit packing on every use.
-        for span in 0..<spans {
-          let px = bx + 2 * span
-          let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
-          let dx2 = dx * dx
-          for py in py0..<py0 + rows {
-            let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
-            let d2 = dx2 + dy * dy
-            var m = maskBits(shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2)
-            let base = ((py << tileShift) + px) << 2
-            let dp = UnsafeMutableRawPointer(ctx.depth + base)
-            let z = sampleDepth(p, shape, d2, invR2)
-            let old = dp.loadUnaligned(as: SIMD8<Float>.self)
-            if depthTest { m &= maskBits(z .< old) }
-            if depthWrite {
-                let ob = unsafeBitCast(old, to: SIMD8<UInt32>.self), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
-                dp.storeBytes(of: ob ^ ((ob ^ zb) & m), as: SIMD8<UInt32>.self)
-            }
-            let cp = UnsafeMutableRawPointer(ctx.color + base)
-            let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-            cp.storeBytes(of: oc ^ ((oc ^ colorV) & m), as: SIMD8<UInt32>.self)
-          }
-        }
-    }
-
-    /// `blockPointSIMD` for squares: a sample is inside when it is inside both the square's
-    /// columns and its rows, so the column masks are made once per point and the row mask once
-    /// per row (the same comparisons, so the same bits); the draw's depth flags come as arguments
-    /// (read from the draw, they were reloaded after every store).
-    @inline(__always)
-    private func blockSquareSIMD<B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: B.Type,
-                                               depthTest: Bool, depthWrite: Bool) {
-        let rows = B.rows, spans = B.spans
-        let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
-        @inline(__always) func inside(_ d: SIMD8<Float>) -> SIMD8<UInt32> { maskBits(d .>= -r) & maskBits(d .<= r) }
-        let mx0 = inside((SIMD8<Float>(repeating: Float(bx)) + SamplePattern.laneX) - xr)
-        let mx1 = spans == 2 ? inside((SIMD8<Float>(repeating: Float(bx + 2)) + SamplePattern.laneX) - xr) : SIMD8()
-        let z = SIMD8<Float>(repeating: p.z), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
-        let colorV = SIMD8<UInt32>(repeating: p.color)
-        for py in py0..<py0 + rows {
-            let my = inside((SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr)
-            for span in 0..<spans {
-                var m = (span == 0 ? mx0 : mx1) & my
-                let base = ((py << tileShift) + bx + 2 * span) << 2
-                let dp = UnsafeMutableRawPointer(ctx.depth + base)
-                let old = dp.loadUnaligned(as: SIMD8<Float>.self)
-                if depthTest { m &= maskBits(z .< old) }
-                if depthWrite {
-                    let ob = unsafeBitCast(old, to: SIMD8<UInt32>.self)
-                    dp.storeBytes(of: ob ^ ((ob ^ zb) & m), as: SIMD8<UInt32>.self)
-                }
-                let cp = UnsafeMutableRawPointer(ctx.color + base)
-                let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-                cp.storeBytes(of: oc ^ ((oc ^ colorV) & m), as: SIMD8<UInt32>.self)
-            }
-        }
-    }
-
     /// Depth of 8 samples at squared distances `d2` from the centre: the record's depth, brought forward over a
     /// sphere's cap for sphere impostors (the SIMD form of `sampleScalar`'s depth).
     @inline(__always)
-    private func sampleDepth(_ p: PointRecord, _ shape: PointShape, _ d2: SIMD8<Float>, _ invR2: Float) -> SIMD8<Float> {
+    func sampleDepth(_ p: PointRecord, _ shape: PointShape, _ d2: SIMD8<Float>, _ invR2: Float) -> SIMD8<Float> {
         let z = SIMD8<Float>(repeating: p.z)
         guard shape == .sphere else { return z }
         var q = 1 - d2 * invR2

@@ -1,0 +1,110 @@
+/// The depth operations of a point draw as a type, so that the small-point loops are specialised
+/// per mode: a `Bool` read from the draw stayed a branch per span, and the lane masks crossing
+/// those branches were packed to 16 bits and back on every use.
+protocol DepthMode { static var test: Bool { get }; static var write: Bool { get } }
+/// Opaque scene draws: depth tested and written.
+enum DepthTestWrite: DepthMode { static var test: Bool { true }; static var write: Bool { true } }
+/// Overlays: no depth.
+enum DepthOff: DepthMode { static var test: Bool { false }; static var write: Bool { false } }
+
+extension PointDraw {
+    /// Flat opaque points of tile `t` with the SIMD kernels: below `mediumRadius` the fixed-block
+    /// kernels (`smallSquareSIMD` for squares, `blockPointSIMD` for discs and spheres), larger
+    /// ones the general `pointSIMD`.
+    func directSIMD<S: ShapeConstant, D: DepthMode>(tile t: Int, _ ctx: TileContext, _: S.Type, _: D.Type) {
+        // The tile origin as floats once per tile (converted per point, it was reloaded after every store).
+        let ox = Float(ctx.x0), oy = Float(ctx.y0)
+        chunks.withUnsafeBufferPointer { cs in
+            for b in cs {
+                b.withRecords(tile: t) { recs in
+                    for i in recs.indices {
+                        let p = recs[i]
+                        if p.r < smallRadius {
+                            if S.shape == .square { smallSquareSIMD(p, ox, oy, ctx, Block2x2.self, D.self) }
+                            else { blockPointSIMD(p, ox, oy, ctx, S.self, Block2x2.self, D.self) }
+                        } else if p.r < mediumRadius {
+                            if S.shape == .square { smallSquareSIMD(p, ox, oy, ctx, Block3x4.self, D.self) }
+                            else { blockPointSIMD(p, ox, oy, ctx, S.self, Block3x4.self, D.self) }
+                        } else { pointSIMD(p, ctx, S.self, gradient: false, direct: true) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One flat opaque disc or sphere of radius < `mediumRadius` over its fixed block (see
+    /// `blockOrigin`); the reference is `blockPointScalar`. Masks are combined and applied as
+    /// integer bits (`old ^ ((old ^ new) & m)`).
+    @inline(__always)
+    func blockPointSIMD<S: ShapeConstant, B: BlockSize, D: DepthMode>(_ p: PointRecord, _ ox: Float, _ oy: Float,
+                                                                     _ ctx: TileContext, _: S.Type, _: B.Type, _: D.Type) {
+        let shape = S.shape, rows = B.rows, spans = B.spans
+        let xr = p.x - ox, yr = p.y - oy, r = p.r
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        let r2 = r * r, invR2 = 1 / r2
+        let colorV = SIMD8<UInt32>(repeating: p.color)
+        for span in 0..<spans {
+            let px = bx + 2 * span
+            let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
+            let dx2 = dx * dx
+            for py in py0..<py0 + rows {
+                let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
+                let d2 = dx2 + dy * dy
+                var m = maskBits(shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2)
+                let base = ((py << tileShift) + px) << 2
+                if D.test || D.write {
+                    let dp = UnsafeMutableRawPointer(ctx.depth + base)
+                    let z = sampleDepth(p, shape, d2, invR2)
+                    let old = dp.loadUnaligned(as: SIMD8<Float>.self)
+                    if D.test { m &= maskBits(z .< old) }
+                    if D.write {
+                        let ob = unsafeBitCast(old, to: SIMD8<UInt32>.self), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
+                        dp.storeBytes(of: ob ^ ((ob ^ zb) & m), as: SIMD8<UInt32>.self)
+                    }
+                }
+                let cp = UnsafeMutableRawPointer(ctx.color + base)
+                let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
+                cp.storeBytes(of: oc ^ ((oc ^ colorV) & m), as: SIMD8<UInt32>.self)
+            }
+        }
+    }
+
+    /// One flat opaque square of radius < `mediumRadius` over its fixed block (see `blockOrigin`):
+    /// a sample is inside when it is inside both the square's columns and its rows (the scalar
+    /// reference, `sampleScalar`, makes the same comparisons), so the column masks are made once
+    /// per point and the row mask once per row. Masks stay 32-bit lane bits and are applied as
+    /// `old ^ ((old ^ new) & m)`; samples outside the square are rewritten with their own values.
+    @inline(__always)
+    func smallSquareSIMD<B: BlockSize, D: DepthMode>(_ p: PointRecord, _ ox: Float, _ oy: Float, _ ctx: TileContext,
+                                                     _: B.Type, _: D.Type) {
+        let rows = B.rows, spans = B.spans
+        let xr = p.x - ox, yr = p.y - oy, r = p.r
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        @inline(__always) func inside(_ d: SIMD8<Float>) -> SIMD8<UInt32> { maskBits(d .>= -r) & maskBits(d .<= r) }
+        let fx = Float(bx), fy = Float(py0)
+        let mx0 = inside((SIMD8<Float>(repeating: fx) + SamplePattern.laneX) - xr)
+        let mx1 = spans == 2 ? inside((SIMD8<Float>(repeating: fx + 2) + SamplePattern.laneX) - xr) : SIMD8()
+        let z = SIMD8<Float>(repeating: p.z), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
+        let colorV = SIMD8<UInt32>(repeating: p.color)
+        let depth = UnsafeMutableRawPointer(ctx.depth + (((py0 << tileShift) + bx) << 2))
+        let color = UnsafeMutableRawPointer(ctx.color + (((py0 << tileShift) + bx) << 2))
+        let rowBytes = tileSize * samplesPerPixel * 4
+        for row in 0..<rows {
+            let my = inside((SIMD8<Float>(repeating: fy + Float(row)) + SamplePattern.laneY) - yr)
+            for span in 0..<spans {
+                var m = (span == 0 ? mx0 : mx1) & my
+                let offset = row * rowBytes + span * 32
+                if D.test || D.write {
+                    let old = depth.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                    if D.test { m &= maskBits(z .< old) }
+                    if D.write {
+                        let ob = unsafeBitCast(old, to: SIMD8<UInt32>.self)
+                        depth.storeBytes(of: ob ^ ((ob ^ zb) & m), toByteOffset: offset, as: SIMD8<UInt32>.self)
+                    }
+                }
+                let oc = color.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self)
+                color.storeBytes(of: oc ^ ((oc ^ colorV) & m), toByteOffset: offset, as: SIMD8<UInt32>.self)
+            }
+        }
+    }
+}

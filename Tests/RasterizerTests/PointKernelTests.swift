@@ -1,0 +1,131 @@
+import Testing
+@testable import Rasterizer
+
+/// The point kernels against their scalar references, on the cases the fast paths single out:
+/// small squares at every sub-pixel phase (the fixed-block square kernel), each depth mode
+/// (opaque scene, transparent scene, overlay), shaded spheres of 1–3 px, and degenerate input.
+@Suite struct PointKernelTests {
+    static let background = RGBA8(5, 10, 20)
+
+    /// Renders with both kernel sets and 1, 2 and 16 threads; all must give the same bytes.
+    static func renderAllWays(_ list: DrawList, _ camera: Camera) throws -> [UInt8] {
+        let simd = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 2, kernels: .simd))
+        let scalar = try Renderer().render(list, camera: camera, options: RenderOptions(threads: 1, kernels: .scalar))
+        #expect(simd == scalar, "SIMD and scalar kernels differ")
+        for threads in [1, 16] {
+            let other = try Renderer().render(list, camera: camera, options: RenderOptions(threads: threads, kernels: .simd))
+            #expect(other == simd, "\(threads) threads differ from 2")
+        }
+        return simd
+    }
+
+    static func pixel(_ img: [UInt8], _ width: Int, _ x: Int, _ y: Int) -> UInt32 {
+        img.withUnsafeBytes { $0.load(fromByteOffset: 4 * (y * width + x), as: UInt32.self) }
+    }
+
+    static func drawnCount(_ img: [UInt8]) -> Int {
+        let bg = background.packed
+        return img.withUnsafeBytes { raw in (0..<img.count / 4).filter { raw.load(fromByteOffset: 4 * $0, as: UInt32.self) != bg }.count }
+    }
+
+    /// Small points on a grid, each at another sub-pixel phase (sixteenths of a pixel) and radius,
+    /// overlapping their neighbours at varied depths, in pixel space.
+    static func phaseGrid(shape: PointShape, shading: PointShading, radii: [Float], opacity: Float = 1,
+                          layer: Layer = .scene) -> DrawList {
+        var list = DrawList(background: background)
+        var pos: [SIMD3<Float>] = [], cols: [RGBA8] = [], rs: [Float] = []
+        var k = 0
+        for j in 0..<40 {
+            for i in 0..<60 {
+                let fx = Float(k % 16) / 16, fy = Float((k / 16) % 16) / 16
+                // Depth in [−0.9, 0.9], varied so that neighbours overlap in both orders, and some equal.
+                let z = Float((k * 7) % 19) / 10 - 0.9
+                pos.append([3 + Float(i) * 2.3 + fx, 3 + Float(j) * 2.1 + fy, z])
+                cols.append(RGBA8(UInt8(truncatingIfNeeded: 40 + k * 3), UInt8(truncatingIfNeeded: 200 - k), UInt8(truncatingIfNeeded: k * 11)))
+                rs.append(-radii[k % radii.count])
+                k += 1
+            }
+        }
+        list.add(PointBatch(positions: pos, radii: rs, colors: cols, shape: shape, shading: shading, opacity: opacity,
+                            minRadiusPixels: 0, layer: layer, space: .pixels))
+        return list
+    }
+
+    static let smallRadii: [Float] = [0.3, 0.5, 0.6249, 0.625, 0.7, 0.9, 1, 1.1249, 1.125, 1.3, 1.5, 2, 2.5, 3]
+
+    @Test func smallPointsMatchTheScalarKernelsAtEverySubPixelPhase() throws {
+        let camera = Camera.pixels(width: 150, height: 96)
+        for shape in [PointShape.square, .disc, .sphere] {
+            for (opacity, layer) in [(Float(1), Layer.scene), (1, .overlay), (0.6, .scene)] {
+                let list = Self.phaseGrid(shape: shape, shading: .flat, radii: Self.smallRadii, opacity: opacity, layer: layer)
+                let img = try Self.renderAllWays(list, camera)
+                #expect(Self.drawnCount(img) > 4000, "\(shape) \(layer) opacity \(opacity)")
+            }
+        }
+    }
+
+    @Test func shadedSpheresMatchTheScalarKernels() throws {
+        let camera = Camera.pixels(width: 150, height: 96)
+        for opacity: Float in [1, 0.5] {
+            let list = Self.phaseGrid(shape: .sphere, shading: .gradient, radii: Self.smallRadii + [4, 6.5], opacity: opacity)
+            let img = try Self.renderAllWays(list, camera)
+            #expect(Self.drawnCount(img) > 4000, "opacity \(opacity)")
+        }
+    }
+
+    @Test func aUnitSquareOnPixelCornersCoversExactlyFourPixels() throws {
+        // Centre (10, 10), radius 1: the square [9, 11]² holds every sample of pixels 9 and 10 in
+        // both directions and none of their neighbours.
+        let camera = Camera.pixels(width: 20, height: 20)
+        let red = RGBA8(255, 0, 0)
+        var list = DrawList(background: Self.background)
+        list.add(PointBatch(positions: [[10, 10, 0]], radii: [-1], colors: [red], shape: .square, shading: .flat,
+                            minRadiusPixels: 0, space: .pixels))
+        let img = try Self.renderAllWays(list, camera)
+        for y in 7..<13 {
+            for x in 7..<13 {
+                let inside = (9...10).contains(x) && (9...10).contains(y)
+                #expect(Self.pixel(img, 20, x, y) == (inside ? red.packed : Self.background.packed), "pixel \(x), \(y)")
+            }
+        }
+    }
+
+    @Test func overlappingSquaresKeepTheNearestAndTheFirstAtEqualDepth() throws {
+        let camera = Camera.pixels(width: 20, height: 20)
+        let a = RGBA8(255, 0, 0), b = RGBA8(0, 255, 0), c = RGBA8(0, 0, 255)
+        var list = DrawList(background: Self.background)
+        // b is nearer than a (drawn over it), c at b's depth comes later (hidden where b is).
+        list.add(PointBatch(positions: [[10, 10, 0.5], [11, 10, 0.2], [12, 10, 0.2]], radii: [-1],
+                            colors: [a, b, c], shape: .square, shading: .flat, minRadiusPixels: 0, space: .pixels))
+        let img = try Self.renderAllWays(list, camera)
+        #expect(Self.pixel(img, 20, 9, 10) == a.packed)
+        #expect(Self.pixel(img, 20, 10, 10) == b.packed)
+        #expect(Self.pixel(img, 20, 11, 10) == b.packed)
+        #expect(Self.pixel(img, 20, 12, 10) == c.packed)
+        // In an overlay nothing is tested: the last drawn wins.
+        var overlay = DrawList(background: Self.background)
+        overlay.add(PointBatch(positions: [[10, 10, 0.5], [11, 10, 0.9]], radii: [-1], colors: [a, b], shape: .square,
+                               shading: .flat, minRadiusPixels: 0, layer: .overlay, space: .pixels))
+        let top = try Self.renderAllWays(overlay, camera)
+        #expect(Self.pixel(top, 20, 10, 10) == b.packed)
+        #expect(Self.pixel(top, 20, 9, 10) == a.packed)
+    }
+
+    @Test func degenerateSmallPointsAreSkippedOrDrawnWithoutCrashing() throws {
+        let camera = Camera.perspective(eye: [4, 3, 4], target: .zero, fovYDegrees: 60, near: 0.05, far: 20,
+                                        width: 97, height: 65)
+        let positions: [SIMD3<Float>] = [[.nan, 0, 0], [0, .infinity, 0], [0, 0, -.infinity], [4, 3, 4], [8, 6, 8],
+                                         [0, 0, 0], [0.1, 0.1, 0], [0.2, 0, 0.1], [-0.3, 0.2, 0], [0.4, -0.2, 0.3]]
+        let radii: [Float] = [-1, -1, -1, -1, -1, 0, -0.0, .nan, -.infinity, 1e30]
+        for shape in [PointShape.square, .disc, .sphere] {
+            for shading in [PointShading.flat, .gradient] {
+                var list = DrawList(background: Self.background)
+                list.add(PointBatch(positions: positions, radii: radii, shape: shape, shading: shading, minRadiusPixels: 0))
+                list.add(PointBatch(positions: positions, radii: [-1e9, -0.7], shape: shape, shading: shading))
+                let img = try Self.renderAllWays(list, camera)
+                // The huge radii cover the frame.
+                #expect(Self.drawnCount(img) == 97 * 65, "\(shape) \(shading)")
+            }
+        }
+    }
+}
