@@ -140,7 +140,14 @@ final class LineDraw: PreparedDraw {
                             opacity: opacity, gamma: gamma)
         let levels = self.levels
         switch kernels {
-        case .simd: each(t) { segmentSIMD($0, ctx, mode, levels) }
+        case .simd:
+            LineSpanScratch.with { scratch in
+                if mode.opaque && mode.depthTest && mode.depthWrite {
+                    for b in chunks { b.withRecords(tile: t) { opaqueSegmentsSIMD($0, ctx, levels, scratch) } }
+                } else {
+                    each(t) { segmentSIMD($0, ctx, mode, levels, scratch) }
+                }
+            }
         case .scalar: each(t) { segmentScalar($0, ctx, mode, levels) }
         }
     }

@@ -86,7 +86,7 @@ struct SegmentSetup {
 
     /// `rowRange` of rows `py … py + 7` in the lanes: first and last column, `lo > hi` for a row
     /// with nothing to draw.
-    @inline(__always) func rowRanges8(_ py: Int) -> (lo: SIMD8<Int32>, hi: SIMD8<Int32>) {
+    @_transparent func rowRanges8(_ py: Int) -> (lo: SIMD8<Int32>, hi: SIMD8<Int32>) {
         // Every mask feeds one float blend: combining masks or turning them into integers made
         // the compiler move them lane by lane.
         typealias V = SIMD8<Float>
