@@ -55,6 +55,58 @@ import TestSupport
         }
     }
 
+    /// Records for the set-up comparison: the random ones plus extremes (far outside the tile,
+    /// huge radius and coordinates, boxes just inside and just outside the tile's edges).
+    func setupRecords(seed: UInt64) -> [SegmentRecord] {
+        var out = segments(2000, seed: seed)
+        let odd: [(Float, Float, Float, Float, Float)] = [
+            (-1e30, 5, 1e30, 6, 0.5), (1e7, 1e7, 1e7 + 3, 1e7, 1), (-5000, 10, 5000, 12, 1), (10, 10, 10, 10, 1e5),
+            (-0.9, 5, -0.95, 6, 0.01), (31.1, 5, 32.9, 6, 0.01), (5, -0.9, 6, -0.95, 0.01), (16, 16, 16.5, 80, 0.7),
+            (-64.5, 3, -64.4, 4, 0.5), (95.5, 3, 96.5, 4, 0.5), (4000, 3, 4100, 200, 0.5), (12, 12, 12, 12.0001, 1023.9),
+            (3, 3, 3.0000001, 3, 0.3), (40, -70, -70, 40, 1.5), (0, 0, 31, 31, 2000)]
+        for (ax, ay, bx, by, r) in odd {
+            out.append(SegmentRecord(ax: ax, ay: ay, az: 0.25, bx: bx, by: by, bz: 0.75, r: r, c0: 0xFF00_00FF, c1: 0xFF00_FF00))
+        }
+        return out
+    }
+
+    @Test func eightSegmentSetUpEqualsTheScalarSetUpLaneByLane() {
+        // Tiles at the origin, inside the frame, and cut by the frame's edge (w, h < 32).
+        for (x0, y0, w, h) in [(0, 0, 32, 32), (64, 32, 32, 32), (32, 0, 17, 9)] {
+            context(x0: x0, y0: y0, w: w, h: h) { ctx in
+                let recs = setupRecords(seed: 21).map {
+                    SegmentRecord(ax: $0.ax + Float(x0), ay: $0.ay + Float(y0), az: $0.az, bx: $0.bx + Float(x0),
+                                  by: $0.by + Float(y0), bz: $0.bz, r: $0.r, c0: $0.c0, c1: $0.c1)
+                }
+                var valid = 0
+                recs.withUnsafeBufferPointer { buf in
+                    var i = 0
+                    while i < buf.count {
+                        // Groups of every size from 1 to 8.
+                        let n = min(1 + (i / 8) % 8, buf.count - i)
+                        let lanes = SegmentSetups8(buf.baseAddress! + i, count: n, ctx)
+                        #expect(lanes.valid >> UInt32(n) == 0)
+                        for k in 0..<n {
+                            let ref = SegmentSetup(buf[i + k], ctx)
+                            let isValid = lanes.valid & (1 << UInt32(k)) != 0
+                            #expect(isValid == (ref != nil), "validity of \(buf[i + k])")
+                            guard isValid, let ref else { continue }
+                            valid += 1
+                            let g = SegmentSetup(lanes: lanes, k)
+                            let same = [g.ax == ref.ax, g.ay == ref.ay, g.abx == ref.abx, g.aby == ref.aby,
+                                        g.invLen2 == ref.invLen2, g.az == ref.az, g.dz == ref.dz, g.r == ref.r, g.r2 == ref.r2,
+                                        g.invAby == ref.invAby, g.slope == ref.slope, g.slabHalf == ref.slabHalf,
+                                        g.px0 == ref.px0, g.px1 == ref.px1, g.py0 == ref.py0, g.py1 == ref.py1]
+                            #expect(!same.contains(false), "lane \(k): \(g) vs \(ref)")
+                        }
+                        i += n
+                    }
+                }
+                #expect(valid > 300, "\(valid) valid set-ups in tile (\(x0), \(y0))")
+            }
+        }
+    }
+
     @Test func rowRangesHoldEveryCoveredSample() {
         // Brute force over the whole tile: a covered sample outside its row's range would be lost.
         context(x0: 64, y0: 32) { ctx in
