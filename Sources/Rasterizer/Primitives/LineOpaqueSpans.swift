@@ -6,18 +6,27 @@ struct LineSpanScratch {
     let list: UnsafeMutablePointer<Int32>
     /// Per row `j` of the group: the samples' `qy` at `j`, `qy · aby` at `8 + j`.
     let rowQ: UnsafeMutablePointer<SIMD8<Float>>
-    /// Per row `j` of the group: the colouring's row value (`SpanColouring.row`).
+    /// Per row `j` of the group: the colouring's row value (`SpanColouring.row`), the span count
+    /// at `8 + j` and the first span at `16 + j` (as bit patterns).
     let rowC: UnsafeMutablePointer<Float>
-    /// Per even column `c` of the segment's box: the samples' `qx`, `(c + laneX) − ax`, at `c / 2`,
-    /// and the column in every lane at `16 + c / 2`.
-    let columns: UnsafeMutablePointer<SIMD8<Float>>
+    /// The same for every segment: per even column `c`, the lanes' sample x, `c + laneX`, at
+    /// `c / 2`, and `c` in every lane at `16 + c / 2`; per row `py`, the lanes' sample y,
+    /// `py + laneY`, at `32 + py`.
+    let positions: UnsafePointer<SIMD8<Float>>
 
     @inline(__always) static func with<R>(_ body: (LineSpanScratch) -> R) -> R {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8 * 16 + 2) { list in
-            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 16 + 32) { vectors in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 8) { rowC in
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 16 + 16 + 16 + tileSize) { vectors in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 24) { rowC in
                     let v = vectors.baseAddress!
-                    return body(LineSpanScratch(list: list.baseAddress!, rowQ: v, rowC: rowC.baseAddress!, columns: v + 16))
+                    let p = v + 16
+                    for c in stride(from: 0, to: tileSize, by: 2) {
+                        let columns = SIMD8<Float>(repeating: Float(c))
+                        p[c >> 1] = columns + SamplePattern.laneX
+                        p[16 + c >> 1] = columns
+                    }
+                    for py in 0..<tileSize { p[32 + py] = SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY }
+                    return body(LineSpanScratch(list: list.baseAddress!, rowQ: v, rowC: rowC.baseAddress!, positions: p))
                 }
             }
         }
@@ -26,8 +35,8 @@ struct LineSpanScratch {
 
 extension LineDraw {
     /// The opaque, depth-tested, depth-writing path (scene lines), specialised per way of
-    /// colouring (`SpanColouring`): no mode tests in the loop. The samples' `qx` of every even
-    /// column of the box are computed once per segment. Per group of 8 rows, the spans of every
+    /// colouring (`SpanColouring`): no mode tests in the loop. Sample positions come from the
+    /// per-tile tables of `LineSpanScratch`. Per group of 8 rows, the spans of every
     /// row are listed first (as `row · 32 + first column`, written without branches for rows of up
     /// to 3 spans), then drawn in one loop whose iterations do not depend on each other (measured
     /// as fast as a loop per row on lines_100k; a fixed span count per row, the most any row
@@ -37,29 +46,25 @@ extension LineDraw {
     func opaqueSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
         typealias V = SIMD8<Float>
         let ly = SamplePattern.laneY
-        let list = scratch.list, rowQ = scratch.rowQ, rowC = scratch.rowC, cols = scratch.columns
-        var c = spanStart(g.px0)
-        repeat {
-            let columns = V(repeating: Float(c))
-            cols[c >> 1] = (columns + SamplePattern.laneX) - g.ax
-            cols[16 + c >> 1] = columns
-            c += 2
-        } while c <= g.px1
+        let list = scratch.list, rowQ = scratch.rowQ, rowC = scratch.rowC, pos = scratch.positions
+        let rowInts = UnsafeMutableRawPointer(rowC).assumingMemoryBound(to: Int32.self)
         var row0 = g.py0
         while row0 <= g.py1 {
             let (los, his) = g.rowRanges8(row0)
             // Empty rows (`lo > hi`) count ≤ 0, except lo = hi + 1 in one span, whose samples the
-            // capsule does not cover either.
-            let counts = (his &>> 1) &- (los &>> 1) &+ 1
-            let firsts = SIMD8<Int32>(0, 32, 64, 96, 128, 160, 192, 224) | (los & ~1)
+            // capsule does not cover either. (Stored once: a lane read per row went through a
+            // store of the whole vector every time.)
+            UnsafeMutableRawPointer(rowInts + 8).storeBytes(of: (his &>> 1) &- (los &>> 1) &+ 1, as: SIMD8<Int32>.self)
+            UnsafeMutableRawPointer(rowInts + 16).storeBytes(of: SIMD8<Int32>(0, 32, 64, 96, 128, 160, 192, 224) | (los & ~1),
+                                                             as: SIMD8<Int32>.self)
             var n = 0
             for j in 0..<min(8, g.py1 - row0 + 1) {
-                let count = Int(counts[j])
-                let first = firsts[j]
+                let count = Int(rowInts[8 + j])
+                let first = rowInts[16 + j]
                 list[n] = first; list[n + 1] = first + 2; list[n + 2] = first + 4
                 if count > 3 { for k in 3..<count { list[n + k] = first + Int32(2 * k) } }
                 n += count > 0 ? count : 0
-                let qy = (V(repeating: Float(row0 + j)) + ly) - g.ay
+                let qy = pos[32 + row0 + j] - g.ay
                 rowQ[j] = qy
                 rowQ[8 + j] = qy * g.aby
                 rowC[j] = colour.row(g, row0 + j)
@@ -70,7 +75,7 @@ extension LineDraw {
                 let e = Int(list[i])
                 let px = e & (tileSize - 1), j = e >> tileShift
                 let qy = rowQ[j], qyab = rowQ[8 + j]
-                let qx = cols[px >> 1]
+                let qx = pos[px >> 1] - g.ax
                 var t = (qx * g.abx + qyab) * g.invLen2
                 t.replace(with: 0, where: t .< 0)
                 t.replace(with: 1, where: t .> 1)
@@ -84,7 +89,7 @@ extension LineDraw {
                 // Covered and nearer as one compare (see `segmentSIMD`).
                 let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
                 dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
-                let words = colour.words(g, cols[16 + px >> 1], px, row0 + j, rowC[j], ctx.tables)
+                let words = colour.words(g, pos[16 + px >> 1], px, row0 + j, rowC[j], ctx.tables)
                 let oldColor = cp.loadUnaligned(as: V.self)
                 cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
             }
