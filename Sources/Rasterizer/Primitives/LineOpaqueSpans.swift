@@ -45,20 +45,14 @@ extension LineDraw {
     @inline(__always)
     func opaqueSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
         typealias V = SIMD8<Float>
-        let ly = SamplePattern.laneY
         let list = scratch.list, rowQ = scratch.rowQ, rowC = scratch.rowC, pos = scratch.positions
         let rowInts = UnsafeMutableRawPointer(rowC).assumingMemoryBound(to: Int32.self)
         var row0 = g.py0
         while row0 <= g.py1 {
-            let (los, his) = g.rowRanges8(row0)
-            // Empty rows (`lo > hi`) count ≤ 0, except lo = hi + 1 in one span, whose samples the
-            // capsule does not cover either. (Stored once: a lane read per row went through a
-            // store of the whole vector every time.)
-            UnsafeMutableRawPointer(rowInts + 8).storeBytes(of: (his &>> 1) &- (los &>> 1) &+ 1, as: SIMD8<Int32>.self)
-            UnsafeMutableRawPointer(rowInts + 16).storeBytes(of: SIMD8<Int32>(0, 32, 64, 96, 128, 160, 192, 224) | (los & ~1),
-                                                             as: SIMD8<Int32>.self)
+            g.rowSpans8(row0, counts: rowInts + 8, firsts: rowInts + 16)
             var n = 0
-            for j in 0..<min(8, g.py1 - row0 + 1) {
+            let rows = g.py1 - row0 < 8 ? g.py1 - row0 + 1 : 8
+            for j in 0..<rows {
                 let count = Int(rowInts[8 + j])
                 let first = rowInts[16 + j]
                 list[n] = first; list[n + 1] = first + 2; list[n + 2] = first + 4

@@ -86,7 +86,7 @@ struct SegmentSetup {
 
     /// `rowRange` of rows `py … py + 7` in the lanes: first and last column, `lo > hi` for a row
     /// with nothing to draw.
-    @_transparent func rowRanges8(_ py: Int) -> (lo: SIMD8<Int32>, hi: SIMD8<Int32>) {
+    @inline(__always) func rowRanges8(_ py: Int) -> (lo: SIMD8<Int32>, hi: SIMD8<Int32>) {
         // Every mask feeds one float blend: combining masks or turning them into integers made
         // the compiler move them lane by lane.
         typealias V = SIMD8<Float>
@@ -110,6 +110,18 @@ struct SegmentSetup {
         let hi = p1.replacing(with: floor64(vmax(h, V(repeating: -64))), where: h .< p1)
         lo = V(repeating: 64).replacing(with: lo, where: t0 .<= t1)    // 64 > hi: nothing to draw
         return (smallInts(lo), smallInts(hi))
+    }
+
+    /// The 2-pixel spans of rows `py … py + 7` (`rowRanges8`) for the opaque path: per row, the
+    /// span count (≤ 0 for an empty row: `lo > hi`, or lo = hi + 1 inside one span, whose samples
+    /// the capsule does not cover either) and the first span as `row · 32 + even column`.
+    /// Out of line on purpose: inlined into the span kernels it pushed them past the optimiser's
+    /// inlining budget (their stores became calls), and returning the vectors split them in halves.
+    @inline(never) func rowSpans8(_ py: Int, counts: UnsafeMutablePointer<Int32>, firsts: UnsafeMutablePointer<Int32>) {
+        let (los, his) = rowRanges8(py)
+        UnsafeMutableRawPointer(counts).storeBytes(of: (his &>> 1) &- (los &>> 1) &+ 1, as: SIMD8<Int32>.self)
+        UnsafeMutableRawPointer(firsts).storeBytes(of: SIMD8<Int32>(0, 32, 64, 96, 128, 160, 192, 224) | (los & ~1),
+                                                   as: SIMD8<Int32>.self)
     }
 
     /// `t` of the closest point to the centre of pixel (px, py) (for colour).
@@ -273,7 +285,7 @@ struct SegmentShade {
 }
 /// Integer-valued floats of magnitude < 2²² to `Int32`.
 @inline(__always) func smallInts(_ x: SIMD8<Float>) -> SIMD8<Int32> {
-    unsafeBitCast(x + roundingMagic, to: SIMD8<Int32>.self) &- Int32(bitPattern: roundingMagic.bitPattern)
+    unsafeBitCast(x + roundingMagic, to: SIMD8<Int32>.self) &- 0x4B40_0000     // the bits of `roundingMagic`
 }
 
 /// A conservative x-interval of the capsule (segment a–b, radius r) within the horizontal band
