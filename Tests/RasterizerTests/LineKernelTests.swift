@@ -257,6 +257,65 @@ import TestSupport
         }
     }
 
+    /// Strips for the vertex-stage comparison: random walks through the camera (near-plane
+    /// crossings, points behind it), long and short segments, NaN and infinite points, one-point
+    /// strips, zero, huge and scene-unit widths, fewer colours than vertices, no colours.
+    func vertexStageBatches(seed: UInt64) -> [LineBatch] {
+        var rng = SplitMix64(seed: seed)
+        var out: [LineBatch] = []
+        for s in 0..<16 {
+            var pos: [SIMD3<Float>] = []
+            var starts: [Int] = []
+            for _ in 0..<(1 + s % 4) {
+                starts.append(pos.count)
+                var p = SIMD3<Float>(rng.unit() - 0.5, rng.unit() - 0.5, rng.unit() - 0.5) * 4
+                for k in 0..<(1 + Int(rng.next() % 40)) {
+                    pos.append(p)
+                    p += SIMD3(rng.unit() - 0.5, rng.unit() - 0.5, rng.unit() - 0.5) * (k % 9 == 0 ? 3 : 0.15)
+                }
+            }
+            if s % 5 == 2, pos.count > 3 { pos[pos.count / 2] = SIMD3(.nan, 0, 0) }
+            if s % 5 == 3, pos.count > 3 { pos[1] = SIMD3(0, .infinity, 1) }
+            let radii: [Float] = [[-1], [-0.3], [0.02], [0], [-1e9], [.nan], [-2.5, 0.05]][s % 7]
+            let colors: [RGBA8] = s % 6 == 4 ? [] : (0..<max(1, pos.count - s % 3)).map { _ in
+                RGBA8(UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF))
+            }
+            out.append(LineBatch(positions: pos, stripStarts: starts, radii: radii, colors: colors, colorsPerVertex: s % 2 == 0,
+                                 space: s % 8 == 7 ? .pixels : .world))
+        }
+        return out
+    }
+
+    @Test func eightWideVertexStageBinsTheSameRecordsAsTheScalarStage() {
+        // Camera inside the strips' cloud: many segments cross the near plane.
+        let camera = Camera.perspective(eye: [0.3, 0.2, 0.9], target: [0, 0, 0], fovYDegrees: 70, near: 0.05, far: 20,
+                                        width: 200, height: 130)
+        var binned = 0
+        for batch in vertexStageBatches(seed: 4) {
+            var perKernels: [[[UInt8]]] = []
+            for kernels in [KernelSet.simd, .scalar] {
+                let frame = FrameSetup(grid: TileGrid(width: 200, height: 130), camera: camera,
+                                       pixelCamera: .pixels(width: 200, height: 130), pixelsPerPoint: 1.25, tables: .shared,
+                                       kernels: kernels)
+                let draw = LineDraw(batch, frame: frame, pool: BinsPool<SegmentRecord>())
+                for j in 0..<draw.jobCount(stage: 0) { draw.run(stage: 0, job: j) }
+                // Every tile's records, in order, as bytes.
+                var tiles: [[UInt8]] = []
+                for t in 0..<frame.grid.count {
+                    var bytes: [UInt8] = []
+                    for b in draw.chunks {
+                        b.withRecords(tile: t) { recs in bytes += UnsafeRawBufferPointer(recs).map { $0 } }
+                    }
+                    tiles.append(bytes)
+                }
+                perKernels.append(tiles)
+            }
+            #expect(perKernels[0] == perKernels[1], "\(batch.positions.count) vertices, radii \(batch.radii)")
+            binned += perKernels[0].reduce(0) { $0 + $1.count } / MemoryLayout<SegmentRecord>.stride
+        }
+        #expect(binned > 300, "\(binned) records binned")
+    }
+
     @Test func aThinDiagonalSegmentBinsIntoTheTilesItCrosses() throws {
         // A 1 px wide diagonal across a 256×256 frame touches about 15 of the 64 tiles, not all of
         // its bounding box.

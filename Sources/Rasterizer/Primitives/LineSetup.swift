@@ -65,9 +65,10 @@ struct SegmentSetup {
         let yLo = Float(py) + 0.125, yHi = Float(py) + 0.875
         var t0: Float = 0, t1: Float = 1
         if aby != 0 {
+            // The band's t-interval, from the lesser to the greater of u0, u1 (u1 < u0 when
+            // aby < 0); as min and max, not a select on the sign, which the SIMD form branched on.
             let u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
-            let up = aby < 0     // the band's t-interval runs from u1 to u0
-            t0 = maxf(t0, up ? u1 : u0); t1 = minf(t1, up ? u0 : u1)
+            t0 = maxf(t0, minf(u0, u1)); t1 = minf(t1, maxf(u0, u1))
             if !(t0 <= t1) { return nil }
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
@@ -95,9 +96,8 @@ struct SegmentSetup {
         var t0 = V(repeating: 0), t1 = V(repeating: 1)
         if aby != 0 {
             let u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
-            let up = aby < 0
-            t0 = vmax(t0, up ? u1 : u0)
-            t1 = vmin(t1, up ? u0 : u1)
+            t0 = vmax(t0, vmin(u0, u1))
+            t1 = vmin(t1, vmax(u0, u1))
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
         var xl = vmin(xa, xb) - r, xh = vmax(xa, xb) + r

@@ -1,10 +1,10 @@
 extension LineDraw {
     /// The vertex stage of one strip, 8 segments at a time: end points transformed and projected,
     /// radius, box and tiles lane by lane with the operations of `segment` (so the same numbers).
-    /// A segment in front of the near plane, finite, of some width and inside one tile is staged
-    /// here; one that `segment` would skip for being off the frame, not finite or of no width is
-    /// dropped here too; every other (near-plane crossing, behind the camera, more than one tile,
-    /// not a number) goes through `segment`, in submission order. The records and keys are those
+    /// A segment in front of the near plane, finite, of some width and inside one tile row or
+    /// column is binned here; one that `segment` would skip for being off the frame, not finite or
+    /// of no width is dropped here too; every other (near-plane crossing, behind the camera, tiles
+    /// in more than one row and column, not a number) goes through `segment`, in submission order. The records and keys are those
     /// of the scalar stage (`frame.kernels == .scalar`), so the bins are the same.
     func stripWide(_ strip: Range<Int>, _ input: StripInput, _ bins: Bins<SegmentRecord>) {
         typealias V = SIMD8<Float>
@@ -52,17 +52,25 @@ extension LineDraw {
             let tx1 = tileIndex(lastX.replacing(with: maxX, where: maxX .< lastX))
             let ty1 = tileIndex(lastY.replacing(with: maxY, where: maxY .< lastY))
             let drawn = finite .& wide .& inFrame
-            let staged = laneBits(simple .& drawn .& (tx0 .== tx1) .& (ty0 .== ty1))
+            let oneTile = laneBits((tx0 .== tx1) .& (ty0 .== ty1))
+            // One tile row or column: `segment` bins the whole box too.
+            let staged = laneBits(simple .& drawn .& ((tx0 .== tx1) .| (ty0 .== ty1)))
             let dropped = laneBits(simple .& .!drawn)
             for i in 0..<n {
                 let v = v0 + i
-                if staged & (1 << UInt32(i)) != 0 {
-                    let slot = bins.stage(1)
-                    slot.records[0] = SegmentRecord(ax: sax[i], ay: say[i], az: saz[i], bx: sbx[i], by: sby[i], bz: sbz[i], r: r[i],
-                                                    c0: input.color(v - 1), c1: input.color(v))
-                    slot.keys[0] = Bins<SegmentRecord>.tileKey(UInt32(tx0[i]), UInt32(ty0[i]))
-                    bins.commit(1)
-                } else if dropped & (1 << UInt32(i)) == 0 {
+                let bit = UInt32(1) << UInt32(i)
+                if staged & bit != 0 {
+                    let rec = SegmentRecord(ax: sax[i], ay: say[i], az: saz[i], bx: sbx[i], by: sby[i], bz: sbz[i], r: r[i],
+                                            c0: input.color(v - 1), c1: input.color(v))
+                    if oneTile & bit != 0 {
+                        let slot = bins.stage(1)
+                        slot.records[0] = rec
+                        slot.keys[0] = Bins<SegmentRecord>.tileKey(UInt32(tx0[i]), UInt32(ty0[i]))
+                        bins.commit(1)
+                    } else {
+                        bins.add(rec, TileRange(x0: UInt16(tx0[i]), y0: UInt16(ty0[i]), x1: UInt16(tx1[i]), y1: UInt16(ty1[i])))
+                    }
+                } else if dropped & bit == 0 {
                     segment(v, input, bins)
                 }
             }
