@@ -160,12 +160,12 @@ final class LineDraw: PreparedDraw {
         let levels = self.levels
         switch kernels {
         case .simd:
-            LineSpanScratch.with { scratch in
-                if mode.opaque && mode.depthTest && mode.depthWrite {
+            if mode.opaque && mode.depthTest && mode.depthWrite {
+                LineSpanScratch.with { scratch in
                     for b in chunks { b.withRecords(tile: t) { opaqueSegmentsSIMD($0, ctx, levels, scratch) } }
-                } else {
-                    each(t) { segmentSIMD($0, ctx, mode, levels, scratch) }
                 }
+            } else {
+                each(t) { segmentSIMD($0, ctx, mode, levels) }
             }
         case .scalar: each(t) { segmentScalar($0, ctx, mode, levels) }
         }

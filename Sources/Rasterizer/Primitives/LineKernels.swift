@@ -14,8 +14,8 @@ extension LineDraw {
     }
 
     /// The opaque, depth-tested, depth-writing path over a tile's records (scene lines): set up 8
-    /// segments at a time (`SegmentSetups8`), then each one's spans in submission order, as
-    /// `segmentSIMD` draws them.
+    /// segments at a time (`SegmentSetups8`), then each one's spans in submission order
+    /// (`opaqueSpans`, specialised per way of colouring).
     @inline(__always) func opaqueSegmentsSIMD(_ records: UnsafeBufferPointer<SegmentRecord>, _ ctx: TileContext,
                                               _ levels: ColourLevels, _ scratch: LineSpanScratch) {
         guard let base = records.baseAddress else { return }
@@ -41,19 +41,10 @@ extension LineDraw {
         }
     }
 
-    @inline(__always) func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode, _ levels: ColourLevels,
-                                       _ scratch: LineSpanScratch) {
+    /// Every other mode (transparent, overlay, without depth test or write), one segment.
+    @inline(__always) func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode, _ levels: ColourLevels) {
         guard let g = SegmentSetup(s, ctx) else { return }
-        if mode.opaque && mode.depthTest && mode.depthWrite && s.c0 == s.c1 {
-            opaqueSpans(g, ctx, SolidSpans(s.c0), scratch)
-            return
-        }
         let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque, levels: levels)
-        if mode.opaque && mode.depthTest && mode.depthWrite {
-            if shade.steps > 0 { opaqueSpans(g, ctx, SteppedSpans(shade), scratch) }
-            else { opaqueSpans(g, ctx, EncodedSpans(shade), scratch) }
-            return
-        }
         let solid = mode.opaque && shade.solid
         let solidWords = unsafeBitCast(SIMD8<UInt32>(repeating: shade.word), to: SIMD8<Float>.self)
         var memo = BlendMemo()
