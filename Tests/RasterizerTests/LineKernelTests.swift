@@ -55,6 +55,58 @@ import TestSupport
         }
     }
 
+    /// Records for the set-up comparison: the random ones plus extremes (far outside the tile,
+    /// huge radius and coordinates, boxes just inside and just outside the tile's edges).
+    func setupRecords(seed: UInt64) -> [SegmentRecord] {
+        var out = segments(2000, seed: seed)
+        let odd: [(Float, Float, Float, Float, Float)] = [
+            (-1e30, 5, 1e30, 6, 0.5), (1e7, 1e7, 1e7 + 3, 1e7, 1), (-5000, 10, 5000, 12, 1), (10, 10, 10, 10, 1e5),
+            (-0.9, 5, -0.95, 6, 0.01), (31.1, 5, 32.9, 6, 0.01), (5, -0.9, 6, -0.95, 0.01), (16, 16, 16.5, 80, 0.7),
+            (-64.5, 3, -64.4, 4, 0.5), (95.5, 3, 96.5, 4, 0.5), (4000, 3, 4100, 200, 0.5), (12, 12, 12, 12.0001, 1023.9),
+            (3, 3, 3.0000001, 3, 0.3), (40, -70, -70, 40, 1.5), (0, 0, 31, 31, 2000)]
+        for (ax, ay, bx, by, r) in odd {
+            out.append(SegmentRecord(ax: ax, ay: ay, az: 0.25, bx: bx, by: by, bz: 0.75, r: r, c0: 0xFF00_00FF, c1: 0xFF00_FF00))
+        }
+        return out
+    }
+
+    @Test func eightSegmentSetUpEqualsTheScalarSetUpLaneByLane() {
+        // Tiles at the origin, inside the frame, and cut by the frame's edge (w, h < 32).
+        for (x0, y0, w, h) in [(0, 0, 32, 32), (64, 32, 32, 32), (32, 0, 17, 9)] {
+            context(x0: x0, y0: y0, w: w, h: h) { ctx in
+                let recs = setupRecords(seed: 21).map {
+                    SegmentRecord(ax: $0.ax + Float(x0), ay: $0.ay + Float(y0), az: $0.az, bx: $0.bx + Float(x0),
+                                  by: $0.by + Float(y0), bz: $0.bz, r: $0.r, c0: $0.c0, c1: $0.c1)
+                }
+                var valid = 0
+                recs.withUnsafeBufferPointer { buf in
+                    var i = 0
+                    while i < buf.count {
+                        // Groups of every size from 1 to 8.
+                        let n = min(1 + (i / 8) % 8, buf.count - i)
+                        let lanes = SegmentSetups8(buf.baseAddress! + i, count: n, ctx)
+                        #expect(lanes.valid >> UInt32(n) == 0)
+                        for k in 0..<n {
+                            let ref = SegmentSetup(buf[i + k], ctx)
+                            let isValid = lanes.valid & (1 << UInt32(k)) != 0
+                            #expect(isValid == (ref != nil), "validity of \(buf[i + k])")
+                            guard isValid, let ref else { continue }
+                            valid += 1
+                            let g = SegmentSetup(lanes: lanes, k)
+                            let same = [g.ax == ref.ax, g.ay == ref.ay, g.abx == ref.abx, g.aby == ref.aby,
+                                        g.invLen2 == ref.invLen2, g.az == ref.az, g.dz == ref.dz, g.r == ref.r, g.r2 == ref.r2,
+                                        g.invAby == ref.invAby, g.slope == ref.slope, g.slabHalf == ref.slabHalf,
+                                        g.px0 == ref.px0, g.px1 == ref.px1, g.py0 == ref.py0, g.py1 == ref.py1]
+                            #expect(!same.contains(false), "lane \(k): \(g) vs \(ref)")
+                        }
+                        i += n
+                    }
+                }
+                #expect(valid > 300, "\(valid) valid set-ups in tile (\(x0), \(y0))")
+            }
+        }
+    }
+
     @Test func rowRangesHoldEveryCoveredSample() {
         // Brute force over the whole tile: a covered sample outside its row's range would be lost.
         context(x0: 64, y0: 32) { ctx in
@@ -203,6 +255,65 @@ import TestSupport
             let drawn = simd.withUnsafeBytes { raw in (0..<96 * 64).filter { raw.load(fromByteOffset: 4 * $0, as: UInt32.self) != bg }.count }
             #expect(drawn > 96 * 64 / 20, "seed \(seed)")
         }
+    }
+
+    /// Strips for the vertex-stage comparison: random walks through the camera (near-plane
+    /// crossings, points behind it), long and short segments, NaN and infinite points, one-point
+    /// strips, zero, huge and scene-unit widths, fewer colours than vertices, no colours.
+    func vertexStageBatches(seed: UInt64) -> [LineBatch] {
+        var rng = SplitMix64(seed: seed)
+        var out: [LineBatch] = []
+        for s in 0..<16 {
+            var pos: [SIMD3<Float>] = []
+            var starts: [Int] = []
+            for _ in 0..<(1 + s % 4) {
+                starts.append(pos.count)
+                var p = SIMD3<Float>(rng.unit() - 0.5, rng.unit() - 0.5, rng.unit() - 0.5) * 4
+                for k in 0..<(1 + Int(rng.next() % 40)) {
+                    pos.append(p)
+                    p += SIMD3(rng.unit() - 0.5, rng.unit() - 0.5, rng.unit() - 0.5) * (k % 9 == 0 ? 3 : 0.15)
+                }
+            }
+            if s % 5 == 2, pos.count > 3 { pos[pos.count / 2] = SIMD3(.nan, 0, 0) }
+            if s % 5 == 3, pos.count > 3 { pos[1] = SIMD3(0, .infinity, 1) }
+            let radii: [Float] = [[-1], [-0.3], [0.02], [0], [-1e9], [.nan], [-2.5, 0.05]][s % 7]
+            let colors: [RGBA8] = s % 6 == 4 ? [] : (0..<max(1, pos.count - s % 3)).map { _ in
+                RGBA8(UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF))
+            }
+            out.append(LineBatch(positions: pos, stripStarts: starts, radii: radii, colors: colors, colorsPerVertex: s % 2 == 0,
+                                 space: s % 8 == 7 ? .pixels : .world))
+        }
+        return out
+    }
+
+    @Test func eightWideVertexStageBinsTheSameRecordsAsTheScalarStage() {
+        // Camera inside the strips' cloud: many segments cross the near plane.
+        let camera = Camera.perspective(eye: [0.3, 0.2, 0.9], target: [0, 0, 0], fovYDegrees: 70, near: 0.05, far: 20,
+                                        width: 200, height: 130)
+        var binned = 0
+        for batch in vertexStageBatches(seed: 4) {
+            var perKernels: [[[UInt8]]] = []
+            for kernels in [KernelSet.simd, .scalar] {
+                let frame = FrameSetup(grid: TileGrid(width: 200, height: 130), camera: camera,
+                                       pixelCamera: .pixels(width: 200, height: 130), pixelsPerPoint: 1.25, tables: .shared,
+                                       kernels: kernels)
+                let draw = LineDraw(batch, frame: frame, pool: BinsPool<SegmentRecord>())
+                for j in 0..<draw.jobCount(stage: 0) { draw.run(stage: 0, job: j) }
+                // Every tile's records, in order, as bytes.
+                var tiles: [[UInt8]] = []
+                for t in 0..<frame.grid.count {
+                    var bytes: [UInt8] = []
+                    for b in draw.chunks {
+                        b.withRecords(tile: t) { recs in bytes += UnsafeRawBufferPointer(recs).map { $0 } }
+                    }
+                    tiles.append(bytes)
+                }
+                perKernels.append(tiles)
+            }
+            #expect(perKernels[0] == perKernels[1], "\(batch.positions.count) vertices, radii \(batch.radii)")
+            binned += perKernels[0].reduce(0) { $0 + $1.count } / MemoryLayout<SegmentRecord>.stride
+        }
+        #expect(binned > 300, "\(binned) records binned")
     }
 
     @Test func aThinDiagonalSegmentBinsIntoTheTilesItCrosses() throws {

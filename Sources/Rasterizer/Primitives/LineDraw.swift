@@ -53,67 +53,86 @@ final class LineDraw: PreparedDraw {
     func run(stage: Int, job: Int) {
         let bins = chunks[job]
         bins.reset(capacity: 1024)
-        let m = clipFromObject, grid = frame.grid
-        let w = Float(grid.width), h = Float(grid.height)
-        let colors = batch.colors, perVertex = batch.colorsPerVertex
+        let perVertex = batch.colorsPerVertex
         batch.positions.withUnsafeBufferPointer { pos in
-            for s in jobs[job] {
-                let strip = strips[s]
-                guard strip.count >= 2 else { continue }
-                let rs = clamped(batch.radii, s, -1.5)
-                if rs.isNaN { continue }
-                let stripColor = clamped(colors, s, .white).packed | 0xFF00_0000
-                var prev = m.transformPoint(pos[strip.lowerBound])
-                // The projection of `prev` when the last segment ended there unclipped: the
-                // numbers `Projected(prev, w, h)` would give again.
-                var cached = Projected(x: 0, y: 0, z: 0, inv: 0), cachedValid = false
-                for v in strip.lowerBound + 1..<strip.upperBound {
-                    let cur = m.transformPoint(pos[v])
-                    let fromPrev = cachedValid
-                    cachedValid = false
-                    defer { prev = cur }
-                    var a = prev, b = cur
-                    // Clip against the near plane z = −w.
-                    let da = a.z + a.w, db = b.z + b.w
-                    if !(da >= 0) && !(db >= 0) { continue }
-                    if !(da >= 0) { a = a + (b - a) * (da / (da - db)) }
-                    else if !(db >= 0) { b = a + (b - a) * (da / (da - db)) }
-                    guard a.w > 0, b.w > 0 else { continue }
-                    let pa = fromPrev && da >= 0 ? cached : Projected(a, w, h)
-                    let pb = Projected(b, w, h)
-                    if db >= 0 { cached = pb; cachedValid = true }
-                    let ia = pa.inv, ib = pb.inv
-                    let ax = pa.x, ay = pa.y, az = pa.z
-                    let bx = pb.x, by = pb.y, bz = pb.z
-                    guard ax.isFinite, ay.isFinite, az.isFinite, bx.isFinite, by.isFinite, bz.isFinite else { continue }
-                    var r: Float
-                    if rs < 0 { r = -rs * frame.pixelsPerPoint } else {
-                        r = rs * objectScale * unitsToPixels * 0.5 * (ia + ib)
-                    }
-                    if !(r > 0) { continue }
-                    if r > 1e5 { r = 1e5 }
-                    guard let range = grid.range(minX: minf(ax, bx) - r - 0.875, minY: minf(ay, by) - r - 0.875,
-                                                 maxX: maxf(ax, bx) + r - 0.125, maxY: maxf(ay, by) + r - 0.125)
-                    else { continue }
-                    let c0 = perVertex ? clamped(colors, v - 1, .white).packed | 0xFF00_0000 : stripColor
-                    let c1 = perVertex ? clamped(colors, v, .white).packed | 0xFF00_0000 : stripColor
-                    let rec = SegmentRecord(ax: ax, ay: ay, az: az, bx: bx, by: by, bz: bz, r: r, c0: c0, c1: c1)
-                    if range.y0 == range.y1 || range.x0 == range.x1 {
-                        bins.add(rec, range)
-                        continue
-                    }
-                    // Long segment: per tile row, only the tiles its capsule crosses.
-                    for ty in range.y0...range.y1 {
-                        let bandLo = Float(Int(ty) << tileShift), bandHi = bandLo + Float(tileSize)
-                        guard let (xl, xh) = capsuleXRange(ax, ay, bx, by, r, bandLo, bandHi),
-                              let row = grid.range(minX: xl - 0.875, minY: bandLo, maxX: xh - 0.125, maxY: bandLo)
-                        else { continue }
-                        bins.add(rec, TileRange(x0: max(row.x0, range.x0), y0: ty, x1: min(row.x1, range.x1), y1: ty))
+            batch.colors.withUnsafeBufferPointer { colors in
+                for s in jobs[job] {
+                    let strip = strips[s]
+                    guard strip.count >= 2 else { continue }
+                    let rs = clamped(batch.radii, s, -1.5)
+                    if rs.isNaN { continue }
+                    let stripColor = clamped(batch.colors, s, .white).packed | 0xFF00_0000
+                    let input = StripInput(pos: pos, colors: colors, perVertex: perVertex, stripColor: stripColor, rs: rs)
+                    if frame.kernels == .simd {
+                        stripWide(strip, input, bins)
+                    } else {
+                        for v in strip.lowerBound + 1..<strip.upperBound { segment(v, input, bins) }
                     }
                 }
             }
         }
-        bins.finish(grid)
+        bins.finish(frame.grid)
+    }
+
+    /// What the vertex stage reads for one strip.
+    struct StripInput {
+        let pos: UnsafeBufferPointer<SIMD3<Float>>
+        let colors: UnsafeBufferPointer<RGBA8>
+        let perVertex: Bool
+        /// The strip's colour (opaque), for strips without per-vertex colours.
+        let stripColor: UInt32
+        /// The strip's radius (`LineBatch.radii`: negative in points, positive in scene units).
+        let rs: Float
+
+        /// Opaque colour word of vertex `v` (the last colour for vertices past the end, white
+        /// without colours).
+        @inline(__always) func color(_ v: Int) -> UInt32 {
+            guard perVertex else { return stripColor }
+            return colors.isEmpty ? 0xFFFF_FFFF : colors[min(v, colors.count - 1)].packed | 0xFF00_0000
+        }
+    }
+
+    /// The segment from vertex `v − 1` to `v`: clipped against the near plane, projected, given
+    /// its radius in pixels, and binned (skipped when it is behind the camera, not finite, of no
+    /// width or off the frame). The scalar vertex stage, and the wide one's fallback.
+    @inline(__always) func segment(_ v: Int, _ input: StripInput, _ bins: Bins<SegmentRecord>) {
+        let m = clipFromObject, grid = frame.grid
+        let w = Float(grid.width), h = Float(grid.height)
+        var a = m.transformPoint(input.pos[v - 1]), b = m.transformPoint(input.pos[v])
+        // Clip against the near plane z = −w.
+        let da = a.z + a.w, db = b.z + b.w
+        if !(da >= 0) && !(db >= 0) { return }
+        if !(da >= 0) { a = a + (b - a) * (da / (da - db)) }
+        else if !(db >= 0) { b = a + (b - a) * (da / (da - db)) }
+        guard a.w > 0, b.w > 0 else { return }
+        let pa = Projected(a, w, h), pb = Projected(b, w, h)
+        let ia = pa.inv, ib = pb.inv
+        let ax = pa.x, ay = pa.y, az = pa.z
+        let bx = pb.x, by = pb.y, bz = pb.z
+        guard ax.isFinite, ay.isFinite, az.isFinite, bx.isFinite, by.isFinite, bz.isFinite else { return }
+        let rs = input.rs
+        var r: Float
+        if rs < 0 { r = -rs * frame.pixelsPerPoint } else {
+            r = rs * objectScale * unitsToPixels * 0.5 * (ia + ib)
+        }
+        if !(r > 0) { return }
+        if r > 1e5 { r = 1e5 }
+        guard let range = grid.range(minX: minf(ax, bx) - r - 0.875, minY: minf(ay, by) - r - 0.875,
+                                     maxX: maxf(ax, bx) + r - 0.125, maxY: maxf(ay, by) + r - 0.125)
+        else { return }
+        let rec = SegmentRecord(ax: ax, ay: ay, az: az, bx: bx, by: by, bz: bz, r: r, c0: input.color(v - 1), c1: input.color(v))
+        if range.y0 == range.y1 || range.x0 == range.x1 {
+            bins.add(rec, range)
+            return
+        }
+        // Long segment: per tile row, only the tiles its capsule crosses.
+        for ty in range.y0...range.y1 {
+            let bandLo = Float(Int(ty) << tileShift), bandHi = bandLo + Float(tileSize)
+            guard let (xl, xh) = capsuleXRange(ax, ay, bx, by, r, bandLo, bandHi),
+                  let row = grid.range(minX: xl - 0.875, minY: bandLo, maxX: xh - 0.125, maxY: bandLo)
+            else { continue }
+            bins.add(rec, TileRange(x0: max(row.x0, range.x0), y0: ty, x1: min(row.x1, range.x1), y1: ty))
+        }
     }
 
     /// A clip-space point in frame pixels (y down) and window depth, with 1/w.
@@ -140,7 +159,14 @@ final class LineDraw: PreparedDraw {
                             opacity: opacity, gamma: gamma)
         let levels = self.levels
         switch kernels {
-        case .simd: each(t) { segmentSIMD($0, ctx, mode, levels) }
+        case .simd:
+            if mode.opaque && mode.depthTest && mode.depthWrite {
+                LineSpanScratch.with { scratch in
+                    for b in chunks { b.withRecords(tile: t) { opaqueSegmentsSIMD($0, ctx, levels, scratch) } }
+                }
+            } else {
+                each(t) { segmentSIMD($0, ctx, mode, levels) }
+            }
         case .scalar: each(t) { segmentScalar($0, ctx, mode, levels) }
         }
     }

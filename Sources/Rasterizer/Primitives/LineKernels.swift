@@ -13,18 +13,38 @@ extension LineDraw {
         let opacity: Float, gamma: Bool
     }
 
+    /// The opaque, depth-tested, depth-writing path over a tile's records (scene lines): set up 8
+    /// segments at a time (`SegmentSetups8`), then each one's spans in submission order
+    /// (`opaqueSpans`, specialised per way of colouring).
+    @inline(__always) func opaqueSegmentsSIMD(_ records: UnsafeBufferPointer<SegmentRecord>, _ ctx: TileContext,
+                                              _ levels: ColourLevels, _ scratch: LineSpanScratch) {
+        guard let base = records.baseAddress else { return }
+        var i = 0
+        while i < records.count {
+            let n = min(8, records.count - i)
+            let lanes = SegmentSetups8(base + i, count: n, ctx)
+            var bits = lanes.valid
+            while bits != 0 {
+                let k = bits.trailingZeroBitCount
+                bits &= bits - 1
+                let g = SegmentSetup(lanes: lanes, k)
+                let s = base[i + k]
+                if s.c0 == s.c1 {
+                    opaqueSpans(g, ctx, SolidSpans(s.c0), scratch)
+                    continue
+                }
+                let shade = SegmentShade(s, ctx.tables, opaque: true, levels: levels)
+                if shade.steps > 0 { opaqueSpans(g, ctx, SteppedSpans(shade), scratch) }
+                else { opaqueSpans(g, ctx, EncodedSpans(shade), scratch) }
+            }
+            i += n
+        }
+    }
+
+    /// Every other mode (transparent, overlay, without depth test or write), one segment.
     @inline(__always) func segmentSIMD(_ s: SegmentRecord, _ ctx: TileContext, _ mode: SpanMode, _ levels: ColourLevels) {
         guard let g = SegmentSetup(s, ctx) else { return }
-        if mode.opaque && mode.depthTest && mode.depthWrite && s.c0 == s.c1 {
-            opaqueSpans(g, ctx, SolidSpans(s.c0))
-            return
-        }
         let shade = SegmentShade(s, ctx.tables, opaque: mode.opaque, levels: levels)
-        if mode.opaque && mode.depthTest && mode.depthWrite {
-            if shade.steps > 0 { opaqueSpans(g, ctx, SteppedSpans(shade)) }
-            else { opaqueSpans(g, ctx, EncodedSpans(shade)) }
-            return
-        }
         let solid = mode.opaque && shade.solid
         let solidWords = unsafeBitCast(SIMD8<UInt32>(repeating: shade.word), to: SIMD8<Float>.self)
         var memo = BlendMemo()
@@ -84,70 +104,6 @@ extension LineDraw {
                 } while px <= rx1
             }
             row0 += 8
-        }
-    }
-
-    /// The opaque, depth-tested, depth-writing path (scene lines), specialised per way of
-    /// colouring (`SpanColouring`): no mode tests in the loop. Per group of 8 rows, the spans of
-    /// every row are listed first (as `row · 32 + first column`, written without branches for rows
-    /// of up to 3 spans), then drawn in one loop whose iterations do not depend on each other
-    /// (measured as fast as a loop per row on lines_100k; a fixed span count per row, the most
-    /// any row needs, was slower: 21 % more spans). Samples, depth and colours as in the general
-    /// path and the scalar kernel (same spans, same expressions): the same pixels.
-    func opaqueSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C) {
-        typealias V = SIMD8<Float>
-        let ly = SamplePattern.laneY
-        // 8 rows of at most 16 spans, and room for the 2 entries written past the last row.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8 * 16 + 2) { list in
-            withUnsafeTemporaryAllocation(of: V.self, capacity: 16) { rowQ in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 8) { rowC in
-                    var row0 = g.py0
-                    while row0 <= g.py1 {
-                        let (los, his) = g.rowRanges8(row0)
-                        var n = 0
-                        for j in 0..<min(8, g.py1 - row0 + 1) {
-                            let lo = Int(los[j]), hi = Int(his[j])
-                            // Empty rows (`lo > hi`) count ≤ 0, except lo = hi + 1 in one span,
-                            // whose samples the capsule does not cover either.
-                            let count = (hi >> 1) - (lo >> 1) + 1
-                            let first = Int32(j << tileShift | spanStart(lo))
-                            list[n] = first; list[n + 1] = first + 2; list[n + 2] = first + 4
-                            if count > 3 { for k in 3..<count { list[n + k] = first + Int32(2 * k) } }
-                            n += count > 0 ? count : 0
-                            let qy = (V(repeating: Float(row0 + j)) + ly) - g.ay
-                            rowQ[j] = qy
-                            rowQ[8 + j] = qy * g.aby
-                            rowC[j] = colour.row(g, row0 + j)
-                        }
-                        let group = (row0 << tileShift) << 2
-                        for i in 0..<n {
-                            // One 2-pixel span (written out here: as a function it was not inlined).
-                            let e = Int(list[i])
-                            let px = e & (tileSize - 1), j = e >> tileShift
-                            let qy = rowQ[j], qyab = rowQ[8 + j]
-                            let columns = V(repeating: Float(px))
-                            let qx = (columns + SamplePattern.laneX) - g.ax
-                            var t = (qx * g.abx + qyab) * g.invLen2
-                            t.replace(with: 0, where: t .< 0)
-                            t.replace(with: 1, where: t .> 1)
-                            let ex = qx - t * g.abx, ey = qy - t * g.aby
-                            let d2 = ex * ex + ey * ey
-                            let base = group + e << 2
-                            let dp = UnsafeMutableRawPointer(ctx.depth + base)
-                            let cp = UnsafeMutableRawPointer(ctx.color + base)
-                            let z = g.az + t * g.dz
-                            let old = dp.loadUnaligned(as: V.self)
-                            // Covered and nearer as one compare (see `segmentSIMD`).
-                            let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
-                            dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
-                            let words = colour.words(g, columns, px, row0 + j, rowC[j], ctx.tables)
-                            let oldColor = cp.loadUnaligned(as: V.self)
-                            cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
-                        }
-                        row0 += 8
-                    }
-                }
-            }
         }
     }
 

@@ -65,9 +65,10 @@ struct SegmentSetup {
         let yLo = Float(py) + 0.125, yHi = Float(py) + 0.875
         var t0: Float = 0, t1: Float = 1
         if aby != 0 {
+            // The band's t-interval, from the lesser to the greater of u0, u1 (u1 < u0 when
+            // aby < 0); as min and max, not a select on the sign, which the SIMD form branched on.
             let u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
-            let up = aby < 0     // the band's t-interval runs from u1 to u0
-            t0 = maxf(t0, up ? u1 : u0); t1 = minf(t1, up ? u0 : u1)
+            t0 = maxf(t0, minf(u0, u1)); t1 = minf(t1, maxf(u0, u1))
             if !(t0 <= t1) { return nil }
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
@@ -95,9 +96,8 @@ struct SegmentSetup {
         var t0 = V(repeating: 0), t1 = V(repeating: 1)
         if aby != 0 {
             let u0 = (yLo - r - ay) * invAby, u1 = (yHi + r - ay) * invAby
-            let up = aby < 0
-            t0 = vmax(t0, up ? u1 : u0)
-            t1 = vmin(t1, up ? u0 : u1)
+            t0 = vmax(t0, vmin(u0, u1))
+            t1 = vmin(t1, vmax(u0, u1))
         }
         let xa = ax + abx * t0, xb = ax + abx * t1
         var xl = vmin(xa, xb) - r, xh = vmax(xa, xb) + r
@@ -110,6 +110,18 @@ struct SegmentSetup {
         let hi = p1.replacing(with: floor64(vmax(h, V(repeating: -64))), where: h .< p1)
         lo = V(repeating: 64).replacing(with: lo, where: t0 .<= t1)    // 64 > hi: nothing to draw
         return (smallInts(lo), smallInts(hi))
+    }
+
+    /// The 2-pixel spans of rows `py … py + 7` (`rowRanges8`) for the opaque path: per row, the
+    /// span count (≤ 0 for an empty row: `lo > hi`, or lo = hi + 1 inside one span, whose samples
+    /// the capsule does not cover either) and the first span as `row · 32 + even column`.
+    /// Out of line on purpose: inlined into the span kernels it pushed them past the optimiser's
+    /// inlining budget (their stores became calls), and returning the vectors split them in halves.
+    @inline(never) func rowSpans8(_ py: Int, counts: UnsafeMutablePointer<Int32>, firsts: UnsafeMutablePointer<Int32>) {
+        let (los, his) = rowRanges8(py)
+        UnsafeMutableRawPointer(counts).storeBytes(of: (his &>> 1) &- (los &>> 1) &+ 1, as: SIMD8<Int32>.self)
+        UnsafeMutableRawPointer(firsts).storeBytes(of: SIMD8<Int32>(0, 32, 64, 96, 128, 160, 192, 224) | (los & ~1),
+                                                   as: SIMD8<Int32>.self)
     }
 
     /// `t` of the closest point to the centre of pixel (px, py) (for colour).
@@ -273,7 +285,7 @@ struct SegmentShade {
 }
 /// Integer-valued floats of magnitude < 2²² to `Int32`.
 @inline(__always) func smallInts(_ x: SIMD8<Float>) -> SIMD8<Int32> {
-    unsafeBitCast(x + roundingMagic, to: SIMD8<Int32>.self) &- Int32(bitPattern: roundingMagic.bitPattern)
+    unsafeBitCast(x + roundingMagic, to: SIMD8<Int32>.self) &- 0x4B40_0000     // the bits of `roundingMagic`
 }
 
 /// A conservative x-interval of the capsule (segment a–b, radius r) within the horizontal band
