@@ -60,16 +60,7 @@ extension GridPlane {
     /// The scalar reference of `rowAloneSIMD`: the same groups, one pixel at a time.
     func rowAloneScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
                         into row: UnsafeMutablePointer<UInt32>) {
-        let r = self.row(ctx.y0 + py)
-        var groups = groupsToDraw(first, last, ctx, r).groups
-        while groups != 0 {
-            let group = 8 * groups.trailingZeroBitCount
-            groups &= groups - 1
-            for x in max(group, first)...min(group + 7, last) {
-                let q = intensity(Float(ctx.x0 + x) + 0.5, r) * 255 + 12_582_912
-                if q > 12_582_912 { row[x] = alonePixel(Int(q.bitPattern &- 0x4B40_0000), x, r, ctx, memo) }
-            }
-        }
+        litPixelsScalar(py, first, last, ctx) { level, x, r in row[x] = alonePixel(level, x, r, ctx, memo) }
     }
 
     /// Whether the plane is in front of every sample of the tile pixels `x ..< x + 8` of `r`'s row (window depth in

@@ -231,6 +231,13 @@ extension GridPlane {
 
     /// The scalar reference of `rowSIMD`: the same groups, one pixel at a time.
     func rowScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
+        litPixelsScalar(py, first, last, ctx) { level, x, r in blend(level, x, py, r, ctx, memo) }
+    }
+
+    /// The scalar walk over the pixels of tile row `py`, columns `first...last`, in the groups `groupsToDraw` gives:
+    /// `lit(level, x, row)` for each pixel of intensity level (1/255 steps) above 0, left to right.
+    @inline(__always) func litPixelsScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext,
+                                           _ lit: (Int, Int, Row) -> Void) {
         let r = row(ctx.y0 + py)
         var groups = groupsToDraw(first, last, ctx, r).groups
         while groups != 0 {
@@ -238,7 +245,7 @@ extension GridPlane {
             groups &= groups - 1
             for x in max(group, first)...min(group + 7, last) {
                 let q = intensity(Float(ctx.x0 + x) + 0.5, r) * 255 + 12_582_912
-                if q > 12_582_912 { blend(Int(q.bitPattern &- 0x4B40_0000), x, py, r, ctx, memo) }
+                if q > 12_582_912 { lit(Int(q.bitPattern &- 0x4B40_0000), x, r) }
             }
         }
     }
