@@ -102,9 +102,9 @@ public final class Renderer: @unchecked Sendable {
                 ctx.fill(background, into: output)
                 return
             }
-            // The last draw that covers the whole tile hides the clear and every draw before it.
             var last = ordered.count - 1
             while !ordered[last].touches(tile: t) { last -= 1 }
+            // A tile of the ground grid alone: kept from an earlier frame, or drawn straight into the output.
             let gridOnly = first == gridSlot && last == gridSlot
             if gridOnly, let kept, kept.copy(tile: t, ctx, into: output) { return }
             if gridOnly, let gridAlone {
@@ -112,6 +112,7 @@ public final class Renderer: @unchecked Sendable {
                 kept?.keep(tile: t, ctx, from: output)
                 return
             }
+            // The last draw that covers the whole tile hides the clear and every draw before it.
             // Where it is the last draw, its words go straight to the output; otherwise into the
             // samples (only depth is cleared) and the later draws follow.
             var start = first, covered = false
