@@ -31,8 +31,9 @@ public struct RGBA8: Sendable, Hashable {
     public static let transparent = RGBA8(0, 0, 0, 0)
 }
 
-/// Rerun's "clamped" broadcasting: element `i` of `values`, or the last one when the array is
-/// shorter, or `fallback` when it is empty.
-@inline(__always) func clamped<T>(_ values: [T], _ i: Int, _ fallback: T) -> T {
-    values.isEmpty ? fallback : values[min(i, values.count - 1)]
+/// Rerun's "clamped" broadcasting: element `i` of `values` (indexed from 0: an array or a buffer),
+/// or the last one when it is shorter, or `fallback` when it is empty.
+@inline(__always) func clamped<C: RandomAccessCollection>(_ values: C, _ i: Int, _ fallback: C.Element) -> C.Element
+    where C.Index == Int {
+    values.isEmpty ? fallback : values[values.startIndex + min(i, values.count - 1)]
 }

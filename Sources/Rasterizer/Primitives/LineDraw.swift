@@ -87,8 +87,7 @@ final class LineDraw: PreparedDraw {
         /// Opaque colour word of vertex `v` (the last colour for vertices past the end, white
         /// without colours).
         @inline(__always) func color(_ v: Int) -> UInt32 {
-            guard perVertex else { return stripColor }
-            return colors.isEmpty ? 0xFFFF_FFFF : colors[min(v, colors.count - 1)].packed | 0xFF00_0000
+            perVertex ? clamped(colors, v, .white).packed | 0xFF00_0000 : stripColor
         }
     }
 

@@ -33,8 +33,8 @@ extension PointDraw {
     }
 
     /// One flat opaque disc or sphere of radius < `mediumRadius` over its fixed block (see
-    /// `blockOrigin`); the reference is `blockPointScalar`. Masks are combined and applied as
-    /// integer bits (`old ^ ((old ^ new) & m)`).
+    /// `blockOrigin`; squares take `smallSquareSIMD`); the reference is `blockPointScalar`. Masks
+    /// are combined and applied as integer bits (`old ^ ((old ^ new) & m)`).
     @inline(__always)
     func blockPointSIMD<S: ShapeConstant, B: BlockSize, D: DepthMode>(_ p: PointRecord, _ ox: Float, _ oy: Float,
                                                                      _ ctx: TileContext, _: S.Type, _: B.Type, _: D.Type) {
@@ -50,7 +50,7 @@ extension PointDraw {
             for py in py0..<py0 + rows {
                 let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
                 let d2 = dx2 + dy * dy
-                var m = maskBits(shape == .square ? (dx .>= -r) .& (dx .<= r) .& (dy .>= -r) .& (dy .<= r) : d2 .<= r2)
+                var m = maskBits(d2 .<= r2)
                 let base = ((py << tileShift) + px) << 2
                 if D.test || D.write {
                     let dp = UnsafeMutableRawPointer(ctx.depth + base)
