@@ -32,12 +32,11 @@ extension GridPlane {
     func rowAloneSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
                       into row: UnsafeMutablePointer<UInt32>) {
         let r = self.row(ctx.y0 + py)
-        let offsets = SIMD8<Float>(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
         var (groups, inside) = groupsToDraw(first, last, ctx, r)
         while groups != 0 {
             let x = 8 * groups.trailingZeroBitCount
             groups &= groups - 1
-            let i = intensity8(SIMD8(repeating: Float(ctx.x0 + x)) + offsets, r, checkExtent: !inside)
+            let i = intensity8(ctx.x0 + x, r, checkExtent: !inside)
             let q = i * 255 + 12_582_912
             // Lanes of columns first...last (the row's part of the tile that the grid can touch).
             let j0 = max(first - x, 0), j1 = min(last - x, 7)

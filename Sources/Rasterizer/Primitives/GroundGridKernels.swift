@@ -60,16 +60,25 @@ extension GridPlane {
 
     // MARK: 8 pixels
 
-    /// `intensity` for the 8 pixel centres `x`. `checkExtent` false: the caller knows every line that can light
-    /// these pixels lies inside the square, so the extent tests (which would all pass) are left out.
-    @inline(__always) func intensity8(_ x: SIMD8<Float>, _ r: Row, checkExtent: Bool) -> SIMD8<Float> {
+    /// `intensity` for the 8 pixels from frame column `column` on. `checkExtent` false: the caller knows every line
+    /// that can light these pixels lies inside the square, so the extent tests (which would all pass) are left out.
+    /// (It takes the column rather than the centres: the compiler leaves this function out of line, and a SIMD8
+    /// argument is passed in 128-bit halves.)
+    @inline(__always) func intensity8(_ column: Int, _ r: Row, checkExtent: Bool) -> SIMD8<Float> {
+        typealias W = SIMD16<Float>
         let zero = SIMD8<Float>()
+        let x = SIMD8(repeating: Float(column)) + SIMD8(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
         let d = dx * x + r.d
         let front = d .> 0
         guard anyLane(front) else { return zero }
         let inv = 1 / d
-        let a = (ax * x + r.a) * inv, b = (bx * x + r.b) * inv
-        let ga = abs8(ax - a * dx) + abs8(ay - a * dy), gb = abs8(bx - b * dx) + abs8(by - b * dy)
+        // Both families at once from the start, lanes 0–7 `a` and lanes 8–15 `b`: left as two SIMD8 computations of
+        // the same shape, they were interleaved by the compiler into 128-bit halves and shuffles.
+        @inline(__always) func pair(_ p: Float, _ q: Float) -> W { W(lowHalf: .init(repeating: p), highHalf: .init(repeating: q)) }
+        @inline(__always) func twice(_ v: SIMD8<Float>) -> W { W(lowHalf: v, highHalf: v) }
+        let c = (pair(ax, bx) * twice(x) + pair(r.a, r.b)) * twice(inv)
+        let g = abs16(pair(ax, bx) - c * dx) + abs16(pair(ay, by) - c * dy)
+        let ga = g.lowHalf, gb = g.highHalf
         let q = d / (ga * gb)
         let pa = q * gb, pb = q * ga
         let s = pb.replacing(with: pa, where: pa .< pb)
@@ -77,25 +86,24 @@ extension GridPlane {
         let lit = front .& (fade10 .> 0)
         guard anyLane(lit) else { return zero }
         let fade = unit8((s - fadeLow) * fadeScale)
-        // Both families at once: lanes 0–7 the lines a = k, lanes 8–15 the lines b = k.
-        let c = SIMD16(lowHalf: a, highHalf: b), p = SIMD16(lowHalf: pa, highHalf: pb)
+        // Lanes 0–7 the lines a = k, lanes 8–15 the lines b = k.
+        let p = W(lowHalf: pa, highHalf: pb)
         let k = roundEven16(c), kk = roundEven16(c * 0.1) * 10
-        var line = unit16(half - abs16(c - k) * p), cardinalLine = unit16(half - abs16(c - kk) * p)
+        // Coverage clamped to [0, 1] half by half (a SIMD16 helper for it was left out of line, its value passed
+        // through 128-bit registers).
+        let near = half - abs16(c - k) * p, nearCardinal = half - abs16(c - kk) * p
+        var line = W(lowHalf: unit8(near.lowHalf), highHalf: unit8(near.highHalf))
+        var cardinalLine = W(lowHalf: unit8(nearCardinal.lowHalf), highHalf: unit8(nearCardinal.highHalf))
         if checkExtent {
-            let zero16 = SIMD16<Float>()
-            let center = SIMD16(lowHalf: SIMD8(repeating: centerA), highHalf: SIMD8(repeating: centerB))
-            let along = abs16(SIMD16(lowHalf: b - centerB, highHalf: a - centerA)) .<= halfExtent
+            let zero16 = W()
+            let center = pair(centerA, centerB)
+            let along = abs16(W(lowHalf: c.highHalf - centerB, highHalf: c.lowHalf - centerA)) .<= halfExtent
             line = zero16.replacing(with: line, where: along .& (abs16(k - center) .<= halfExtent))
             cardinalLine = zero16.replacing(with: cardinalLine, where: along .& (abs16(kk - center) .<= halfExtent))
         }
-        let i = line * SIMD16(lowHalf: fade, highHalf: fade) * regular
-            + cardinalLine * SIMD16(lowHalf: fade10, highHalf: fade10) * cardinal
+        let i = line * twice(fade) * regular + cardinalLine * twice(fade10) * cardinal
         let ia = i.lowHalf, ib = i.highHalf
         return zero.replacing(with: ib.replacing(with: ia, where: ia .> ib), where: lit)
-    }
-
-    @inline(__always) private func unit16(_ x: SIMD16<Float>) -> SIMD16<Float> {
-        SIMD16<Float>().replacing(with: x, where: x .> 0).replacing(with: 1, where: x .>= 1)
     }
 
     @inline(__always) private func abs16(_ x: SIMD16<Float>) -> SIMD16<Float> {
@@ -118,56 +126,66 @@ extension GridPlane {
     // MARK: groups of 8 pixels
 
     /// The groups of 8 pixels (bit `g`: tile columns `8g ..< 8g + 8`) of the tile row span `first...last` that a line
-    /// can light; both kernel sets draw only those. The span is tested first; where it holds fewer lines than
-    /// groups, each group is tested too. `inside`: every line that can light the span lies inside the grid's square.
+    /// can light; both kernel sets draw only those. A group is drawn when the span and the group each hold a line
+    /// (`linesNear`); where the span holds at least as many lines as groups, every group is drawn. `inside`: every
+    /// line that can light the span lies inside the grid's square.
     @inline(__always) func groupsToDraw(_ first: Int, _ last: Int, _ ctx: TileContext,
                                         _ r: Row) -> (groups: UInt32, inside: Bool) {
         let g0 = first >> 3, g1 = last >> 3
         let all = (UInt32(2) << UInt32(g1) - 1) & ~(UInt32(1) << UInt32(g0) - 1)
-        let span = linesNear(Float(ctx.x0 + first) + 0.5, Float(ctx.x0 + last) + 0.5, r)
-        guard span.count > 0 else { return (0, false) }
-        let inside = span.a.lowerBound > centerA - halfExtent && span.a.upperBound < centerA + halfExtent
-            && span.b.lowerBound > centerB - halfExtent && span.b.upperBound < centerB + halfExtent
-        if g0 == g1 || span.count >= Float(g1 - g0 + 1) { return (all, inside) }
-        var bits: UInt32 = 0
-        for g in g0...g1 where linesNear(Float(ctx.x0 + 8 * g) + 0.5, Float(ctx.x0 + 8 * g) + 7.5, r).count > 0 {
-            bits |= 1 << UInt32(g)
-        }
-        return (bits, inside)
+        // Lanes 0–3: the tile's 4 groups; lanes 4–7: the span.
+        let left = Float(ctx.x0) + 0.5
+        let groupStarts = SIMD4<Float>(0, 8, 16, 24) + left
+        let x0 = SIMD8(lowHalf: groupStarts, highHalf: SIMD4(repeating: left + Float(first)))
+        let x1 = SIMD8(lowHalf: groupStarts + 7, highHalf: SIMD4(repeating: left + Float(last)))
+        let near = linesNear(x0, x1, r)
+        let spanCount = near.count[4]
+        guard spanCount > 0 else { return (0, false) }
+        let inside = near.aLow[4] > centerA - halfExtent && near.aHigh[4] < centerA + halfExtent
+            && near.bLow[4] > centerB - halfExtent && near.bHigh[4] < centerB + halfExtent
+        if g0 == g1 || spanCount >= Float(g1 - g0 + 1) { return (all, inside) }
+        return (laneBits(near.count .> 0) & all, inside)
     }
 
-    /// How many lines can light a pixel whose centre lies between `x0` and `x1` in `r`'s row (an upper bound;
-    /// infinity where the plane's horizon falls inside), and the ranges of `a` and `b` within which those lines lie.
+    /// For 8 pixel-centre spans `x0[i]...x1[i]` of `r`'s row: how many lines can light a pixel there (an upper bound;
+    /// infinity where the plane's horizon falls inside), and the ranges of `a` and `b` within which those lines lie
+    /// (unbounded where the count is infinite or 0 for want of numbers).
     /// Along a row the plane coordinates are monotonic (a ratio of affine functions whose denominator keeps its
     /// sign), so they lie between their values at the two ends; `|∂a/∂x| + |∂a/∂y|` is at most the larger of
     /// `|ax − a·dx|` at the ends plus the same for `y`, over the smaller `d`. A pixel is lit only within `half` times
     /// that of a line (1 % margin for rounding).
-    @inline(__always) func linesNear(_ x0: Float, _ x1: Float, _ r: Row)
-        -> (count: Float, a: ClosedRange<Float>, b: ClosedRange<Float>) {
+    @inline(__always) func linesNear(_ x0: SIMD8<Float>, _ x1: SIMD8<Float>, _ r: Row)
+        -> (count: SIMD8<Float>, aLow: SIMD8<Float>, aHigh: SIMD8<Float>, bLow: SIMD8<Float>, bHigh: SIMD8<Float>) {
+        typealias V = SIMD8<Float>
         let d0 = dx * x0 + r.d, d1 = dx * x1 + r.d
-        let everywhere = -Float.infinity...Float.infinity
-        guard d0 > 0, d1 > 0 else { return (d0 > 0 || d1 > 0 ? .infinity : 0, everywhere, everywhere) }
+        let front0 = d0 .> 0, front1 = d1 .> 0
         let i0 = 1 / d0, i1 = 1 / d1
-        let inv = (i0 > i1 ? i0 : i1) * (half * 1.01)
+        let inv = i1.replacing(with: i0, where: i0 .> i1) * (half * 1.01)
         let a0 = (ax * x0 + r.a) * i0, a1 = (ax * x1 + r.a) * i1
         let b0 = (bx * x0 + r.b) * i0, b1 = (bx * x1 + r.b) * i1
-        let ra = Self.reach(a0, a1, (maxAbs(ax - a0 * dx, ax - a1 * dx) + maxAbs(ay - a0 * dy, ay - a1 * dy)) * inv)
-        let rb = Self.reach(b0, b1, (maxAbs(bx - b0 * dx, bx - b1 * dx) + maxAbs(by - b0 * dy, by - b1 * dy)) * inv)
-        guard let ra, let rb else { return (0, everywhere, everywhere) }
-        let na = ra.upperBound.rounded(.down) - ra.lowerBound.rounded(.up) + 1
-        let nb = rb.upperBound.rounded(.down) - rb.lowerBound.rounded(.up) + 1
-        return ((na > 0 ? na : 0) + (nb > 0 ? nb : 0), ra, rb)
-    }
-
-    /// The interval between `c0` and `c1` widened by `reach` on both sides; nil when not numbers.
-    @inline(__always) private static func reach(_ c0: Float, _ c1: Float, _ reach: Float) -> ClosedRange<Float>? {
-        let lo = (c0 < c1 ? c0 : c1) - reach, hi = (c0 < c1 ? c1 : c0) + reach
-        return lo <= hi ? lo...hi : nil
-    }
-
-    @inline(__always) private func maxAbs(_ p: Float, _ q: Float) -> Float {
-        let a = abs(p), b = abs(q)
-        return a > b ? a : b
+        @inline(__always) func maxAbs(_ p: V, _ q: V) -> V {
+            let a = abs8(p), b = abs8(q)
+            return b.replacing(with: a, where: a .> b)
+        }
+        // The interval between `c0` and `c1` widened by `reach` on both sides.
+        @inline(__always) func reach(_ c0: V, _ c1: V, _ reach: V) -> (V, V) {
+            let less = c0 .< c1
+            return (c1.replacing(with: c0, where: less) - reach, c0.replacing(with: c1, where: less) + reach)
+        }
+        let (aLow, aHigh) = reach(a0, a1, (maxAbs(ax - a0 * dx, ax - a1 * dx) + maxAbs(ay - a0 * dy, ay - a1 * dy)) * inv)
+        let (bLow, bHigh) = reach(b0, b1, (maxAbs(bx - b0 * dx, bx - b1 * dx) + maxAbs(by - b0 * dy, by - b1 * dy)) * inv)
+        let na = aHigh.rounded(.down) - aLow.rounded(.up) + 1, nb = bHigh.rounded(.down) - bLow.rounded(.up) + 1
+        let zero = V()
+        var count = zero.replacing(with: na, where: na .> 0) + zero.replacing(with: nb, where: nb .> 0)
+        // Not numbers: nothing to draw.
+        count.replace(with: 0, where: .!((aLow .<= aHigh) .& (bLow .<= bHigh)))
+        let bothFront = front0 .& front1
+        // One end behind the eye: the horizon lies between the ends.
+        count.replace(with: V(repeating: .infinity).replacing(with: 0, where: .!(front0 .| front1)), where: .!bothFront)
+        let bounded = bothFront .& (count .> 0)
+        let low = V(repeating: -.infinity), high = V(repeating: .infinity)
+        return (count, low.replacing(with: aLow, where: bounded), high.replacing(with: aHigh, where: bounded),
+                low.replacing(with: bLow, where: bounded), high.replacing(with: bHigh, where: bounded))
     }
 
     // MARK: rows of a tile
@@ -175,13 +193,11 @@ extension GridPlane {
     /// Draws the tile row `py`, tile columns `first...last`: its groups of 8 pixels that a line can light.
     func rowSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
         let r = row(ctx.y0 + py)
-        let offsets = SIMD8<Float>(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
         var (groups, inside) = groupsToDraw(first, last, ctx, r)
         while groups != 0 {
             let x = 8 * groups.trailingZeroBitCount
             groups &= groups - 1
-            let xs = SIMD8(repeating: Float(ctx.x0 + x)) + offsets
-            let i = intensity8(xs, r, checkExtent: !inside)
+            let i = intensity8(ctx.x0 + x, r, checkExtent: !inside)
             // Intensity in 1/255 steps: i · 255 + 1.5 · 2²³ holds the rounded level in its low bits.
             let q = i * 255 + 12_582_912
             // Lanes of columns first...last (bit masks: integer lane comparisons are not vectorised).
