@@ -63,60 +63,53 @@ extension GridPlane {
     /// `intensity` for the 8 pixels from frame column `column` on. `checkExtent` false: the caller knows every line
     /// that can light these pixels lies inside the square, so the extent tests (which would all pass) are left out.
     /// (It takes the column rather than the centres: the compiler leaves this function out of line, and a SIMD8
-    /// argument is passed in 128-bit halves.)
+    /// argument is passed in 128-bit halves.) Selects are bit operations (`select`, `keep`; see Wide.swift), and
+    /// both fades are made before the first use of either: made after the early return, the second was
+    /// computed lane by lane in scalar registers.
     @inline(__always) func intensity8(_ column: Int, _ r: Row, checkExtent: Bool) -> SIMD8<Float> {
-        typealias W = SIMD16<Float>
         let zero = SIMD8<Float>()
         let x = SIMD8(repeating: Float(column)) + SIMD8(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
         let d = dx * x + r.d
-        let front = d .> 0
-        guard anyLane(front) else { return zero }
+        let front = maskBits(d .> 0)
+        guard anyBits(front) else { return zero }
         let inv = 1 / d
-        // Both families at once from the start, lanes 0–7 `a` and lanes 8–15 `b`: left as two SIMD8 computations of
-        // the same shape, they were interleaved by the compiler into 128-bit halves and shuffles.
-        @inline(__always) func pair(_ p: Float, _ q: Float) -> W { W(lowHalf: .init(repeating: p), highHalf: .init(repeating: q)) }
-        @inline(__always) func twice(_ v: SIMD8<Float>) -> W { W(lowHalf: v, highHalf: v) }
-        let c = (pair(ax, bx) * twice(x) + pair(r.a, r.b)) * twice(inv)
-        let g = abs16(pair(ax, bx) - c * dx) + abs16(pair(ay, by) - c * dy)
-        let ga = g.lowHalf, gb = g.highHalf
+        let a = (ax * x + r.a) * inv, b = (bx * x + r.b) * inv
+        let ga = abs8(ax - a * dx) + abs8(ay - a * dy), gb = abs8(bx - b * dx) + abs8(by - b * dy)
         let q = d / (ga * gb)
         let pa = q * gb, pb = q * ga
-        let s = pb.replacing(with: pa, where: pa .< pb)
+        let s = select(maskBits(pa .< pb), pa, pb)
         let fade10 = unit8((s * 10 - fadeLow) * fadeScale)
-        let lit = front .& (fade10 .> 0)
-        guard anyLane(lit) else { return zero }
         let fade = unit8((s - fadeLow) * fadeScale)
-        // Lanes 0–7 the lines a = k, lanes 8–15 the lines b = k.
-        let p = W(lowHalf: pa, highHalf: pb)
-        let k = roundEven16(c), kk = roundEven16(c * 0.1) * 10
-        // Coverage clamped to [0, 1] half by half (a SIMD16 helper for it was left out of line, its value passed
-        // through 128-bit registers).
-        let near = half - abs16(c - k) * p, nearCardinal = half - abs16(c - kk) * p
-        var line = W(lowHalf: unit8(near.lowHalf), highHalf: unit8(near.highHalf))
-        var cardinalLine = W(lowHalf: unit8(nearCardinal.lowHalf), highHalf: unit8(nearCardinal.highHalf))
+        let lit = front & maskBits(fade10 .> 0)
+        guard anyBits(lit) else { return zero }
+        let ia = family8(a, pa, other: b, centerA, centerB, fade, fade10, checkExtent)
+        let ib = family8(b, pb, other: a, centerB, centerA, fade, fade10, checkExtent)
+        return keep(select(maskBits(ia .> ib), ia, ib), lit)
+    }
+
+    /// `family` for 8 pixels.
+    @inline(__always) private func family8(_ c: SIMD8<Float>, _ p: SIMD8<Float>, other: SIMD8<Float>, _ center: Float,
+                                           _ otherCenter: Float, _ fade: SIMD8<Float>, _ fade10: SIMD8<Float>,
+                                           _ checkExtent: Bool) -> SIMD8<Float> {
+        let k = roundEven8(c), kk = roundEven8(c * 0.1) * 10
+        var line = unit8(half - abs8(c - k) * p), cardinalLine = unit8(half - abs8(c - kk) * p)
         if checkExtent {
-            let zero16 = W()
-            let center = pair(centerA, centerB)
-            let along = abs16(W(lowHalf: c.highHalf - centerB, highHalf: c.lowHalf - centerA)) .<= halfExtent
-            line = zero16.replacing(with: line, where: along .& (abs16(k - center) .<= halfExtent))
-            cardinalLine = zero16.replacing(with: cardinalLine, where: along .& (abs16(kk - center) .<= halfExtent))
+            let along = maskBits(abs8(other - otherCenter) .<= halfExtent)
+            line = keep(line, along & maskBits(abs8(k - center) .<= halfExtent))
+            cardinalLine = keep(cardinalLine, along & maskBits(abs8(kk - center) .<= halfExtent))
         }
-        let i = line * twice(fade) * regular + cardinalLine * twice(fade10) * cardinal
-        let ia = i.lowHalf, ib = i.highHalf
-        return zero.replacing(with: ib.replacing(with: ia, where: ia .> ib), where: lit)
+        return line * fade * regular + cardinalLine * fade10 * cardinal
     }
 
-    @inline(__always) private func abs16(_ x: SIMD16<Float>) -> SIMD16<Float> {
-        unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) & 0x7FFF_FFFF, to: SIMD16<Float>.self)
-    }
-
-    @inline(__always) private func roundEven16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+    /// `roundEven` for 8 values.
+    @inline(__always) private func roundEven8(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let r = (x + 12_582_912) - 12_582_912
-        return x.replacing(with: r, where: abs16(x) .< 4_194_304)
+        return select(maskBits(abs8(x) .< 4_194_304), r, x)
     }
 
+    /// `unit` for 8 values.
     @inline(__always) private func unit8(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        SIMD8<Float>().replacing(with: x, where: x .> 0).replacing(with: 1, where: x .>= 1)
+        select(maskBits(x .>= 1), SIMD8(repeating: 1), keep(x, maskBits(x .> 0)))
     }
 
     @inline(__always) private func abs8(_ x: SIMD8<Float>) -> SIMD8<Float> {
@@ -158,34 +151,33 @@ extension GridPlane {
         -> (count: SIMD8<Float>, aLow: SIMD8<Float>, aHigh: SIMD8<Float>, bLow: SIMD8<Float>, bHigh: SIMD8<Float>) {
         typealias V = SIMD8<Float>
         let d0 = dx * x0 + r.d, d1 = dx * x1 + r.d
-        let front0 = d0 .> 0, front1 = d1 .> 0
+        let front0 = maskBits(d0 .> 0), front1 = maskBits(d1 .> 0)
         let i0 = 1 / d0, i1 = 1 / d1
-        let inv = i1.replacing(with: i0, where: i0 .> i1) * (half * 1.01)
+        let inv = select(maskBits(i0 .> i1), i0, i1) * (half * 1.01)
         let a0 = (ax * x0 + r.a) * i0, a1 = (ax * x1 + r.a) * i1
         let b0 = (bx * x0 + r.b) * i0, b1 = (bx * x1 + r.b) * i1
         @inline(__always) func maxAbs(_ p: V, _ q: V) -> V {
             let a = abs8(p), b = abs8(q)
-            return b.replacing(with: a, where: a .> b)
+            return select(maskBits(a .> b), a, b)
         }
         // The interval between `c0` and `c1` widened by `reach` on both sides.
         @inline(__always) func reach(_ c0: V, _ c1: V, _ reach: V) -> (V, V) {
-            let less = c0 .< c1
-            return (c1.replacing(with: c0, where: less) - reach, c0.replacing(with: c1, where: less) + reach)
+            let less = maskBits(c0 .< c1)
+            return (select(less, c0, c1) - reach, select(less, c1, c0) + reach)
         }
         let (aLow, aHigh) = reach(a0, a1, (maxAbs(ax - a0 * dx, ax - a1 * dx) + maxAbs(ay - a0 * dy, ay - a1 * dy)) * inv)
         let (bLow, bHigh) = reach(b0, b1, (maxAbs(bx - b0 * dx, bx - b1 * dx) + maxAbs(by - b0 * dy, by - b1 * dy)) * inv)
         let na = aHigh.rounded(.down) - aLow.rounded(.up) + 1, nb = bHigh.rounded(.down) - bLow.rounded(.up) + 1
-        let zero = V()
-        var count = zero.replacing(with: na, where: na .> 0) + zero.replacing(with: nb, where: nb .> 0)
+        var count = keep(na, maskBits(na .> 0)) + keep(nb, maskBits(nb .> 0))
         // Not numbers: nothing to draw.
-        count.replace(with: 0, where: .!((aLow .<= aHigh) .& (bLow .<= bHigh)))
-        let bothFront = front0 .& front1
+        count = keep(count, maskBits(aLow .<= aHigh) & maskBits(bLow .<= bHigh))
         // One end behind the eye: the horizon lies between the ends.
-        count.replace(with: V(repeating: .infinity).replacing(with: 0, where: .!(front0 .| front1)), where: .!bothFront)
-        let bounded = bothFront .& (count .> 0)
+        let bothFront = front0 & front1
+        count = select(bothFront, count, keep(V(repeating: .infinity), front0 | front1))
+        let bounded = bothFront & maskBits(count .> 0)
         let low = V(repeating: -.infinity), high = V(repeating: .infinity)
-        return (count, low.replacing(with: aLow, where: bounded), high.replacing(with: aHigh, where: bounded),
-                low.replacing(with: bLow, where: bounded), high.replacing(with: bHigh, where: bounded))
+        return (count, select(bounded, aLow, low), select(bounded, aHigh, high),
+                select(bounded, bLow, low), select(bounded, bHigh, high))
     }
 
     // MARK: rows of a tile
