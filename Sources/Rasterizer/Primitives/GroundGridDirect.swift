@@ -69,7 +69,8 @@ extension GridPlane {
         let ends = SIMD8(lowHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x) + r.z),
                          highHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x + 7) + r.z))
             + SIMD8(lowHalf: sampleDepths, highHalf: sampleDepths)
-        return laneBits((ends .>= 0) .& (ends .< 1)) == 0xFF
+        let inFront = unsafeBitCast(maskBits(ends .>= 0) & maskBits(ends .< 1), to: SIMD4<UInt64>.self)
+        return inFront[0] & inFront[1] & inFront[2] & inFront[3] == ~0
     }
 
     /// The resolved word of tile pixel `px` of `r`'s row lit at `level` / 255 over background samples at depth 1:
