@@ -74,6 +74,9 @@ final class Bins<Record>: @unchecked Sendable {
 
     @inline(__always) func commit(_ n: Int) { count += n }
 
+    /// Whether `stage(n)` fits in the staging memory as it is (does not move the staged records).
+    @inline(__always) func canStage(_ n: Int) -> Bool { count + n <= staged.capacity }
+
     /// Key of a record touching the one tile (`tx`, `ty`).
     @inline(__always) static func tileKey(_ tx: UInt32, _ ty: UInt32) -> UInt32 { ty << 8 | tx }
 

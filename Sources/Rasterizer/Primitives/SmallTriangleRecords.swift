@@ -36,6 +36,13 @@ struct SmallTri {
 /// Set in `TriRecord.smallMask` (above the 16 coverage bits) when `i0` is a `SmallTri` slot.
 let compactSmallFlag: UInt32 = 0x8000_0000
 
+/// `TriRecord.smallMask` of a sample record: a small triangle of a batched draw that covers one
+/// sample (most kept triangles of a dense mesh), binned whole with no `SmallTri`: `i0` is the
+/// sample's depth (`Float` bits, the value the `SmallTri` path computes for that sample), `i1` its
+/// pixel's packed word (stored by `WordBatch` into the staged record, see `writeSample`), `i2` the
+/// sample's index in its tile's buffers. Binned to the one tile holding the sample.
+let compactSampleFlag: UInt32 = 0x4000_0000
+
 extension TriangleDraw {
     /// Writes the `SmallTri` of the positive-area triangle (`i0`, `i1`, `i2`) with block (`bx`,
     /// `by`) and coverage `mask` to `to`, and queues its covered pixels' shading in `batch`.
@@ -62,6 +69,49 @@ extension TriangleDraw {
                                                         Float(k & 1) + 0.5, Float(k >> 1) + 0.5)
             batch.push(s, d, into: words + 4 * k, light, tables)
         }
+    }
+
+    /// Writes the sample record (`compactSampleFlag`) of the positive-area triangle (`i0`, `i1`,
+    /// `i2`) with block (`bx`, `by`) whose coverage `mask` has one bit to `to`, and queues its
+    /// pixel's shading in `batch` (the word lands in `to.pointee.i1`: `to` must not move until the
+    /// batch is flushed). Returns the record's tile key, or `skipKey` (nothing written or queued)
+    /// when the sample's pixel is outside the frame. The depth is `compactSmallTriangle`'s for that
+    /// sample: the same operations in the same order, one lane.
+    @inline(__always)
+    func writeSample(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32,
+                     _ vs: UnsafePointer<ScreenVertex>, _ grid: TileGrid, to: UnsafeMutablePointer<TriRecord>,
+                     _ batch: inout WordBatch) -> UInt32 {
+        let bit = UInt32(truncatingIfNeeded: mask.trailingZeroBitCount)
+        let row = Int(bit >> 3), col = Int((bit >> 2) & 1), sample = Int(bit & 3)
+        let px = Int(bx) + col, py = Int(by) + row
+        if px < 0 || py < 0 || px >= grid.width || py >= grid.height { return Bins<TriRecord>.skipKey }
+        let v0 = vs[Int(i0)], v1 = vs[Int(i1)], v2 = vs[Int(i2)]
+        let g = TriangleGeometry(v0, v1, v2, ox: bx &<< 4, oy: by &<< 4)
+        let dz = DepthPlane(g, v0, v1, v2)
+        let z = (dz.z0 + dz.dzdy * ((Float(row) - g.fy0) + SamplePattern.laneY[sample]))
+            + dz.dzdx * ((Float(col) - g.fx0) + SamplePattern.laneX[sample])
+        let at = ((((py & (tileSize - 1)) << tileShift) + (px & (tileSize - 1))) << 2) + sample
+        // The record first: the push may shade at once and store the word.
+        to.initialize(to: TriRecord(i0: z.bitPattern, i1: 0, i2: UInt32(truncatingIfNeeded: at),
+                                    smallMask: compactSampleFlag))
+        let a = storage.attributes
+        let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
+        let p0 = a[Int(i0)] * SIMD8(repeating: q0), p1 = a[Int(i1)] * SIMD8(repeating: q1)
+        let p2 = a[Int(i2)] * SIMD8(repeating: q2)
+        let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2, Float(col) + 0.5, Float(row) + 0.5)
+        batch.push(s, d, into: UnsafeMutableRawPointer(to) + 4, light, frame.tables)
+        return Bins<TriRecord>.tileKey(UInt32(truncatingIfNeeded: px >> tileShift), UInt32(truncatingIfNeeded: py >> tileShift))
+    }
+
+    /// A sample record (`writeSample`) in a batched draw's tile: the sample is depth-tested (and
+    /// written) and gets the word when it passes, as `compactSmallTriangle` does for one lane.
+    @inline(__always)
+    func compactSample(_ rec: TriRecord, _ ctx: TileContext) {
+        let at = Int(rec.i2)
+        let z = Float(bitPattern: rec.i0)
+        if depthTest && !(z < ctx.depth[at]) { return }
+        if depthWrite { ctx.depth[at] = z }
+        ctx.color[at] = rec.i1
     }
 
     /// The small triangle in slot `rec.i0` of `smalls`, in a batched draw's tile: per pixel of its

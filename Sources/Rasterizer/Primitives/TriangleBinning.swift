@@ -87,42 +87,60 @@ extension TriangleDraw {
             @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 {
                 v.load(fromByteOffset: 32 * field + 4 * j, as: UInt32.self)
             }
-            @inline(__always) func record(_ j: Int) -> TriRecord {
-                let a = at(0, j), b = at(1, j), c = at(2, j), m = at(3, j)
-                guard let smallRecords else { return TriRecord(i0: a, i1: b, i2: c, smallMask: m) }
-                writeSmall(a, b, c, bx: Int32(bitPattern: at(8, j)), by: Int32(bitPattern: at(9, j)), mask: m, vs,
-                           to: smallRecords + smallSlot, &words)
-                smallSlot += 1
-                return TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot - 1), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
-            }
             @inline(__always) func range(_ j: Int) -> TileRange {
                 TileRange(x0: UInt16(truncatingIfNeeded: at(4, j)), y0: UInt16(truncatingIfNeeded: at(5, j)),
                           x1: UInt16(truncatingIfNeeded: at(6, j)), y1: UInt16(truncatingIfNeeded: at(7, j)))
             }
+            /// Writes kept lane `j`'s record to `to` (staging slot `slot`) and returns its key;
+            /// `skipKey` when there is nothing to bin (a sample record outside the frame: `to` is
+            /// left as it was, and the slot is not used).
+            @inline(__always) func emit(_ j: Int, to: UnsafeMutablePointer<TriRecord>, slot: Int) -> UInt32 {
+                let a = at(0, j), b = at(1, j), c = at(2, j), m = at(3, j)
+                let x0 = at(4, j), y0 = at(5, j)
+                let oneTile = x0 == at(6, j) && y0 == at(7, j)
+                var r = TriRecord(i0: a, i1: b, i2: c, smallMask: m)
+                if let smallRecords {
+                    let bx = Int32(bitPattern: at(8, j)), by = Int32(bitPattern: at(9, j))
+                    if m & (m &- 1) == 0 {
+                        return writeSample(a, b, c, bx: bx, by: by, mask: m, vs, grid, to: to, &words)
+                    }
+                    writeSmall(a, b, c, bx: bx, by: by, mask: m, vs, to: smallRecords + smallSlot, &words)
+                    r = TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
+                    smallSlot += 1
+                }
+                to.initialize(to: r)
+                return oneTile ? Bins<TriRecord>.tileKey(x0, y0) : bins.key(range(j), record: r, slot: slot)
+            }
+            // Queued words may point into staged records (sample records): they are stored
+            // before staging grows (which moves the records).
             if otherBits != 0 {
-                // Rare: lanes in submission order, each through `Bins.add` (which may grow storage).
+                // Rare: lanes in submission order, the others through `binOne` (at most 7 records).
                 var todo = keepBits | otherBits
                 while todo != 0 {
                     let j = todo.trailingZeroBitCount
                     todo &= todo - 1
+                    if !bins.canStage(8) { words.flush(light, frame.tables) }
                     if otherBits & (1 << j) != 0 {
                         binOne(t0 + j, idx, vs, n, bins, grid, simd: true)
-                    } else {
-                        bins.add(record(j), range(j))
+                        continue
                     }
+                    let slots = bins.stage(1)
+                    let key = emit(j, to: slots.records, slot: bins.count)
+                    if key == Bins<TriRecord>.skipKey && smallRecords != nil { continue }
+                    slots.keys[0] = key
+                    bins.commit(1)
                 }
                 return
             }
+            if !bins.canStage(8) { words.flush(light, frame.tables) }
             let slots = bins.stage(8)
             var k = 0, todo = keepBits
             while todo != 0 {
                 let j = todo.trailingZeroBitCount
                 todo &= todo - 1
-                let r = record(j)
-                slots.records[k] = r
-                let x0 = at(4, j), y0 = at(5, j)
-                slots.keys[k] = x0 == at(6, j) && y0 == at(7, j)
-                    ? Bins<TriRecord>.tileKey(x0, y0) : bins.key(range(j), record: r, slot: bins.count + k)
+                let key = emit(j, to: slots.records + k, slot: bins.count + k)
+                if key == Bins<TriRecord>.skipKey && smallRecords != nil { continue }
+                slots.keys[k] = key
                 k += 1
             }
             bins.commit(k)

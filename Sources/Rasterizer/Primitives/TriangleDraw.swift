@@ -345,7 +345,10 @@ final class TriangleDraw: PreparedDraw {
                         let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
                         if compactSmall {
                             for r in recs {
-                                if r.smallMask & compactSmallFlag != 0 {
+                                if r.smallMask == compactSampleFlag {
+                                    if batch.count != 0 { batch.flush(light, ctx) }
+                                    compactSample(r, ctx)
+                                } else if r.smallMask & compactSmallFlag != 0 {
                                     // Queued pixels of earlier triangles are written first.
                                     if batch.count != 0 { batch.flush(light, ctx) }
                                     compactSmallTriangle(r, smalls, ctx, lx, ly)
