@@ -23,10 +23,15 @@ extension TriangleDraw {
                   _ smallSlot: inout Int, _ words: inout WordBatch) {
         let i0: SIMD8<UInt32>, i1: SIMD8<UInt32>, i2: SIMD8<UInt32>
         if !idx.isEmpty {
-            let q = idx.baseAddress.unsafelyUnwrapped + 3 * t0
-            i0 = SIMD8(q[0], q[3], q[6], q[9], q[12], q[15], q[18], q[21])
-            i1 = SIMD8(q[1], q[4], q[7], q[10], q[13], q[16], q[19], q[22])
-            i2 = SIMD8(q[2], q[5], q[8], q[11], q[14], q[17], q[20], q[23])
+            // Three vector loads split by lane position (blends and one permutation each,
+            // instead of 24 element inserts).
+            let q = UnsafeRawPointer(idx.baseAddress.unsafelyUnwrapped + 3 * t0)
+            let a = q.loadUnaligned(as: SIMD8<UInt32>.self)
+            let b = q.loadUnaligned(fromByteOffset: 32, as: SIMD8<UInt32>.self)
+            let c = q.loadUnaligned(fromByteOffset: 64, as: SIMD8<UInt32>.self)
+            i0 = SIMD8(a[0], a[3], a[6], b[1], b[4], b[7], c[2], c[5])
+            i1 = SIMD8(a[1], a[4], a[7], b[2], b[5], c[0], c[3], c[6])
+            i2 = SIMD8(a[2], a[5], b[0], b[3], b[6], c[1], c[4], c[7])
         } else {
             i0 = SIMD8<UInt32>(0, 3, 6, 9, 12, 15, 18, 21) &+ UInt32(truncatingIfNeeded: 3 * t0)
             i1 = i0 &+ 1
