@@ -88,33 +88,35 @@ extension TriangleDraw {
             lane[4] = SIMD8(truncatingIfNeeded: tx0); lane[5] = SIMD8(truncatingIfNeeded: ty0)
             lane[6] = SIMD8(truncatingIfNeeded: tx1); lane[7] = SIMD8(truncatingIfNeeded: ty1)
             lane[8] = SIMD8(truncatingIfNeeded: minX); lane[9] = SIMD8(truncatingIfNeeded: minY)
-            let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped)
-            @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 {
-                v.load(fromByteOffset: 32 * field + 4 * j, as: UInt32.self)
-            }
+            // (A typed pointer: the raw `load` was left as a call in this large function.)
+            let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped).assumingMemoryBound(to: UInt32.self)
+            @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 { v[8 * field + j] }
             @inline(__always) func range(_ j: Int) -> TileRange {
                 TileRange(x0: UInt16(truncatingIfNeeded: at(4, j)), y0: UInt16(truncatingIfNeeded: at(5, j)),
                           x1: UInt16(truncatingIfNeeded: at(6, j)), y1: UInt16(truncatingIfNeeded: at(7, j)))
             }
-            /// Writes kept lane `j`'s record to `to` (staging slot `slot`) and returns its key;
-            /// `skipKey` when there is nothing to bin (a sample record outside the frame: `to` is
-            /// left as it was, and the slot is not used).
-            @inline(__always) func emit(_ j: Int, to: UnsafeMutablePointer<TriRecord>, slot: Int) -> UInt32 {
+            /// Writes kept lane `j`'s records to `recs` (from staging slot `slot` on) and their
+            /// keys to `keys`; returns how many (0 … 2: sample records, see `writeSamples`).
+            @inline(__always) func emit(_ j: Int, _ recs: UnsafeMutablePointer<TriRecord>, _ keys: UnsafeMutablePointer<UInt32>,
+                                        slot: Int) -> Int {
                 let a = at(0, j), b = at(1, j), c = at(2, j), m = at(3, j)
                 let x0 = at(4, j), y0 = at(5, j)
                 let oneTile = x0 == at(6, j) && y0 == at(7, j)
                 var r = TriRecord(i0: a, i1: b, i2: c, smallMask: m)
                 if let smallRecords {
                     let bx = Int32(bitPattern: at(8, j)), by = Int32(bitPattern: at(9, j))
-                    if m & (m &- 1) == 0 {
-                        return writeSample(a, b, c, bx: bx, by: by, mask: m, vs, grid, to: to, &words)
+                    // At most two covered samples: mask without its lowest bit has at most one.
+                    let rest = m & (m &- 1)
+                    if rest & (rest &- 1) == 0 {
+                        return writeSamples(a, b, c, bx: bx, by: by, mask: m, vs, grid, to: recs, keys: keys, &words)
                     }
                     writeSmall(a, b, c, bx: bx, by: by, mask: m, vs, to: smallRecords + smallSlot, &words)
                     r = TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
                     smallSlot += 1
                 }
-                to.initialize(to: r)
-                return oneTile ? Bins<TriRecord>.tileKey(x0, y0) : bins.key(range(j), record: r, slot: slot)
+                recs.initialize(to: r)
+                keys[0] = oneTile ? Bins<TriRecord>.tileKey(x0, y0) : bins.key(range(j), record: r, slot: slot)
+                return 1
             }
             // Queued words may point into staged records (sample records): they are stored
             // before staging grows (which moves the records).
@@ -129,24 +131,19 @@ extension TriangleDraw {
                         binOne(t0 + j, idx, vs, n, bins, grid, simd: true)
                         continue
                     }
-                    let slots = bins.stage(1)
-                    let key = emit(j, to: slots.records, slot: bins.count)
-                    if key == Bins<TriRecord>.skipKey && smallRecords != nil { continue }
-                    slots.keys[0] = key
-                    bins.commit(1)
+                    let slots = bins.stage(2)
+                    bins.commit(emit(j, slots.records, slots.keys, slot: bins.count))
                 }
                 return
             }
-            if !bins.canStage(8) { words.flush(light, frame.tables) }
-            let slots = bins.stage(8)
+            // At most two records per lane.
+            if !bins.canStage(16) { words.flush(light, frame.tables) }
+            let slots = bins.stage(16)
             var k = 0, todo = keepBits
             while todo != 0 {
                 let j = todo.trailingZeroBitCount
                 todo &= todo - 1
-                let key = emit(j, to: slots.records + k, slot: bins.count + k)
-                if key == Bins<TriRecord>.skipKey && smallRecords != nil { continue }
-                slots.keys[k] = key
-                k += 1
+                k += emit(j, slots.records + k, slots.keys + k, slot: bins.count + k)
             }
             bins.commit(k)
         }

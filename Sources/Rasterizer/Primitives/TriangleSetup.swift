@@ -38,6 +38,9 @@ struct TriVertex {
 struct TriRecord {
     var i0: UInt32, i1: UInt32, i2: UInt32
     var smallMask: UInt32
+
+    /// Byte offset of `i1` (a sample record's word, stored through a pointer).
+    static var wordOffset: Int { 4 }
 }
 
 /// The 2 × 2 pixel block of a small triangle: the pixel of its top-left corner, from the snapped
