@@ -4,10 +4,13 @@
 /// A dense mesh sends hundreds of thousands of triangles of about one pixel to the tiles. Reading
 /// each one's vertices and attributes through its indices in the tile stage missed the cache on
 /// most of them (tiles visit the mesh out of its order). Binning has them at hand, in submission
-/// order: for each small triangle it keeps, it writes a `SmallTri` to the draw's
-/// `VertexStorage.small` (block, mask, depth plane, and the packed word of each covered pixel,
-/// shaded there eight pixels at a time by `WordBatch`) and bins a `TriRecord` naming its slot
-/// (`compactSmallFlag`). A tile then only depth-tests the record's pixels and writes the words.
+/// order. A kept triangle covering one or two samples (nearly all of them in a dense mesh) is binned
+/// as one sample record per sample (`compactSampleFlag`: the sample's depth, its pixel's word and
+/// its place in the tile, in the 16-byte `TriRecord` itself, `writeSamples`). For the others it
+/// writes a `SmallTri` to the draw's `VertexStorage.small` (block, mask, depth plane, and the packed
+/// word of each covered pixel) and bins a `TriRecord` naming its slot (`compactSmallFlag`). Words
+/// are shaded eight pixels at a time by `WordBatch`. A tile then only depth-tests the samples and
+/// writes the words.
 ///
 /// Same pixels as the scalar kernels (which keep the index records): a pixel's word does not
 /// depend on the depth test, and every value below is the one the tile computes. Every coordinate

@@ -46,7 +46,8 @@ final class TriangleDraw: PreparedDraw {
     /// Raw texels of every mipmap level (owned by `texture`, which this draw keeps alive).
     let texelPointers: [UnsafePointer<UInt32>]
     /// SIMD kernels, opaque, untextured, not one colour: small triangles are shaded in batches
-    /// (`ShadeBatch`) and binning writes them as `SmallTri` records (`SmallTriangleRecords.swift`).
+    /// (`ShadeBatch`) and binning writes them as sample records or `SmallTri` records
+    /// (`SmallTriangleRecords.swift`).
     let compactSmall: Bool
 
     init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [VertexStorage]) {
