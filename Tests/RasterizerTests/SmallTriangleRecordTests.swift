@@ -64,6 +64,97 @@ import TestSupport
     @Test func smallTriangleRecordLayout() {
         #expect(MemoryLayout<SmallTri>.offset(of: \SmallTri.w0) == SmallTri.wordsOffset)
         #expect(MemoryLayout<SmallTri>.stride == 36)
+        #expect(MemoryLayout<TriRecord>.offset(of: \TriRecord.i1) == TriRecord.wordOffset)
+    }
+
+    /// Tiny triangles (most covering one or two samples: sample records) on the frame's and the
+    /// tiles' borders of a 70 × 45 frame, in pixel space, with random depths, repeated triangles of
+    /// equal depth (the first one drawn wins) and both orientations, unlit and lit: the SIMD
+    /// kernels give the scalar kernels' pixels for 1, 2 and 16 threads.
+    @Test(arguments: [false, true])
+    func sampleRecordsOnFrameAndTileBordersGiveTheIndexPathsPixels(lit: Bool) throws {
+        let w = 70, h = 45
+        var rng = SplitMix64(seed: lit ? 8 : 7)
+        let edges: [Float] = [-0.7, -0.3, 0.05, 0.4, 0.9, 31.2, 31.7, 32.1, 32.6, 63.8, 64.3]
+        let xs = edges + [69.1, 69.6, 69.95, 70.3], ys = edges + [44.1, 44.6, 44.95, 45.3]
+        var pos: [SIMD3<Float>] = [], colors: [RGBA8] = [], normals: [SIMD3<Float>] = [], idx: [UInt32] = []
+        var one = 0, two = 0
+        for x in xs {
+            for y in ys {
+                for _ in 0..<20 {
+                    let c = SIMD3<Float>(x + rng.unit() * 0.5, y + rng.unit() * 0.5, rng.unit() * 1.8 - 0.9)
+                    let size = 0.5 + rng.unit() * 1.3
+                    var tri: [SIMD3<Float>] = (0..<3).map { _ in
+                        c + SIMD3(rng.unit() - 0.5, rng.unit() - 0.5, 0) * SIMD3(size, size, 0)
+                    }
+                    if rng.next() % 2 == 0 { tri.swapAt(1, 2) }
+                    // Samples covered (a statistic of the data, from the snapped corners).
+                    let sx = tri.map { Int32(($0.x * 16).rounded()) }, sy = tri.map { Int32(($0.y * 16).rounded()) }
+                    let bx = (sx.min()! + 1) >> 4, by = (sy.min()! + 1) >> 4
+                    if (sx.max()! - 2) >> 4 - bx <= 1 && (sy.max()! - 2) >> 4 - by <= 1 {
+                        let area = (sx[1] - sx[0]) * (sy[2] - sy[0]) - (sx[2] - sx[0]) * (sy[1] - sy[0])
+                        let f = SIMD8<Int32>(repeating: area < 0 ? -1 : 0), ox = SIMD8(repeating: bx << 4)
+                        let oy = SIMD8(repeating: by << 4)
+                        func v(_ k: Int) -> (SIMD8<Int32>, SIMD8<Int32>) { (SIMD8(repeating: sx[k]), SIMD8(repeating: sy[k])) }
+                        let (ax, ay) = v(0), (qx, qy) = v(1), (rx, ry) = v(2)
+                        let mask = TriangleDraw.blockCoverage(TriangleDraw.laneEdge(ax, ay, qx, qy, ox, oy, f),
+                                                              TriangleDraw.laneEdge(qx, qy, rx, ry, ox, oy, f),
+                                                              TriangleDraw.laneEdge(rx, ry, ax, ay, ox, oy, f))[0]
+                        if area != 0 && mask.nonzeroBitCount == 1 { one += 1 }
+                        if area != 0 && mask.nonzeroBitCount == 2 { two += 1 }
+                    }
+                    let base = UInt32(pos.count)
+                    pos += tri
+                    for _ in 0..<3 {
+                        colors.append(RGBA8(UInt8(rng.next() % 256), UInt8(rng.next() % 256), UInt8(rng.next() % 256)))
+                        normals.append([rng.unit() - 0.5, rng.unit() - 0.5, 1])
+                    }
+                    idx += [base, base + 1, base + 2]
+                    // The same triangle again at the same depth, other colours: the first one wins.
+                    if rng.next() % 4 == 0 {
+                        let again = UInt32(pos.count)
+                        pos += tri
+                        for _ in 0..<3 { colors.append(RGBA8(250, 250, UInt8(rng.next() % 256))); normals.append([0, 0, 1]) }
+                        idx += [again, again + 1, again + 2]
+                    }
+                }
+            }
+        }
+        #expect(one > 300)
+        #expect(two > 40)
+        var list = DrawList(background: RGBA8(5, 10, 20))
+        list.add(MeshBatch(positions: pos, indices: idx, normals: lit ? normals : [], colors: colors,
+                           lighting: lit ? .lambert(direction: [0.3, 0.5, 0.8], ambient: 0.2) : .unlit, space: .pixels))
+        let cam = Camera.pixels(width: w, height: h)
+        let scalar = try render(list, cam, kernels: .scalar, threads: 2)
+        for threads in [1, 2, 16] {
+            #expect(scalar == (try render(list, cam, kernels: .simd, threads: threads)), "\(threads) threads")
+        }
+        let bg = RGBA8(5, 10, 20).packed
+        let drawn = scalar.withUnsafeBytes { raw in (0..<w * h).filter { raw.load(fromByteOffset: 4 * $0, as: UInt32.self) != bg }.count }
+        #expect(drawn > 40)
+    }
+
+    /// `Bins.tileBox`: the box of the tiles that records touch, large records included.
+    @Test func binsTileBoxHoldsEveryTouchedTile() {
+        let grid = TileGrid(width: 320, height: 200)   // 10 × 7 tiles
+        let bins = Bins<TriRecord>()
+        bins.reset(capacity: 4)
+        bins.finish(grid)
+        #expect(bins.tileBox() == SIMD4(1, 1, 0, 0))
+        let r = TriRecord(i0: 0, i1: 0, i2: 0, smallMask: 0)
+        bins.reset(capacity: 4)
+        bins.add(r, TileRange(x0: 3, y0: 2, x1: 3, y1: 2))
+        bins.add(r, TileRange(x0: 5, y0: 4, x1: 6, y1: 4))
+        bins.finish(grid)
+        #expect(bins.tileBox() == SIMD4(3, 2, -6, -4))
+        // A record over more than `maxCopies` tiles goes to `large`.
+        bins.reset(capacity: 4)
+        bins.add(r, TileRange(x0: 4, y0: 3, x1: 4, y1: 3))
+        bins.add(r, TileRange(x0: 0, y0: 1, x1: 8, y1: 5))
+        bins.finish(grid)
+        #expect(bins.tileBox() == SIMD4(0, 1, -8, -5))
+        #expect(bins.touches(tile: 1 * 10 + 0) && !bins.touches(tile: 0) && !bins.touches(tile: 6 * 10 + 9))
     }
 
     /// A dense random mesh over part of a 100 × 70 frame (partial tiles at the right and bottom,

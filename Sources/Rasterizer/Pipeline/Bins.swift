@@ -74,6 +74,9 @@ final class Bins<Record>: @unchecked Sendable {
 
     @inline(__always) func commit(_ n: Int) { count += n }
 
+    /// Whether `stage(n)` fits in the staging memory as it is (does not move the staged records).
+    @inline(__always) func canStage(_ n: Int) -> Bool { count + n <= staged.capacity }
+
     /// Key of a record touching the one tile (`tx`, `ty`).
     @inline(__always) static func tileKey(_ tx: UInt32, _ ty: UInt32) -> UInt32 { ty << 8 | tx }
 
@@ -192,6 +195,24 @@ final class Bins<Record>: @unchecked Sendable {
         }
         while k < e { merged.append(binned.base[k]); k += 1 }
         if !merged.isEmpty { merged.withUnsafeBufferPointer(body) }
+    }
+
+    /// The smallest box of tiles holding every tile that a record touches, after `finish`, as
+    /// (x0, y0, −x1, −y1) (tile `(x, y)` is inside when (x0, y0, −x1, −y1) ≤ (x, y, −x, −y) lane by
+    /// lane); (1, 1, 0, 0) when none. One pass over the tiles (called by draws that test many
+    /// tiles against many chunks).
+    func tileBox() -> SIMD4<Int32> {
+        var box = SIMD4<Int32>(Int32.max, Int32.max, Int32.max, Int32.max)
+        @inline(__always) func add(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) {
+            box[0] = min(box[0], Int32(x0)); box[1] = min(box[1], Int32(y0))
+            box[2] = min(box[2], Int32(-x1)); box[3] = min(box[3], Int32(-y1))
+        }
+        if tiles > 0 {
+            let start = tileStart.base
+            for t in 0..<tiles where start[t + 1] != start[t] { add(t % tilesX, t / tilesX, t % tilesX, t / tilesX) }
+        }
+        for l in large { add(Int(l.range.x0), Int(l.range.y0), Int(l.range.x1), Int(l.range.y1)) }
+        return box[0] == Int32.max ? SIMD4(1, 1, 0, 0) : box
     }
 
     /// Whether any record touches tile `t`.

@@ -60,23 +60,27 @@ struct ShadeBatch {
 /// queued pixel's word is stored at its destination when the batch is shaded, with the same
 /// operations as `ShadeBatch` (`shadeWords`).
 struct WordBatch {
-    /// 8 entries of attribute terms, their denominators, then the destinations (8 bytes each).
+    /// 8 entries of attribute terms (`SIMD8<Float>` each), their denominators, then two
+    /// destinations per entry (8 bytes each: the first eight, then the second eight).
     let memory: UnsafeMutableRawPointer
     var count = 0
 
-    static var byteCount: Int { 8 * 32 + 32 + 64 }
+    static var byteCount: Int { 8 * 32 + 32 + 128 }
     private static var destinations: Int { 288 }
+    private static var secondDestinations: Int { 352 }
 
     /// `memory`: `byteCount` bytes, 32-byte aligned, owned by the caller for the batch's life.
     init(memory: UnsafeMutableRawPointer) { self.memory = memory }
 
-    /// Queues a pixel with attribute terms `s` and denominator `d` whose word goes to `into`;
-    /// shades the batch when it is full.
+    /// Queues a pixel with attribute terms `s` and denominator `d` whose word goes to `into` and
+    /// `also` (the same place, or two samples' records of one pixel); shades the batch when it is
+    /// full.
     @inline(__always)
-    mutating func push(_ s: SIMD8<Float>, _ d: Float, into: UnsafeMutableRawPointer, _ light: LightModel,
-                       _ tables: SRGBTables) {
+    mutating func push(_ s: SIMD8<Float>, _ d: Float, into: UnsafeMutableRawPointer, also: UnsafeMutableRawPointer,
+                       _ light: LightModel, _ tables: SRGBTables) {
         storeTerms(memory, count, s, d)
         memory.storeBytes(of: UInt(bitPattern: into), toByteOffset: Self.destinations + 8 * count, as: UInt.self)
+        memory.storeBytes(of: UInt(bitPattern: also), toByteOffset: Self.secondDestinations + 8 * count, as: UInt.self)
         count += 1
         if count == 8 { flush(light, tables) }
     }
@@ -90,7 +94,9 @@ struct WordBatch {
         let words = shadeWords(m, light, tables)
         for j in 0..<n {
             let to = UnsafeMutableRawPointer(bitPattern: m.load(fromByteOffset: Self.destinations + 8 * j, as: UInt.self))
+            let also = UnsafeMutableRawPointer(bitPattern: m.load(fromByteOffset: Self.secondDestinations + 8 * j, as: UInt.self))
             to.unsafelyUnwrapped.storeBytes(of: words[j], as: UInt32.self)
+            also.unsafelyUnwrapped.storeBytes(of: words[j], as: UInt32.self)
         }
     }
 }

@@ -4,10 +4,13 @@
 /// A dense mesh sends hundreds of thousands of triangles of about one pixel to the tiles. Reading
 /// each one's vertices and attributes through its indices in the tile stage missed the cache on
 /// most of them (tiles visit the mesh out of its order). Binning has them at hand, in submission
-/// order: for each small triangle it keeps, it writes a `SmallTri` to the draw's
-/// `VertexStorage.small` (block, mask, depth plane, and the packed word of each covered pixel,
-/// shaded there eight pixels at a time by `WordBatch`) and bins a `TriRecord` naming its slot
-/// (`compactSmallFlag`). A tile then only depth-tests the record's pixels and writes the words.
+/// order. A kept triangle covering one or two samples (nearly all of them in a dense mesh) is binned
+/// as one sample record per sample (`compactSampleFlag`: the sample's depth, its pixel's word and
+/// its place in the tile, in the 16-byte `TriRecord` itself, `writeSamples`). For the others it
+/// writes a `SmallTri` to the draw's `VertexStorage.small` (block, mask, depth plane, and the packed
+/// word of each covered pixel) and bins a `TriRecord` naming its slot (`compactSmallFlag`). Words
+/// are shaded eight pixels at a time by `WordBatch`. A tile then only depth-tests the samples and
+/// writes the words.
 ///
 /// Same pixels as the scalar kernels (which keep the index records): a pixel's word does not
 /// depend on the depth test, and every value below is the one the tile computes. Every coordinate
@@ -36,6 +39,14 @@ struct SmallTri {
 /// Set in `TriRecord.smallMask` (above the 16 coverage bits) when `i0` is a `SmallTri` slot.
 let compactSmallFlag: UInt32 = 0x8000_0000
 
+/// `TriRecord.smallMask` of a sample record: a sample of a small triangle of a batched draw that
+/// covers one or two samples (most kept triangles of a dense mesh), binned whole with no
+/// `SmallTri`: `i0` is the sample's depth (`Float` bits, the value the `SmallTri` path computes for
+/// that sample), `i1` its pixel's packed word (stored by `WordBatch` into the staged record, see
+/// `writeSamples`), `i2` the sample's index in its tile's buffers. Binned to the one tile holding
+/// the sample.
+let compactSampleFlag: UInt32 = 0x4000_0000
+
 extension TriangleDraw {
     /// Writes the `SmallTri` of the positive-area triangle (`i0`, `i1`, `i2`) with block (`bx`,
     /// `by`) and coverage `mask` to `to`, and queues its covered pixels' shading in `batch`.
@@ -60,8 +71,75 @@ extension TriangleDraw {
         for k in 0..<4 where (mask >> UInt32(8 * (k >> 1) + 4 * (k & 1))) & 0xF != 0 {
             let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2,
                                                         Float(k & 1) + 0.5, Float(k >> 1) + 0.5)
-            batch.push(s, d, into: words + 4 * k, light, tables)
+            batch.push(s, d, into: words + 4 * k, also: words + 4 * k, light, tables)
         }
+    }
+
+    /// Writes the sample records (`compactSampleFlag`) of the positive-area triangle (`i0`, `i1`,
+    /// `i2`) with block (`bx`, `by`) whose coverage `mask` has one or two bits to `recs`, their
+    /// keys to `keys`, and queues the shading of their pixels in `batch` (one pixel's word lands
+    /// in the `i1` of the records in it: `recs` must not move until the batch is flushed). Returns
+    /// how many records it wrote: samples whose pixel is outside the frame get none. A record's
+    /// depth is `compactSmallTriangle`'s for its sample: the same operations in the same order.
+    @inline(__always)
+    func writeSamples(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32,
+                      _ vs: UnsafePointer<ScreenVertex>, _ grid: TileGrid, to recs: UnsafeMutablePointer<TriRecord>,
+                      keys: UnsafeMutablePointer<UInt32>, _ batch: inout WordBatch) -> Int {
+        // Covered samples in the frame, as mask bit numbers (at most two).
+        var m = mask, n = 0
+        var first: UInt32 = 0, second: UInt32 = 0
+        while m != 0 {
+            let bit = UInt32(truncatingIfNeeded: m.trailingZeroBitCount)
+            m &= m &- 1
+            let px = Int(bx) + Int((bit >> 2) & 1), py = Int(by) + Int(bit >> 3)
+            if px < 0 || py < 0 || px >= grid.width || py >= grid.height { continue }
+            if n == 0 { first = bit } else { second = bit }
+            n += 1
+        }
+        if n == 0 { return 0 }
+        let v0 = vs[Int(i0)], v1 = vs[Int(i1)], v2 = vs[Int(i2)]
+        let g = TriangleGeometry(v0, v1, v2, ox: bx &<< 4, oy: by &<< 4)
+        let dz = DepthPlane(g, v0, v1, v2)
+        // The records first: a push may shade at once and store the word.
+        for k in 0..<n {
+            let bit = k == 0 ? first : second
+            let row = Int(bit >> 3), col = Int((bit >> 2) & 1), sample = Int(bit & 3)
+            let px = Int(bx) + col, py = Int(by) + row
+            let z = (dz.z0 + dz.dzdy * ((Float(row) - g.fy0) + SamplePattern.laneY[sample]))
+                + dz.dzdx * ((Float(col) - g.fx0) + SamplePattern.laneX[sample])
+            let at = ((((py & (tileSize - 1)) << tileShift) + (px & (tileSize - 1))) << 2) + sample
+            recs[k] = TriRecord(i0: z.bitPattern, i1: 0, i2: UInt32(truncatingIfNeeded: at), smallMask: compactSampleFlag)
+            keys[k] = Bins<TriRecord>.tileKey(UInt32(truncatingIfNeeded: px >> tileShift),
+                                              UInt32(truncatingIfNeeded: py >> tileShift))
+        }
+        let a = storage.attributes
+        let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
+        let p0 = a[Int(i0)] * SIMD8(repeating: q0), p1 = a[Int(i1)] * SIMD8(repeating: q1)
+        let p2 = a[Int(i2)] * SIMD8(repeating: q2)
+        let word0 = UnsafeMutableRawPointer(recs) + TriRecord.wordOffset
+        let word1 = UnsafeMutableRawPointer(recs + (n - 1)) + TriRecord.wordOffset
+        // Pixel (bit 2: column, bit 3: row) of each record: one shading when there is one pixel.
+        let samePixel = n == 1 || (first ^ second) & 0xC == 0
+        let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2, Float((first >> 2) & 1) + 0.5,
+                                                    Float(first >> 3) + 0.5)
+        batch.push(s, d, into: word0, also: samePixel ? word1 : word0, light, frame.tables)
+        if !samePixel {
+            let (s, d) = PixelShader.interpolationTerms(g, p0, p1, p2, q0, q1, q2, Float((second >> 2) & 1) + 0.5,
+                                                        Float(second >> 3) + 0.5)
+            batch.push(s, d, into: word1, also: word1, light, frame.tables)
+        }
+        return n
+    }
+
+    /// A sample record (`writeSamples`) in a batched draw's tile: the sample is depth-tested (and
+    /// written) and gets the word when it passes, as `compactSmallTriangle` does for one lane.
+    @inline(__always)
+    func compactSample(_ rec: TriRecord, _ ctx: TileContext) {
+        let at = Int(rec.i2)
+        let z = Float(bitPattern: rec.i0)
+        if depthTest && !(z < ctx.depth[at]) { return }
+        if depthWrite { ctx.depth[at] = z }
+        ctx.color[at] = rec.i1
     }
 
     /// The small triangle in slot `rec.i0` of `smalls`, in a batched draw's tile: per pixel of its

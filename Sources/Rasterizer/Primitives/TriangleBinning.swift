@@ -23,10 +23,15 @@ extension TriangleDraw {
                   _ smallSlot: inout Int, _ words: inout WordBatch) {
         let i0: SIMD8<UInt32>, i1: SIMD8<UInt32>, i2: SIMD8<UInt32>
         if !idx.isEmpty {
-            let q = idx.baseAddress.unsafelyUnwrapped + 3 * t0
-            i0 = SIMD8(q[0], q[3], q[6], q[9], q[12], q[15], q[18], q[21])
-            i1 = SIMD8(q[1], q[4], q[7], q[10], q[13], q[16], q[19], q[22])
-            i2 = SIMD8(q[2], q[5], q[8], q[11], q[14], q[17], q[20], q[23])
+            // Three vector loads split by lane position (blends and one permutation each,
+            // instead of 24 element inserts).
+            let q = UnsafeRawPointer(idx.baseAddress.unsafelyUnwrapped + 3 * t0)
+            let a = q.loadUnaligned(as: SIMD8<UInt32>.self)
+            let b = q.loadUnaligned(fromByteOffset: 32, as: SIMD8<UInt32>.self)
+            let c = q.loadUnaligned(fromByteOffset: 64, as: SIMD8<UInt32>.self)
+            i0 = SIMD8(a[0], a[3], a[6], b[1], b[4], b[7], c[2], c[5])
+            i1 = SIMD8(a[1], a[4], a[7], b[2], b[5], c[0], c[3], c[6])
+            i2 = SIMD8(a[2], a[5], b[0], b[3], b[6], c[1], c[4], c[7])
         } else {
             i0 = SIMD8<UInt32>(0, 3, 6, 9, 12, 15, 18, 21) &+ UInt32(truncatingIfNeeded: 3 * t0)
             i1 = i0 &+ 1
@@ -83,47 +88,62 @@ extension TriangleDraw {
             lane[4] = SIMD8(truncatingIfNeeded: tx0); lane[5] = SIMD8(truncatingIfNeeded: ty0)
             lane[6] = SIMD8(truncatingIfNeeded: tx1); lane[7] = SIMD8(truncatingIfNeeded: ty1)
             lane[8] = SIMD8(truncatingIfNeeded: minX); lane[9] = SIMD8(truncatingIfNeeded: minY)
-            let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped)
-            @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 {
-                v.load(fromByteOffset: 32 * field + 4 * j, as: UInt32.self)
-            }
-            @inline(__always) func record(_ j: Int) -> TriRecord {
-                let a = at(0, j), b = at(1, j), c = at(2, j), m = at(3, j)
-                guard let smallRecords else { return TriRecord(i0: a, i1: b, i2: c, smallMask: m) }
-                writeSmall(a, b, c, bx: Int32(bitPattern: at(8, j)), by: Int32(bitPattern: at(9, j)), mask: m, vs,
-                           to: smallRecords + smallSlot, &words)
-                smallSlot += 1
-                return TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot - 1), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
-            }
+            // (A typed pointer: the raw `load` was left as a call in this large function.)
+            let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped).assumingMemoryBound(to: UInt32.self)
+            @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 { v[8 * field + j] }
             @inline(__always) func range(_ j: Int) -> TileRange {
                 TileRange(x0: UInt16(truncatingIfNeeded: at(4, j)), y0: UInt16(truncatingIfNeeded: at(5, j)),
                           x1: UInt16(truncatingIfNeeded: at(6, j)), y1: UInt16(truncatingIfNeeded: at(7, j)))
             }
+            /// Writes kept lane `j`'s records to `recs` (from staging slot `slot` on) and their
+            /// keys to `keys`; returns how many (0 … 2: sample records, see `writeSamples`).
+            @inline(__always) func emit(_ j: Int, _ recs: UnsafeMutablePointer<TriRecord>, _ keys: UnsafeMutablePointer<UInt32>,
+                                        slot: Int) -> Int {
+                let a = at(0, j), b = at(1, j), c = at(2, j), m = at(3, j)
+                let x0 = at(4, j), y0 = at(5, j)
+                let oneTile = x0 == at(6, j) && y0 == at(7, j)
+                var r = TriRecord(i0: a, i1: b, i2: c, smallMask: m)
+                if let smallRecords {
+                    let bx = Int32(bitPattern: at(8, j)), by = Int32(bitPattern: at(9, j))
+                    // At most two covered samples: mask without its lowest bit has at most one.
+                    let rest = m & (m &- 1)
+                    if rest & (rest &- 1) == 0 {
+                        return writeSamples(a, b, c, bx: bx, by: by, mask: m, vs, grid, to: recs, keys: keys, &words)
+                    }
+                    writeSmall(a, b, c, bx: bx, by: by, mask: m, vs, to: smallRecords + smallSlot, &words)
+                    r = TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
+                    smallSlot += 1
+                }
+                recs.initialize(to: r)
+                keys[0] = oneTile ? Bins<TriRecord>.tileKey(x0, y0) : bins.key(range(j), record: r, slot: slot)
+                return 1
+            }
+            // Queued words may point into staged records (sample records): they are stored
+            // before staging grows (which moves the records).
             if otherBits != 0 {
-                // Rare: lanes in submission order, each through `Bins.add` (which may grow storage).
+                // Rare: lanes in submission order, the others through `binOne` (at most 7 records).
                 var todo = keepBits | otherBits
                 while todo != 0 {
                     let j = todo.trailingZeroBitCount
                     todo &= todo - 1
+                    if !bins.canStage(8) { words.flush(light, frame.tables) }
                     if otherBits & (1 << j) != 0 {
                         binOne(t0 + j, idx, vs, n, bins, grid, simd: true)
-                    } else {
-                        bins.add(record(j), range(j))
+                        continue
                     }
+                    let slots = bins.stage(2)
+                    bins.commit(emit(j, slots.records, slots.keys, slot: bins.count))
                 }
                 return
             }
-            let slots = bins.stage(8)
+            // At most two records per lane.
+            if !bins.canStage(16) { words.flush(light, frame.tables) }
+            let slots = bins.stage(16)
             var k = 0, todo = keepBits
             while todo != 0 {
                 let j = todo.trailingZeroBitCount
                 todo &= todo - 1
-                let r = record(j)
-                slots.records[k] = r
-                let x0 = at(4, j), y0 = at(5, j)
-                slots.keys[k] = x0 == at(6, j) && y0 == at(7, j)
-                    ? Bins<TriRecord>.tileKey(x0, y0) : bins.key(range(j), record: r, slot: bins.count + k)
-                k += 1
+                k += emit(j, slots.records + k, slots.keys + k, slot: bins.count + k)
             }
             bins.commit(k)
         }

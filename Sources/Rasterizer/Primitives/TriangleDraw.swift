@@ -32,6 +32,8 @@ final class TriangleDraw: PreparedDraw {
     /// Transformed vertices; stage-0 jobs write disjoint ranges, later stages only read.
     var storage: VertexStorage
     var chunks: [Bins<TriRecord>] = []
+    /// Each chunk's `Bins.tileBox` (written by its binning job), read by `touches`.
+    let chunkBoxes: UnsafeMutablePointer<SIMD4<Int32>>
     let clipFromObject: Mat4
     let normalMatrix: Mat4
     let albedo: SIMD3<Float>
@@ -44,7 +46,8 @@ final class TriangleDraw: PreparedDraw {
     /// Raw texels of every mipmap level (owned by `texture`, which this draw keeps alive).
     let texelPointers: [UnsafePointer<UInt32>]
     /// SIMD kernels, opaque, untextured, not one colour: small triangles are shaded in batches
-    /// (`ShadeBatch`) and binning writes them as `SmallTri` records (`SmallTriangleRecords.swift`).
+    /// (`ShadeBatch`) and binning writes them as sample records or `SmallTri` records
+    /// (`SmallTriangleRecords.swift`).
     let compactSmall: Bool
 
     init(_ mesh: MeshBatch, frame: FrameSetup, pool: BinsPool<TriRecord>, vertexPool: inout [VertexStorage]) {
@@ -79,10 +82,14 @@ final class TriangleDraw: PreparedDraw {
         storage = s
         let n = (triangleCount + chunkSize - 1) / chunkSize
         chunks = (0..<n).map { _ in pool.take() }
+        chunkBoxes = .allocate(capacity: max(1, n))
+        chunkBoxes.initialize(repeating: SIMD4(1, 1, 0, 0), count: max(1, n))
         whiteUnlit = light.mode == 0 && mesh.albedo.packed | 0xFF00_0000 == 0xFFFF_FFFF
             && mesh.colors.allSatisfy { $0.packed | 0xFF00_0000 == 0xFFFF_FFFF }
         texelPointers = texture?.levels.map { UnsafePointer($0.storage.pointer) } ?? []
     }
+
+    deinit { chunkBoxes.deallocate() }
 
     /// Gives the vertex arrays back for the next frame.
     func recycle(into pool: inout [VertexStorage]) {
@@ -198,6 +205,7 @@ final class TriangleDraw: PreparedDraw {
             }
         }
         bins.finish(grid)
+        chunkBoxes[job] = bins.tileBox()
     }
 
     /// Bins triangle `t` on its own; `idx` is the index buffer (empty: not indexed).
@@ -306,7 +314,12 @@ final class TriangleDraw: PreparedDraw {
     }
 
     func touches(tile t: Int) -> Bool {
-        for b in chunks where b.touches(tile: t) { return true }
+        // Most tiles lie outside every chunk's box (one contiguous array), and are answered there.
+        let tx = Int32(truncatingIfNeeded: t % frame.grid.tilesX), ty = Int32(truncatingIfNeeded: t / frame.grid.tilesX)
+        for j in 0..<chunks.count {
+            let b = chunkBoxes[j]
+            if b[0] <= tx && b[1] <= ty && b[2] <= -tx && b[3] <= -ty && chunks[j].touches(tile: t) { return true }
+        }
         return false
     }
 
@@ -345,7 +358,10 @@ final class TriangleDraw: PreparedDraw {
                         let src = VertexSource(screen: screen, attributes: attributes, extra: extra.baseAddress)
                         if compactSmall {
                             for r in recs {
-                                if r.smallMask & compactSmallFlag != 0 {
+                                if r.smallMask == compactSampleFlag {
+                                    if batch.count != 0 { batch.flush(light, ctx) }
+                                    compactSample(r, ctx)
+                                } else if r.smallMask & compactSmallFlag != 0 {
                                     // Queued pixels of earlier triangles are written first.
                                     if batch.count != 0 { batch.flush(light, ctx) }
                                     compactSmallTriangle(r, smalls, ctx, lx, ly)

@@ -34,10 +34,14 @@ struct TriVertex {
 /// have all three edge functions ≥ 0), and, for a triangle whose pixel box is at most 2 × 2 pixels,
 /// the samples it covers in that block (`smallMask != 0`, see `SmallTriangle`); `0` for the others.
 /// With `compactSmallFlag` set in `smallMask` (SIMD kernels, batched draws), `i0` is instead the
-/// triangle's slot in `VertexStorage.small` (see `SmallTri`) and `i1`, `i2` are unused.
+/// triangle's slot in `VertexStorage.small` (see `SmallTri`) and `i1`, `i2` are unused; a
+/// `smallMask` of `compactSampleFlag` marks a sample record (depth, word, sample index).
 struct TriRecord {
     var i0: UInt32, i1: UInt32, i2: UInt32
     var smallMask: UInt32
+
+    /// Byte offset of `i1` (a sample record's word, stored through a pointer).
+    static var wordOffset: Int { 4 }
 }
 
 /// The 2 × 2 pixel block of a small triangle: the pixel of its top-left corner, from the snapped
