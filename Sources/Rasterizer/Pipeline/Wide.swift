@@ -52,6 +52,15 @@ typealias LaneMask = SIMDMask<SIMD8<Int32>>
     return unsafeBitCast(ub ^ ((ua ^ ub) & m), to: SIMD8<Float>.self)
 }
 
+/// `m ? a : b` lane by lane for integer lanes.
+@inline(__always) func select(_ m: SIMD8<UInt32>, _ a: SIMD8<UInt32>, _ b: SIMD8<UInt32>) -> SIMD8<UInt32> {
+    b ^ ((a ^ b) & m)
+}
+
+@inline(__always) func select(_ m: SIMD8<UInt32>, _ a: SIMD8<Int32>, _ b: SIMD8<Int32>) -> SIMD8<Int32> {
+    b ^ ((a ^ b) & unsafeBitCast(m, to: SIMD8<Int32>.self))
+}
+
 /// `m ? a : 0` lane by lane.
 @inline(__always) func keep(_ a: SIMD8<Float>, _ m: SIMD8<UInt32>) -> SIMD8<Float> {
     unsafeBitCast(unsafeBitCast(a, to: SIMD8<UInt32>.self) & m, to: SIMD8<Float>.self)

@@ -180,10 +180,10 @@ extension LightModel {
             let d2 = nx * -0.16903085 + ny * -0.50709254 + nz * -0.8451542
             // sat(v): v > 0 ? min(v, 1) : 0 (NaN: 0).
             @inline(__always) func sat(_ v: SIMD8<Float>) -> SIMD8<Float> {
-                zero.replacing(with: one.replacing(with: v, where: v .< one), where: v .> zero)
+                keep(select(maskBits(v .< one), v, one), maskBits(v .> zero))
             }
             let raw = 0.2 + sat(d1) + 0.5 * sat(d2)
-            f = one.replacing(with: raw, where: raw .< one)
+            f = select(maskBits(raw .< one), raw, one)
         } else {
             let d = nx * direction.x + ny * direction.y + nz * direction.z
             f = ambient + (1 - ambient) * positive(d)
@@ -203,17 +203,17 @@ extension SRGBTables {
         @inline(__always) func channel(_ x: SIMD8<Float>) -> SIMD8<UInt32> {
             let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
             // NaN, negatives and values below the table: 0; at 1 and above: 255.
-            let zero = (bits .> nanBits) .| (bits .< lowBits)
+            let zero = maskBits(bits .> nanBits) | maskBits(bits .< lowBits)
             let idx = (bits &>> shift) &- lowIndex
-            let high = idx .>= count
-            let safe = idx.replacing(with: SIMD8<UInt32>(), where: zero .| high)
+            let high = maskBits(idx .>= count)
+            let safe = select(zero | high, SIMD8<UInt32>(), idx)
             let l0 = UInt32(table[Int(safe[0])]), l1 = UInt32(table[Int(safe[1])])
             let l2 = UInt32(table[Int(safe[2])]), l3 = UInt32(table[Int(safe[3])])
             let l4 = UInt32(table[Int(safe[4])]), l5 = UInt32(table[Int(safe[5])])
             let l6 = UInt32(table[Int(safe[6])]), l7 = UInt32(table[Int(safe[7])])
             let looked = SIMD8<UInt32>(l0, l1, l2, l3, l4, l5, l6, l7)
             let top = SIMD8<UInt32>(repeating: 255)
-            return looked.replacing(with: top, where: high).replacing(with: SIMD8<UInt32>(), where: zero)
+            return select(zero, SIMD8<UInt32>(), select(high, top, looked))
         }
         let alpha = SIMD8<UInt32>(repeating: 0xFF00_0000)
         let cr = channel(r), cg = channel(g) &<< 8, cb = channel(b) &<< 16

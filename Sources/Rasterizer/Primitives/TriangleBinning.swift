@@ -218,15 +218,15 @@ func gatherVertices(_ vs: UnsafePointer<ScreenVertex>, _ i: SIMD8<UInt32>) -> (S
 /// Whether every lane is set.
 @inline(__always) func allLanes(_ m: LaneMask) -> Bool { laneBits(m) == 0xFF }
 
-/// Lane-wise minimum and maximum of three vectors (concrete, one instruction each).
+/// Lane-wise minimum and maximum of three vectors (bit selects, see `select`).
 @inline(__always) func lanesMin(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>, _ c: SIMD8<Int32>) -> SIMD8<Int32> {
-    let m = a.replacing(with: b, where: b .< a)
-    return m.replacing(with: c, where: c .< m)
+    let m = select(maskBits(b .< a), b, a)
+    return select(maskBits(c .< m), c, m)
 }
 
 @inline(__always) func lanesMax(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>, _ c: SIMD8<Int32>) -> SIMD8<Int32> {
-    let m = a.replacing(with: b, where: b .> a)
-    return m.replacing(with: c, where: c .> m)
+    let m = select(maskBits(b .> a), b, a)
+    return select(maskBits(c .> m), c, m)
 }
 
 /// `project(m.transformPoint(p), …)` of eight positions, lane by lane with the same operations in
