@@ -1,0 +1,180 @@
+/// Opaque gradient-shaded points (the viewer's radial "sphere" shading) with the SIMD kernels, in two
+/// passes per tile:
+/// 1. visibility: every point writes its id instead of a colour into a tile of id samples, with the
+///    flat kernels (`opaqueSIMD`) and the draw's depth mode, so each id sample ends up holding the
+///    point the colour sample would take its word from (the last one to pass its depth test);
+/// 2. shading: every pixel is shaded once per point that holds one of its samples (`shade`'s
+///    arithmetic, lane-wise for 8 (pixel, point) pairs at a time) and the word written into those
+///    samples; samples no point holds keep their colour.
+/// The shade of a (pixel, point) pair does not depend on what was drawn before, and the lane-wise
+/// IEEE operations (subtract, multiply, add, square root, divide, select) give the scalar bits, so
+/// the picture is the scalar reference's (`pointScalar`, one shade per covered pixel and point in
+/// drawing order), bit for bit, with each pixel shaded once instead of once per point drawn over it.
+
+/// Bits of a point id that index its record within its list (one chunk's records of one tile, at
+/// most `chunkSize`); the list's number is in the bits above.
+/// (Computed, not stored: a global `let` costs a `swift_once` call per access in the kernels.)
+@inline(__always) var pointIDLocalBits: Int { Int.bitWidth - (chunkSize - 1).leadingZeroBitCount }
+/// Id of the samples no point of the draw holds (never a point's id: see `maxShadedLists`).
+@inline(__always) var noPointID: UInt32 { .max }
+/// Most record lists a tile's ids can name: list numbers stay below all ones, so no id is `noPointID`.
+@inline(__always) var maxShadedLists: Int { (1 << (32 - pointIDLocalBits)) - 1 }
+
+/// (Pixel, point) pairs waiting to be shaded, as lanes of `shade`'s inputs: the pixel centre and
+/// the point's centre in tile pixels, its radius and linear colour; the pixel's first colour
+/// sample and which of its 4 samples take the word. Flushed 8 at a time, before a 2-pixel span
+/// could overflow it (it adds at most 8).
+struct ShadeQueue {
+    @inline(__always) static var capacity: Int { 64 }
+    @inline(__always) static var flushAt: Int { capacity - 8 }
+    /// Floats per lane array: cx, cy, xr, yr, r, red, green, blue; then sample, mask and the
+    /// three channels' encode-table indices (32-bit words).
+    @inline(__always) static var arrays: Int { 13 }
+    let base: UnsafeMutablePointer<Float>
+    var count = 0
+
+    /// Lane array `k` (of `capacity` words).
+    @inline(__always) func lanes(_ k: Int) -> UnsafeMutablePointer<Float> { base + k * Self.capacity }
+    @inline(__always) func words(_ k: Int) -> UnsafeMutablePointer<UInt32> {
+        UnsafeMutableRawPointer(base + k * Self.capacity).assumingMemoryBound(to: UInt32.self)
+    }
+
+    /// Queues point `p` at the pixel (`px`, `py`) of the tile at `ox`, `oy`: the operands `shade` takes.
+    @inline(__always) mutating func push(_ p: PointRecord, _ px: Int, _ py: Int, mask: UInt32, _ ox: Float, _ oy: Float,
+                                         _ t: SRGBTables) {
+        let i = count
+        lanes(0)[i] = Float(px) + 0.5; lanes(1)[i] = Float(py) + 0.5
+        lanes(2)[i] = p.x - ox; lanes(3)[i] = p.y - oy; lanes(4)[i] = p.r
+        let c = p.color
+        lanes(5)[i] = t.decode[Int(c & 0xFF)]; lanes(6)[i] = t.decode[Int((c >> 8) & 0xFF)]
+        lanes(7)[i] = t.decode[Int((c >> 16) & 0xFF)]
+        words(8)[i] = UInt32(truncatingIfNeeded: ((py << tileShift) + px) << 2)
+        words(9)[i] = mask
+        count = i + 1
+    }
+}
+
+extension PointDraw {
+    /// Opaque gradient-shaded points of tile `t` (see the file's comment). The draw has fewer than
+    /// `maxShadedLists` chunks.
+    func gradientSIMD<S: ShapeConstant, D: DepthMode>(tile t: Int, _ ctx: TileContext, _: S.Type, _: D.Type) {
+        let n = tileSize * tileSize * samplesPerPixel, queueWords = ShadeQueue.arrays * ShadeQueue.capacity
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: 4 * (n + queueWords), alignment: 64)
+        defer { raw.deallocate() }
+        let ids = raw.bindMemory(to: UInt32.self, capacity: n)
+        let all = SIMD8<UInt32>(repeating: noPointID)
+        for i in stride(from: 0, to: n * 4, by: 32) { raw.storeBytes(of: all, toByteOffset: i, as: SIMD8<UInt32>.self) }
+        let queueBase = (raw + 4 * n).bindMemory(to: Float.self, capacity: queueWords)
+        queueBase.initialize(repeating: 0, count: queueWords)
+        // Each list's records; a merged list (`Bins.withRecords` with records spanning many tiles)
+        // lives only during its call and is copied.
+        var lists: [UnsafePointer<PointRecord>] = []
+        var copies: [UnsafeMutablePointer<PointRecord>] = []
+        defer { for c in copies { c.deallocate() } }
+        let ox = Float(ctx.x0), oy = Float(ctx.y0)
+        chunks.withUnsafeBufferPointer { cs in
+            for b in cs {
+                b.withRecords(tile: t) { recs in
+                    let list = UInt32(truncatingIfNeeded: lists.count) << UInt32(pointIDLocalBits)
+                    if b.large.isEmpty {
+                        lists.append(recs.baseAddress!)
+                    } else {
+                        let c = UnsafeMutablePointer<PointRecord>.allocate(capacity: recs.count)
+                        c.initialize(from: recs.baseAddress!, count: recs.count)
+                        copies.append(c)
+                        lists.append(UnsafePointer(c))
+                    }
+                    for i in recs.indices {
+                        opaqueSIMD(recs[i], word: list | UInt32(truncatingIfNeeded: i), into: ids, ox, oy, ctx, S.self, D.self)
+                    }
+                }
+            }
+        }
+        if lists.isEmpty { return }
+        var queue = ShadeQueue(base: queueBase)
+        let tables = ctx.tables
+        let localMask = UInt32(1 << pointIDLocalBits) - 1
+        lists.withUnsafeBufferPointer { ls in
+            let lp = ls.baseAddress!
+            @inline(__always) func record(_ id: UInt32) -> PointRecord {
+                lp[Int(id >> UInt32(pointIDLocalBits))][Int(id & localMask)]
+            }
+            for py in 0..<tileSize {
+                for px in stride(from: 0, to: tileSize, by: 2) {
+                    let base = ((py << tileShift) + px) << 2
+                    let v = UnsafeRawPointer(ids + base).loadUnaligned(as: SIMD8<UInt32>.self)
+                    let q = unsafeBitCast(v, to: SIMD4<UInt64>.self)
+                    if q[0] & q[1] & q[2] & q[3] == UInt64.max { continue }
+                    for k in 0..<2 {
+                        let a = v[4 * k]
+                        if v[4 * k + 1] == a && v[4 * k + 2] == a && v[4 * k + 3] == a {
+                            if a != noPointID { queue.push(record(a), px + k, py, mask: 0xF, ox, oy, tables) }
+                            continue
+                        }
+                        // Samples of several points (or some of none): one entry per point.
+                        var left: UInt32 = 0
+                        for j in 0..<4 where v[4 * k + j] != noPointID { left |= 1 << j }
+                        while left != 0 {
+                            let id = v[4 * k + left.trailingZeroBitCount]
+                            var m: UInt32 = 0
+                            for j in 0..<4 where v[4 * k + j] == id { m |= 1 << j }
+                            queue.push(record(id), px + k, py, mask: m, ox, oy, tables)
+                            left &= ~m
+                        }
+                    }
+                    if queue.count >= ShadeQueue.flushAt { flush(&queue, ctx) }
+                }
+            }
+            flush(&queue, ctx)
+        }
+    }
+
+    /// Shades and writes every queued pixel, 8 lanes at a time (lanes past the count compute
+    /// unused values).
+    @inline(__always)
+    private func flush(_ queue: inout ShadeQueue, _ ctx: TileContext) {
+        typealias V = SIMD8<Float>
+        let n = queue.count, enc = ctx.tables.encode
+        let last = Int32(truncatingIfNeeded: ctx.tables.encodeCount - 1)
+        var g = 0
+        while g < n {
+            @inline(__always) func load(_ k: Int) -> V { UnsafeRawPointer(queue.lanes(k) + g).load(as: V.self) }
+            let dx = load(0) - load(2), dy = load(1) - load(3)
+            let rho = (dx * dx + dy * dy).squareRoot() / load(4)
+            let v = 1.2 - rho
+            let q = V(repeating: 0).replacing(with: v, where: v .> 0).squareRoot()
+            // `max(0.4, q)`: q when q ≥ 0.4.
+            let s = V(repeating: 0.4).replacing(with: q, where: q .>= 0.4)
+            for c in 0..<3 {
+                let index = encodeIndex(load(5 + c) * s, last: last)
+                UnsafeMutableRawPointer(queue.words(10 + c) + g).storeBytes(of: index, as: SIMD8<Int32>.self)
+            }
+            for j in g..<min(g + 8, n) {
+                let w = UInt32(enc[Int(queue.words(10)[j])]) | UInt32(enc[Int(queue.words(11)[j])]) << 8
+                    | UInt32(enc[Int(queue.words(12)[j])]) << 16 | 0xFF00_0000
+                let at = ctx.color + Int(queue.words(8)[j]), m = queue.words(9)[j]
+                if m == 0xF {
+                    UnsafeMutableRawPointer(at).storeBytes(of: SIMD4<UInt32>(repeating: w), as: SIMD4<UInt32>.self)
+                } else {
+                    for s in 0..<4 where m & (1 << s) != 0 { at[s] = w }
+                }
+            }
+            g += 8
+        }
+        queue.count = 0
+    }
+
+    /// The encode-table index that gives `SRGBTables.encode`'s byte for each lane: the table's
+    /// first entry is 0 and its last 255 (`PointGradientTests` checks), so the values that
+    /// `SRGB.encode` maps to 0 (NaN, negative, below 2⁻¹⁶) take index 0 and those at 1 and above
+    /// the last. The literals are `SRGB.encodeLowBits` (2⁻¹⁶) and `SRGB.encodeShift`.
+    @inline(__always) private func encodeIndex(_ x: SIMD8<Float>, last: Int32) -> SIMD8<Int32> {
+        let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
+        let idx = (bits &>> 13) &- (0x3780_0000 &>> 13)
+        let top = SIMD8<Int32>(repeating: last)
+        // Negative floats have negative bits and give negative indices; positive NaN is above ∞.
+        // (Vector operands throughout: `replacing` with a scalar went lane by lane.)
+        let keep = unsafeBitCast((idx .> SIMD8<Int32>()) .& (bits .<= SIMD8<Int32>(repeating: 0x7F80_0000)), to: SIMD8<Int32>.self)
+        return top.replacing(with: idx, where: idx .< top) & keep
+    }
+}
