@@ -55,27 +55,23 @@ struct ShadeQueue {
 }
 
 extension PointDraw {
+    /// Up to this many records in a tile, the tile's id samples are cleared and scanned only over
+    /// the box of their discs; more usually cover the tile, and the box's serial min / max chain
+    /// cost more than it saved.
+    @inline(__always) static var boxedRecords: Int { 64 }
+
     /// Opaque gradient-shaded points of tile `t` (see the file's comment). The draw has fewer than
     /// `maxShadedLists` chunks.
     func gradientSIMD<S: ShapeConstant, D: DepthMode>(tile t: Int, _ ctx: TileContext, _: S.Type, _: D.Type) {
-        let n = tileSize * tileSize * samplesPerPixel, queueWords = ShadeQueue.arrays * ShadeQueue.capacity
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: 4 * (n + queueWords), alignment: 64)
-        defer { raw.deallocate() }
-        let ids = raw.bindMemory(to: UInt32.self, capacity: n)
-        let all = SIMD8<UInt32>(repeating: noPointID)
-        for i in stride(from: 0, to: n * 4, by: 32) { raw.storeBytes(of: all, toByteOffset: i, as: SIMD8<UInt32>.self) }
-        let queueBase = (raw + 4 * n).bindMemory(to: Float.self, capacity: queueWords)
-        queueBase.initialize(repeating: 0, count: queueWords)
         // Each list's records; a merged list (`Bins.withRecords` with records spanning many tiles)
-        // lives only during its call and is copied.
-        var lists: [UnsafePointer<PointRecord>] = []
+        // lives only during its call and is copied. Their centres' box, widened by the radii.
+        var lists: [UnsafePointer<PointRecord>] = [], counts: [Int] = []
         var copies: [UnsafeMutablePointer<PointRecord>] = []
         defer { for c in copies { c.deallocate() } }
-        let ox = Float(ctx.x0), oy = Float(ctx.y0)
+        var minX = Float.infinity, minY = Float.infinity, maxX = -Float.infinity, maxY = -Float.infinity, total = 0
         chunks.withUnsafeBufferPointer { cs in
             for b in cs {
                 b.withRecords(tile: t) { recs in
-                    let list = UInt32(truncatingIfNeeded: lists.count) << UInt32(pointIDLocalBits)
                     if b.large.isEmpty {
                         lists.append(recs.baseAddress!)
                     } else {
@@ -84,13 +80,48 @@ extension PointDraw {
                         copies.append(c)
                         lists.append(UnsafePointer(c))
                     }
-                    for i in recs.indices {
-                        opaqueSIMD(recs[i], word: list | UInt32(truncatingIfNeeded: i), into: ids, ox, oy, ctx, S.self, D.self)
+                    counts.append(recs.count)
+                    total += recs.count
+                    if total > Self.boxedRecords { return }
+                    // Local while looping: the closure's captured variables are boxed.
+                    var lx = minX, ly = minY, hx = maxX, hy = maxY
+                    for p in recs {
+                        lx = minf(lx, p.x - p.r); hx = maxf(hx, p.x + p.r)
+                        ly = minf(ly, p.y - p.r); hy = maxf(hy, p.y + p.r)
                     }
+                    minX = lx; minY = ly; maxX = hx; maxY = hy
                 }
             }
         }
         if lists.isEmpty { return }
+        let ox = Float(ctx.x0), oy = Float(ctx.y0)
+        // The tile pixels that can hold a covered sample (a pixel's samples lie 0.125…0.875 past
+        // its corner), one more on each side; only those rows are cleared and those pixels shaded.
+        @inline(__always) func pixels(_ lo: Float, _ hi: Float) -> (Int, Int) {
+            let last = Float(tileSize - 1)
+            let l = lo - 1.875, h = hi + 1
+            return (l > 0 ? Int(minf(l, last)) : 0, h < last ? (h > 0 ? Int(h) : 0) : tileSize - 1)
+        }
+        var (colLo, colHi) = pixels(minX - ox, maxX - ox), (rowLo, rowHi) = pixels(minY - oy, maxY - oy)
+        if total > Self.boxedRecords { (colLo, colHi, rowLo, rowHi) = (0, tileSize - 1, 0, tileSize - 1) }
+        let n = tileSize * tileSize * samplesPerPixel, queueWords = ShadeQueue.arrays * ShadeQueue.capacity
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: 4 * (n + queueWords), alignment: 64)
+        defer { raw.deallocate() }
+        let ids = raw.bindMemory(to: UInt32.self, capacity: n)
+        let all = SIMD8<UInt32>(repeating: noPointID), rowBytes = tileSize * samplesPerPixel * 4
+        for i in stride(from: rowLo * rowBytes, to: (rowHi + 1) * rowBytes, by: 32) {
+            raw.storeBytes(of: all, toByteOffset: i, as: SIMD8<UInt32>.self)
+        }
+        let queueBase = (raw + 4 * n).bindMemory(to: Float.self, capacity: queueWords)
+        queueBase.initialize(repeating: 0, count: queueWords)
+        lists.withUnsafeBufferPointer { ls in counts.withUnsafeBufferPointer { cs in
+            for l in ls.indices {
+                let recs = ls[l], list = UInt32(truncatingIfNeeded: l) << UInt32(pointIDLocalBits)
+                for i in 0..<cs[l] {
+                    opaqueSIMD(recs[i], word: list | UInt32(truncatingIfNeeded: i), into: ids, ox, oy, ctx, S.self, D.self)
+                }
+            }
+        } }
         var queue = ShadeQueue(base: queueBase)
         let tables = ctx.tables
         let localMask = UInt32(1 << pointIDLocalBits) - 1
@@ -99,8 +130,8 @@ extension PointDraw {
             @inline(__always) func record(_ id: UInt32) -> PointRecord {
                 lp[Int(id >> UInt32(pointIDLocalBits))][Int(id & localMask)]
             }
-            for py in 0..<tileSize {
-                for px in stride(from: 0, to: tileSize, by: 2) {
+            for py in rowLo...rowHi {
+                for px in stride(from: colLo & ~1, through: colHi, by: 2) {
                     let base = ((py << tileShift) + px) << 2
                     let v = UnsafeRawPointer(ids + base).loadUnaligned(as: SIMD8<UInt32>.self)
                     let q = unsafeBitCast(v, to: SIMD4<UInt64>.self)
@@ -142,9 +173,11 @@ extension PointDraw {
             let dx = load(0) - load(2), dy = load(1) - load(3)
             let rho = (dx * dx + dy * dy).squareRoot() / load(4)
             let v = 1.2 - rho
-            let q = V(repeating: 0).replacing(with: v, where: v .> 0).squareRoot()
-            // `max(0.4, q)`: q when q ≥ 0.4.
-            let s = V(repeating: 0.4).replacing(with: q, where: q .>= 0.4)
+            // `v > 0 ? v : 0` and `max(0.4, q)` (q when q ≥ 0.4) as bit selects: with `replacing`
+            // the square root between them went lane by lane through `sqrtf`.
+            let q = float(bits(v) & maskBits(v .> 0)).squareRoot()
+            let keep = maskBits(q .>= 0.4)
+            let s = float((bits(q) & keep) | (bits(V(repeating: 0.4)) & ~keep))
             for c in 0..<3 {
                 let index = encodeIndex(load(5 + c) * s, last: last)
                 UnsafeMutableRawPointer(queue.words(10 + c) + g).storeBytes(of: index, as: SIMD8<Int32>.self)
@@ -163,6 +196,9 @@ extension PointDraw {
         }
         queue.count = 0
     }
+
+    @inline(__always) private func bits(_ v: SIMD8<Float>) -> SIMD8<UInt32> { unsafeBitCast(v, to: SIMD8<UInt32>.self) }
+    @inline(__always) private func float(_ b: SIMD8<UInt32>) -> SIMD8<Float> { unsafeBitCast(b, to: SIMD8<Float>.self) }
 
     /// The encode-table index that gives `SRGBTables.encode`'s byte for each lane: the table's
     /// first entry is 0 and its last 255 (`PointGradientTests` checks), so the values that
