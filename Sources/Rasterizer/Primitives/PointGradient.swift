@@ -136,28 +136,35 @@ extension PointDraw {
                     let v = UnsafeRawPointer(ids + base).loadUnaligned(as: SIMD8<UInt32>.self)
                     let q = unsafeBitCast(v, to: SIMD4<UInt64>.self)
                     if q[0] & q[1] & q[2] & q[3] == UInt64.max { continue }
-                    for k in 0..<2 {
-                        let a = v[4 * k]
-                        if v[4 * k + 1] == a && v[4 * k + 2] == a && v[4 * k + 3] == a {
-                            if a != noPointID { queue.push(record(a), px + k, py, mask: 0xF, ox, oy, tables) }
-                            continue
-                        }
-                        // Samples of several points (or some of none): one entry per point.
-                        var left: UInt32 = 0
-                        for j in 0..<4 where v[4 * k + j] != noPointID { left |= 1 << j }
-                        while left != 0 {
-                            let id = v[4 * k + left.trailingZeroBitCount]
-                            var m: UInt32 = 0
-                            for j in 0..<4 where v[4 * k + j] == id { m |= 1 << j }
-                            queue.push(record(id), px + k, py, mask: m, ox, oy, tables)
-                            left &= ~m
-                        }
+                    let (take, masks) = pointsOfSpan(unsafeBitCast(v, to: SIMD8<Int32>.self))
+                    var left = take
+                    while left != 0 {
+                        let j = left.trailingZeroBitCount
+                        left &= left - 1
+                        queue.push(record(v[j]), px + (j >> 2), py, mask: UInt32(truncatingIfNeeded: masks[j]), ox, oy, tables)
                     }
                     if queue.count >= ShadeQueue.flushAt { flush(&queue, ctx) }
                 }
             }
             flush(&queue, ctx)
         }
+    }
+
+    /// The points of a 2-pixel span of ids `v` (lane `j`: pixel `j >> 2`, sample `j & 3`): bit `j`
+    /// of `take` for each lane holding a point (not `noPointID`) that no lower lane of its pixel
+    /// holds, and in lane `j` of `masks` the pixel's samples holding the same id as lane `j`.
+    /// Lane-wise compares with the pixel's samples rotated by 1, 2 and 3 (each pixel is one
+    /// 128-bit half, so the rotations are in-lane shuffles).
+    @inline(__always) private func pointsOfSpan(_ v: SIMD8<Int32>) -> (UInt32, SIMD8<Int32>) {
+        typealias I = SIMD8<Int32>
+        let r1 = I(v[1], v[2], v[3], v[0], v[5], v[6], v[7], v[4])
+        let r2 = I(v[2], v[3], v[0], v[1], v[6], v[7], v[4], v[5])
+        let r3 = I(v[3], v[0], v[1], v[2], v[7], v[4], v[5], v[6])
+        @inline(__always) func same(_ r: I) -> I { unsafeBitCast(v .== r, to: I.self) }
+        let masks = I(1, 2, 4, 8, 1, 2, 4, 8) | (same(r1) & I(2, 4, 8, 1, 2, 4, 8, 1))
+            | (same(r2) & I(4, 8, 1, 2, 4, 8, 1, 2)) | (same(r3) & I(8, 1, 2, 4, 8, 1, 2, 4))
+        let first = (masks & I(0, 1, 3, 7, 0, 1, 3, 7)) .== I()
+        return (laneBits(first .& (v .!= I(repeating: -1))), masks)
     }
 
     /// Shades and writes every queued pixel, 8 lanes at a time (lanes past the count compute
@@ -185,12 +192,13 @@ extension PointDraw {
             for j in g..<min(g + 8, n) {
                 let w = UInt32(enc[Int(queue.words(10)[j])]) | UInt32(enc[Int(queue.words(11)[j])]) << 8
                     | UInt32(enc[Int(queue.words(12)[j])]) << 16 | 0xFF00_0000
-                let at = ctx.color + Int(queue.words(8)[j]), m = queue.words(9)[j]
-                if m == 0xF {
-                    UnsafeMutableRawPointer(at).storeBytes(of: SIMD4<UInt32>(repeating: w), as: SIMD4<UInt32>.self)
-                } else {
-                    for s in 0..<4 where m & (1 << s) != 0 { at[s] = w }
-                }
+                // The pixel's 4 samples, those outside the mask rewritten with their own values
+                // (sample k's bit shifted to the sign, then spread).
+                let at = UnsafeMutableRawPointer(ctx.color + Int(queue.words(8)[j]))
+                let m = (SIMD4<Int32>(repeating: Int32(bitPattern: queue.words(9)[j])) &<< SIMD4(31, 30, 29, 28)) &>> 31
+                let old = at.loadUnaligned(as: SIMD4<UInt32>.self)
+                at.storeBytes(of: old ^ ((old ^ SIMD4(repeating: w)) & unsafeBitCast(m, to: SIMD4<UInt32>.self)),
+                              as: SIMD4<UInt32>.self)
             }
             g += 8
         }
