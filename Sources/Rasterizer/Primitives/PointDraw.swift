@@ -17,13 +17,14 @@ enum DiscShape: ShapeConstant { static var shape: PointShape { .disc } }
 enum SquareShape: ShapeConstant { static var shape: PointShape { .square } }
 enum SphereShape: ShapeConstant { static var shape: PointShape { .sphere } }
 
-/// The fixed pixel blocks of small points (`PointDraw.blockPointSIMD`): rows × 2-pixel spans.
-protocol BlockSize { static var rows: Int { get }; static var spans: Int { get } }
-enum Block2x2: BlockSize { static var rows: Int { 2 }; static var spans: Int { 1 } }
-enum Block3x4: BlockSize { static var rows: Int { 3 }; static var spans: Int { 2 } }
-enum Block4x6: BlockSize { static var rows: Int { 4 }; static var spans: Int { 3 } }
-enum Block5x6: BlockSize { static var rows: Int { 5 }; static var spans: Int { 3 } }
-enum Block6x8: BlockSize { static var rows: Int { 6 }; static var spans: Int { 4 } }
+/// The fixed pixel blocks of small points (`PointDraw.blockPointSIMD`): rows × 2-pixel spans,
+/// starting at an even pixel (`aligned`) or at the box's first.
+protocol BlockSize { static var rows: Int { get }; static var spans: Int { get }; static var aligned: Bool { get } }
+enum Block2x2: BlockSize { static var rows: Int { 2 }; static var spans: Int { 1 }; static var aligned: Bool { false } }
+enum Block3x4: BlockSize { static var rows: Int { 3 }; static var spans: Int { 2 }; static var aligned: Bool { true } }
+enum Block4x4: BlockSize { static var rows: Int { 4 }; static var spans: Int { 2 }; static var aligned: Bool { false } }
+enum Block5x6: BlockSize { static var rows: Int { 5 }; static var spans: Int { 3 }; static var aligned: Bool { true } }
+enum Block6x6: BlockSize { static var rows: Int { 6 }; static var spans: Int { 3 }; static var aligned: Bool { false } }
 
 final class PointDraw: PreparedDraw {
     let batch: PointBatch
@@ -336,7 +337,7 @@ final class PointDraw: PreparedDraw {
 
     /// Below these radii a point's samples lie within 2 × 2 (box width 2r + 0.75 < 2), 3 × 3,
     /// 4 × 4, 5 × 5 or 6 × 6 pixels, so `blockPoint*` test a fixed block of `rows` rows × `spans`
-    /// 2-pixel spans, without branches on the shape of the box (they mispredicted on most of
+    /// 2-pixel spans (`Block2x2` … `Block6x6`), without branches on the shape of the box (they mispredicted on most of
     /// points_1m's points). The three larger bounds keep 1/256 px from the exact ones (2.5 − 0.75
     /// over 2 and so on), far more than the rounding of the box's ends in tile coordinates.
     let smallRadius: Float = 0.625
@@ -347,15 +348,17 @@ final class PointDraw: PreparedDraw {
 
     /// First pixel of the fixed block of a small point (clamped so the block stays inside the tile
     /// buffer; samples outside the point's box are never covered).
-    @inline(__always) func blockOrigin(_ xr: Float, _ yr: Float, _ r: Float, rows: Int, spans: Int) -> (Int, Int)? {
+    @inline(__always) func blockOrigin(_ xr: Float, _ yr: Float, _ r: Float, rows: Int, spans: Int, aligned: Bool) -> (Int, Int)? {
         let lox = (xr - r - 0.875).rounded(.up), loy = (yr - r - 0.875).rounded(.up)
         let hix = (xr + r - 0.125).rounded(.down), hiy = (yr + r - 0.125).rounded(.down)
         guard hix >= 0, hiy >= 0, lox < Float(tileSize), loy < Float(tileSize), lox <= hix, loy <= hiy else { return nil }
-        // Two or more spans start at an even pixel (2 · spans pixels hold any box of 2 · spans − 1
+        // Aligned blocks start at an even pixel (2 · spans pixels hold any box of 2 · spans − 1
         // pixels): aligned accesses let the next point's loads forward from these stores
-        // (unaligned overlaps stalled the depth scene's neighbouring squares). One span stays
-        // unaligned to cover a 2-pixel box.
-        let x = lox > 0 ? min(spans >= 2 ? Int(lox) & ~1 : Int(lox), tileSize - 2 * spans) : 0
+        // (unaligned overlaps stalled the depth scene's neighbouring squares). The others hold a
+        // box of 2 · spans pixels with one span less than aligned: the 2-pixel box, the 4- and
+        // 6-pixel boxes of the points 1.125…1.62 and 2.12…2.62 px across (most of a dense
+        // cloud's points, whose neighbours in drawing order are seldom neighbours on screen).
+        let x = lox > 0 ? min(aligned ? Int(lox) & ~1 : Int(lox), tileSize - 2 * spans) : 0
         let y = loy > 0 ? min(Int(loy), tileSize - rows) : 0
         return (x, y)
     }
@@ -400,9 +403,9 @@ final class PointDraw: PreparedDraw {
     private func opaqueScalar<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool) {
         if p.r < smallRadius { blockPointScalar(p, ctx, S.self, Block2x2.self, gradient: gradient) }
         else if p.r < mediumRadius { blockPointScalar(p, ctx, S.self, Block3x4.self, gradient: gradient) }
-        else if p.r < radius4 { blockPointScalar(p, ctx, S.self, Block4x6.self, gradient: gradient) }
+        else if p.r < radius4 { blockPointScalar(p, ctx, S.self, Block4x4.self, gradient: gradient) }
         else if p.r < radius5 { blockPointScalar(p, ctx, S.self, Block5x6.self, gradient: gradient) }
-        else if p.r < radius6 { blockPointScalar(p, ctx, S.self, Block6x8.self, gradient: gradient) }
+        else if p.r < radius6 { blockPointScalar(p, ctx, S.self, Block6x6.self, gradient: gradient) }
         else { pointScalar(p, ctx, S.self, gradient: gradient, direct: !gradient) }
     }
 
@@ -411,7 +414,7 @@ final class PointDraw: PreparedDraw {
                                                                  gradient: Bool) {
         let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
         for span in 0..<spans {
           let px = bx + 2 * span
           for py in py0..<py0 + rows {

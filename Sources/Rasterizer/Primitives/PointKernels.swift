@@ -37,9 +37,9 @@ extension PointDraw {
         }
         if p.r < smallRadius { block(Block2x2.self) }
         else if p.r < mediumRadius { block(Block3x4.self) }
-        else if p.r < radius4 { block(Block4x6.self) }
+        else if p.r < radius4 { block(Block4x4.self) }
         else if p.r < radius5 { block(Block5x6.self) }
-        else if p.r < radius6 { block(Block6x8.self) }
+        else if p.r < radius6 { block(Block6x6.self) }
         else { pointSIMD(p, ctx, S.self, gradient: false, direct: true, word: word, into: target) }
     }
 
@@ -53,7 +53,7 @@ extension PointDraw {
                                                                      _ ctx: TileContext, _: S.Type, _: B.Type, _: D.Type) {
         let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - ox, yr = p.y - oy, r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
         let r2 = r * r, invR2 = 1 / r2
         let wordV = SIMD8<UInt32>(repeating: word)
         for span in 0..<spans {
@@ -92,7 +92,7 @@ extension PointDraw {
                                                      _ ox: Float, _ oy: Float, _ ctx: TileContext, _: B.Type, _: D.Type) {
         let rows = B.rows, spans = B.spans
         let xr = p.x - ox, yr = p.y - oy, r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
         @inline(__always) func inside(_ d: SIMD8<Float>) -> SIMD8<UInt32> { maskBits(d .>= -r) & maskBits(d .<= r) }
         let fx = Float(bx), fy = Float(py0)
         @inline(__always) func column(_ span: Int) -> SIMD8<UInt32> {
