@@ -8,8 +8,9 @@
 ///    samples; samples no point holds keep their colour.
 /// The shade of a (pixel, point) pair does not depend on what was drawn before, and the lane-wise
 /// IEEE operations (subtract, multiply, add, square root, divide, select) give the scalar bits, so
-/// the picture is the scalar reference's (`pointScalar`, one shade per covered pixel and point in
-/// drawing order), bit for bit, with each pixel shaded once instead of once per point drawn over it.
+/// the picture is the scalar reference's (`opaqueScalar` with `gradient`: the same pixels tested
+/// per point, each covered pixel shaded and written in drawing order), bit for bit, with each
+/// pixel shaded once instead of once per point drawn over it.
 
 /// Bits of a point id that index its record within its list (one chunk's records of one tile, at
 /// most `chunkSize`); the list's number is in the bits above.
@@ -24,7 +25,7 @@
 /// the point's centre in tile pixels, its radius and linear colour; the pixel's first colour
 /// sample and which of its 4 samples take the word. Flushed 8 at a time, before a 2-pixel span
 /// could overflow it (it adds at most 8).
-struct ShadeQueue {
+struct PointShadeQueue {
     @inline(__always) static var capacity: Int { 64 }
     @inline(__always) static var flushAt: Int { capacity - 8 }
     /// Floats per lane array: cx, cy, xr, yr, r, red, green, blue; then sample, mask and the
@@ -104,7 +105,7 @@ extension PointDraw {
         }
         var (colLo, colHi) = pixels(minX - ox, maxX - ox), (rowLo, rowHi) = pixels(minY - oy, maxY - oy)
         if total > Self.boxedRecords { (colLo, colHi, rowLo, rowHi) = (0, tileSize - 1, 0, tileSize - 1) }
-        let n = tileSize * tileSize * samplesPerPixel, queueWords = ShadeQueue.arrays * ShadeQueue.capacity
+        let n = tileSize * tileSize * samplesPerPixel, queueWords = PointShadeQueue.arrays * PointShadeQueue.capacity
         let raw = UnsafeMutableRawPointer.allocate(byteCount: 4 * (n + queueWords), alignment: 64)
         defer { raw.deallocate() }
         let ids = raw.bindMemory(to: UInt32.self, capacity: n)
@@ -122,7 +123,7 @@ extension PointDraw {
                 }
             }
         } }
-        var queue = ShadeQueue(base: queueBase)
+        var queue = PointShadeQueue(base: queueBase)
         let tables = ctx.tables
         let localMask = UInt32(1 << pointIDLocalBits) - 1
         lists.withUnsafeBufferPointer { ls in
@@ -143,7 +144,7 @@ extension PointDraw {
                         left &= left - 1
                         queue.push(record(v[j]), px + (j >> 2), py, mask: UInt32(truncatingIfNeeded: masks[j]), ox, oy, tables)
                     }
-                    if queue.count >= ShadeQueue.flushAt { flush(&queue, ctx) }
+                    if queue.count >= PointShadeQueue.flushAt { flush(&queue, ctx) }
                 }
             }
             flush(&queue, ctx)
@@ -170,7 +171,7 @@ extension PointDraw {
     /// Shades and writes every queued pixel, 8 lanes at a time (lanes past the count compute
     /// unused values).
     @inline(__always)
-    private func flush(_ queue: inout ShadeQueue, _ ctx: TileContext) {
+    private func flush(_ queue: inout PointShadeQueue, _ ctx: TileContext) {
         typealias V = SIMD8<Float>
         let n = queue.count, enc = ctx.tables.encode
         let last = Int32(truncatingIfNeeded: ctx.tables.encodeCount - 1)
