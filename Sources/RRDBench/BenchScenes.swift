@@ -80,17 +80,18 @@ struct BenchScene {
         }
     }
 
-    /// Loads scene `name` from `folder/name/`.
-    static func load(_ name: String, from folder: URL) throws -> BenchScene {
+    /// Loads scene `name` from `folder/name/`, its points with `shading` (the peers draw them flat).
+    static func load(_ name: String, from folder: URL, shading: PointShading = .flat) throws -> BenchScene {
+        let shaded = shading == .gradient ? ", gradient-shaded points" : ""
         let raw = try Raw(dir: folder.appendingPathComponent(name))
         var list = DrawList(background: try raw.background())
         let kind = raw.string("kind") ?? ""
         switch kind {
         case "points":
             list.add(PointBatch(positions: try raw.vec3("positions"), radii: [try raw.scalar("radius", Float.self)],
-                                colors: try raw.colors("colors"), shape: .disc, shading: .flat, minRadiusPixels: 0.5))
+                                colors: try raw.colors("colors"), shape: .disc, shading: shading, minRadiusPixels: 0.5))
             return BenchScene(name: name, list: list, camera: try raw.camera(),
-                              notes: "flat discs d=max(1,2rf/z), 4x MSAA, depth test")
+                              notes: "flat discs d=max(1,2rf/z), 4x MSAA, depth test" + shaded)
         case "lines":
             let offsets = try raw.array("strip_offsets", Int32.self).map(Int.init)
             let widths = try raw.array("strip_width_px", Float.self)
@@ -123,12 +124,12 @@ struct BenchScene {
         case "depth":
             let size = try raw.scalar("point_size_px", Float.self)
             list.add(PointBatch(positions: try raw.vec3("positions"), radii: [-size / 2], colors: try raw.colors("colors"),
-                                shape: .square, shading: .flat))
+                                shape: .square, shading: shading))
             return BenchScene(name: name, list: list, camera: try raw.camera(),
-                              notes: "307,200 squares of 2 px from the precomputed back-projection, 4x MSAA")
+                              notes: "307,200 squares of 2 px from the precomputed back-projection, 4x MSAA" + shaded)
         case "dna":
             list.add(PointBatch(positions: try raw.vec3("positions"), radii: [try raw.scalar("radius", Float.self)],
-                                colors: try raw.colors("colors"), shape: .disc, shading: .flat))
+                                colors: try raw.colors("colors"), shape: .disc, shading: shading))
             let verts = try raw.vec3("line_vertices"), lcol = try raw.colors("line_colors")
             let segs = try raw.array("segments", Int32.self).map(Int.init)
             let width = try raw.array("segment_width_px", Float.self).first ?? 2
@@ -139,9 +140,9 @@ struct BenchScene {
             }
             list.add(LineBatch(positions: pos, stripStarts: starts, radii: [-width / 2], colors: col, colorsPerVertex: true))
             list.add(PointBatch(positions: try raw.vec3("bead_positions"), radii: [try raw.scalar("bead_radius", Float.self)],
-                                colors: try raw.colors("bead_colors"), shape: .disc, shading: .flat))
+                                colors: try raw.colors("bead_colors"), shape: .disc, shading: shading))
             return BenchScene(name: name, list: list, camera: try raw.camera(),
-                              notes: "3 draws: 200 discs, 100 capsule segments 2 px, 100 bead discs, 4x MSAA")
+                              notes: "3 draws: 200 discs, 100 capsule segments 2 px, 100 bead discs, 4x MSAA" + shaded)
         default:
             throw LoadError.badArray("kind \(kind)")
         }

@@ -21,6 +21,9 @@ struct RasterBench: ParsableCommand {
     @Flag(help: "Use the scalar reference kernels.")
     var scalar = false
 
+    @Option(help: "Shading of the scenes' points: flat (as the peers draw them) or gradient (the viewer's radial shading).")
+    var shading = "flat"
+
     @Option(help: "Write each scene's last frame as PNG into this folder.")
     var png: String?
 
@@ -29,6 +32,7 @@ struct RasterBench: ParsableCommand {
 
     func validate() throws {
         guard threads >= 1 && threads <= 256 else { throw ValidationError("--threads must be 1…256") }
+        guard shading == "flat" || shading == "gradient" else { throw ValidationError("--shading takes flat or gradient") }
         for s in scene where !BenchScene.names.contains(s) {
             throw ValidationError("unknown scene \(s); known: \(BenchScene.names.joined(separator: ", "))")
         }
@@ -42,7 +46,7 @@ struct RasterBench: ParsableCommand {
         } : scene
         if names.isEmpty { throw ValidationError("no scenes in \(folder.path) (run scenes.py --raw --no-npz)") }
         for name in names {
-            let s = try BenchScene.load(name, from: folder)
+            let s = try BenchScene.load(name, from: folder, shading: shading == "gradient" ? .gradient : .flat)
             try measure(s)
         }
     }
@@ -74,7 +78,7 @@ struct RasterBench: ParsableCommand {
         }
         let median = Self.median(times), cpuMedian = Self.median(cpu)
         let record: [String: Any] = [
-            "peer": "rrd-render" + (scalar ? " (scalar)" : ""), "scene": s.name, "width": w, "height": h,
+            "peer": "rrd-render" + (scalar ? " (scalar)" : "") + (shading == "gradient" ? " (gradient points)" : ""), "scene": s.name, "width": w, "height": h,
             "threads": threads, "frames": times.count,
             "ms_median": Self.round3(median), "ms_per_frame_median": Self.round3(median),
             "ms_min": Self.round3(times.min() ?? 0), "cpu_ms_median": Self.round3(cpuMedian),

@@ -2,7 +2,7 @@ import Testing
 @testable import Rasterizer
 
 /// The point kernels against their scalar references, on the cases the fast paths single out:
-/// small squares at every sub-pixel phase (the fixed-block square kernel), each depth mode
+/// small points at every sub-pixel phase and radius around the fixed-block bounds, each depth mode
 /// (opaque scene, transparent scene, overlay), shaded spheres of 1–3 px, and degenerate input.
 @Suite struct PointKernelTests {
     static let background = RGBA8(5, 10, 20)
@@ -51,7 +51,8 @@ import Testing
         return list
     }
 
-    static let smallRadii: [Float] = [0.3, 0.5, 0.6249, 0.625, 0.7, 0.9, 1, 1.1249, 1.125, 1.3, 1.5, 2, 2.5, 3]
+    static let smallRadii: [Float] = [0.3, 0.5, 0.6249, 0.625, 0.7, 0.9, 1, 1.1249, 1.125, 1.3, 1.5, 1.6210937, 1.62109375,
+                                      2, 2.1210937, 2.12109375, 2.5, 2.6210937, 2.62109375, 3]
 
     @Test func smallPointsMatchTheScalarKernelsAtEverySubPixelPhase() throws {
         let camera = Camera.pixels(width: 150, height: 96)

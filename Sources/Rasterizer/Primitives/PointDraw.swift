@@ -17,10 +17,14 @@ enum DiscShape: ShapeConstant { static var shape: PointShape { .disc } }
 enum SquareShape: ShapeConstant { static var shape: PointShape { .square } }
 enum SphereShape: ShapeConstant { static var shape: PointShape { .sphere } }
 
-/// The fixed pixel blocks of small points (`PointDraw.blockPointSIMD`): rows × 2-pixel spans.
-protocol BlockSize { static var rows: Int { get }; static var spans: Int { get } }
-enum Block2x2: BlockSize { static var rows: Int { 2 }; static var spans: Int { 1 } }
-enum Block3x4: BlockSize { static var rows: Int { 3 }; static var spans: Int { 2 } }
+/// The fixed pixel blocks of small points (`PointDraw.blockPointSIMD`): rows × 2-pixel spans,
+/// starting at an even pixel (`aligned`) or at the box's first.
+protocol BlockSize { static var rows: Int { get }; static var spans: Int { get }; static var aligned: Bool { get } }
+enum Block2x2: BlockSize { static var rows: Int { 2 }; static var spans: Int { 1 }; static var aligned: Bool { false } }
+enum Block3x4: BlockSize { static var rows: Int { 3 }; static var spans: Int { 2 }; static var aligned: Bool { true } }
+enum Block4x4: BlockSize { static var rows: Int { 4 }; static var spans: Int { 2 }; static var aligned: Bool { false } }
+enum Block5x6: BlockSize { static var rows: Int { 5 }; static var spans: Int { 3 }; static var aligned: Bool { true } }
+enum Block6x6: BlockSize { static var rows: Int { 6 }; static var spans: Int { 3 }; static var aligned: Bool { false } }
 
 final class PointDraw: PreparedDraw {
     let batch: PointBatch
@@ -225,14 +229,18 @@ final class PointDraw: PreparedDraw {
             assert(depthTest == depthWrite)
             if depthTest { directSIMD(tile: t, ctx, S.self, DepthTestWrite.self) }
             else { directSIMD(tile: t, ctx, S.self, DepthOff.self) }
-        case (.simd, false): each(t) { pointSIMD($0, ctx, S.self, gradient: gradient, direct: false) }
-        case (.scalar, true):
-            each(t) { p in
-                if p.r < smallRadius { blockPointScalar(p, ctx, S.self, Block2x2.self) }
-                else if p.r < mediumRadius { blockPointScalar(p, ctx, S.self, Block3x4.self) }
-                else { pointScalar(p, ctx, S.self, gradient: false, direct: true) }
+        case (.simd, false):
+            if gradient && opacity == 1 && chunks.count < maxShadedLists {
+                assert(depthTest == depthWrite)
+                if depthTest { gradientSIMD(tile: t, ctx, S.self, DepthTestWrite.self) }
+                else { gradientSIMD(tile: t, ctx, S.self, DepthOff.self) }
+            } else {
+                each(t) { pointSIMD($0, ctx, S.self, gradient: gradient, direct: false, word: 0, into: ctx.color) }
             }
-        case (.scalar, false): each(t) { pointScalar($0, ctx, S.self, gradient: gradient, direct: false) }
+        case (.scalar, true): each(t) { opaqueScalar($0, ctx, S.self, gradient: false) }
+        case (.scalar, false):
+            if gradient && opacity == 1 { each(t) { opaqueScalar($0, ctx, S.self, gradient: true) } }
+            else { each(t) { pointScalar($0, ctx, S.self, gradient: gradient, direct: false) } }
         }
     }
 
@@ -274,14 +282,19 @@ final class PointDraw: PreparedDraw {
         }
     }
 
+    /// The general point kernel: 2-pixel spans over the point's sample box. `direct` writes `word`
+    /// into the covered samples of `target` (a colour word into the colour samples, or a point's
+    /// id into `gradientSIMD`'s id samples); otherwise each covered pixel is shaded and written
+    /// (or blended) into the colour samples.
     @inline(__always)
-    func pointSIMD<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool, direct: Bool) {
+    func pointSIMD<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool, direct: Bool,
+                                     word: UInt32, into target: UnsafeMutablePointer<UInt32>) {
         let shape = S.shape
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
         guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return }
         let r2 = r * r, invR2 = 1 / r2
         let lx = SamplePattern.laneX, ly = SamplePattern.laneY
-        let colorV = SIMD8<UInt32>(repeating: p.color)
+        let wordV = SIMD8<UInt32>(repeating: word)
         for py in py0...py1 {
             let dy = (SIMD8<Float>(repeating: Float(py)) + ly) - yr
             let dy2 = dy * dy
@@ -303,10 +316,10 @@ final class PointDraw: PreparedDraw {
                     if depthTest { m = m .& (z .< old) }
                     if anyLane(m) {
                         if depthWrite { dp.storeBytes(of: old.replacing(with: z, where: m), as: SIMD8<Float>.self) }
-                        let cp = UnsafeMutableRawPointer(ctx.color + base)
                         if direct {
+                            let cp = UnsafeMutableRawPointer(target + base)
                             let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-                            cp.storeBytes(of: oc.replacing(with: colorV, where: m), as: SIMD8<UInt32>.self)
+                            cp.storeBytes(of: oc.replacing(with: wordV, where: m), as: SIMD8<UInt32>.self)
                         } else {
                             let bits = laneBits(m)
                             for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
@@ -322,22 +335,30 @@ final class PointDraw: PreparedDraw {
         }
     }
 
-    /// Below these radii a point's samples lie within 2 × 2 (box width 2r + 0.75 < 2) or 3 × 3
-    /// pixels, so `blockPoint*` test a fixed block of `rows` rows × `spans` unaligned 2-pixel spans,
-    /// without branches on the shape of the box (they mispredicted on most of points_1m's points).
+    /// Below these radii a point's samples lie within 2 × 2 (box width 2r + 0.75 < 2), 3 × 3,
+    /// 4 × 4, 5 × 5 or 6 × 6 pixels, so `blockPoint*` test a fixed block of `rows` rows × `spans`
+    /// 2-pixel spans (`Block2x2` … `Block6x6`), without branches on the shape of the box (they mispredicted on most of
+    /// points_1m's points). The three larger bounds keep 1/256 px from the exact ones (2.5 − 0.75
+    /// over 2 and so on), far more than the rounding of the box's ends in tile coordinates.
     let smallRadius: Float = 0.625
     let mediumRadius: Float = 1.125
+    let radius4: Float = 1.62109375
+    let radius5: Float = 2.12109375
+    let radius6: Float = 2.62109375
 
     /// First pixel of the fixed block of a small point (clamped so the block stays inside the tile
     /// buffer; samples outside the point's box are never covered).
-    @inline(__always) func blockOrigin(_ xr: Float, _ yr: Float, _ r: Float, rows: Int, spans: Int) -> (Int, Int)? {
+    @inline(__always) func blockOrigin(_ xr: Float, _ yr: Float, _ r: Float, rows: Int, spans: Int, aligned: Bool) -> (Int, Int)? {
         let lox = (xr - r - 0.875).rounded(.up), loy = (yr - r - 0.875).rounded(.up)
         let hix = (xr + r - 0.125).rounded(.down), hiy = (yr + r - 0.125).rounded(.down)
         guard hix >= 0, hiy >= 0, lox < Float(tileSize), loy < Float(tileSize), lox <= hix, loy <= hiy else { return nil }
-        // Two spans start at an even pixel (4 pixels hold any 3-pixel box): aligned accesses let
-        // the next point's loads forward from these stores (unaligned overlaps stalled the depth
-        // scene's neighbouring squares). One span stays unaligned to cover a 2-pixel box.
-        let x = lox > 0 ? min(spans == 2 ? Int(lox) & ~1 : Int(lox), tileSize - 2 * spans) : 0
+        // Aligned blocks start at an even pixel (2 · spans pixels hold any box of 2 · spans − 1
+        // pixels): aligned accesses let the next point's loads forward from these stores
+        // (unaligned overlaps stalled the depth scene's neighbouring squares). The others hold a
+        // box of 2 · spans pixels with one span less than aligned: the 2-pixel box, the 4- and
+        // 6-pixel boxes of the points 1.125…1.62 and 2.12…2.62 px across (most of a dense
+        // cloud's points, whose neighbours in drawing order are seldom neighbours on screen).
+        let x = lox > 0 ? min(aligned ? Int(lox) & ~1 : Int(lox), tileSize - 2 * spans) : 0
         let y = loy > 0 ? min(Int(loy), tileSize - rows) : 0
         return (x, y)
     }
@@ -375,19 +396,40 @@ final class PointDraw: PreparedDraw {
         return true
     }
 
+    /// The scalar reference of `opaqueSIMD` (flat) and of `gradientSIMD` (`gradient`): an opaque
+    /// point's covered samples over the same pixels (fixed blocks below `radius6`, else the
+    /// sample box), each point shaded and written in drawing order.
     @inline(__always)
-    private func blockPointScalar<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type) {
+    private func opaqueScalar<S: ShapeConstant>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, gradient: Bool) {
+        if p.r < smallRadius { blockPointScalar(p, ctx, S.self, Block2x2.self, gradient: gradient) }
+        else if p.r < mediumRadius { blockPointScalar(p, ctx, S.self, Block3x4.self, gradient: gradient) }
+        else if p.r < radius4 { blockPointScalar(p, ctx, S.self, Block4x4.self, gradient: gradient) }
+        else if p.r < radius5 { blockPointScalar(p, ctx, S.self, Block5x6.self, gradient: gradient) }
+        else if p.r < radius6 { blockPointScalar(p, ctx, S.self, Block6x6.self, gradient: gradient) }
+        else { pointScalar(p, ctx, S.self, gradient: gradient, direct: !gradient) }
+    }
+
+    @inline(__always)
+    private func blockPointScalar<S: ShapeConstant, B: BlockSize>(_ p: PointRecord, _ ctx: TileContext, _: S.Type, _: B.Type,
+                                                                 gradient: Bool) {
         let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
         for span in 0..<spans {
           let px = bx + 2 * span
           for py in py0..<py0 + rows {
             let base = ((py << tileShift) + px) << 2
+            var bits: UInt32 = 0
             for j in 0..<8 {
-                if sampleScalar(p, shape, px, py, lane: j, xr: xr, yr: yr, at: base + j, ctx) {
-                    ctx.color[base + j] = p.color
-                }
+                if sampleScalar(p, shape, px, py, lane: j, xr: xr, yr: yr, at: base + j, ctx) { bits |= 1 << j }
+            }
+            if !gradient {
+                for j in 0..<8 where bits & (1 << j) != 0 { ctx.color[base + j] = p.color }
+                continue
+            }
+            for k in 0..<2 where (bits >> (4 * k)) & 0xF != 0 {
+                let src = shade(p, Float(px + k) + 0.5, Float(py) + 0.5, xr: xr, yr: yr, gradient: true, ctx.tables)
+                writePixel(src, lanes: (bits >> (4 * k)) & 0xF, at: base + 4 * k, ctx)
             }
           }
         }

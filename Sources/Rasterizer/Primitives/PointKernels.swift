@@ -8,9 +8,7 @@ enum DepthTestWrite: DepthMode { static var test: Bool { true }; static var writ
 enum DepthOff: DepthMode { static var test: Bool { false }; static var write: Bool { false } }
 
 extension PointDraw {
-    /// Flat opaque points of tile `t` with the SIMD kernels: below `mediumRadius` the fixed-block
-    /// kernels (`smallSquareSIMD` for squares, `blockPointSIMD` for discs and spheres), larger
-    /// ones the general `pointSIMD`.
+    /// Flat opaque points of tile `t` with the SIMD kernels (see `opaqueSIMD`).
     func directSIMD<S: ShapeConstant, D: DepthMode>(tile t: Int, _ ctx: TileContext, _: S.Type, _: D.Type) {
         // The tile origin as floats once per tile (converted per point, it was reloaded after every store).
         let ox = Float(ctx.x0), oy = Float(ctx.y0)
@@ -19,30 +17,45 @@ extension PointDraw {
                 b.withRecords(tile: t) { recs in
                     for i in recs.indices {
                         let p = recs[i]
-                        if p.r < smallRadius {
-                            if S.shape == .square { smallSquareSIMD(p, ox, oy, ctx, Block2x2.self, D.self) }
-                            else { blockPointSIMD(p, ox, oy, ctx, S.self, Block2x2.self, D.self) }
-                        } else if p.r < mediumRadius {
-                            if S.shape == .square { smallSquareSIMD(p, ox, oy, ctx, Block3x4.self, D.self) }
-                            else { blockPointSIMD(p, ox, oy, ctx, S.self, Block3x4.self, D.self) }
-                        } else { pointSIMD(p, ctx, S.self, gradient: false, direct: true) }
+                        opaqueSIMD(p, word: p.color, into: ctx.color, ox, oy, ctx, S.self, D.self)
                     }
                 }
             }
         }
     }
 
-    /// One flat opaque disc or sphere of radius < `mediumRadius` over its fixed block (see
-    /// `blockOrigin`; squares take `smallSquareSIMD`); the reference is `blockPointScalar`. Masks
-    /// are combined and applied as integer bits (`old ^ ((old ^ new) & m)`).
+    /// One opaque point: `word` into its covered samples of `target` (tile-sized, sample-major as
+    /// the colour samples) that pass the depth mode. Below `radius6` the fixed-block kernels
+    /// (`smallSquareSIMD` for squares, `blockPointSIMD` for discs and spheres), larger points the
+    /// general `pointSIMD`; the reference is `opaqueScalar`.
     @inline(__always)
-    func blockPointSIMD<S: ShapeConstant, B: BlockSize, D: DepthMode>(_ p: PointRecord, _ ox: Float, _ oy: Float,
+    func opaqueSIMD<S: ShapeConstant, D: DepthMode>(_ p: PointRecord, word: UInt32, into target: UnsafeMutablePointer<UInt32>,
+                                                   _ ox: Float, _ oy: Float, _ ctx: TileContext, _: S.Type, _: D.Type) {
+        @inline(__always) func block<B: BlockSize>(_: B.Type) {
+            if S.shape == .square { smallSquareSIMD(p, word, target, ox, oy, ctx, B.self, D.self) }
+            else { blockPointSIMD(p, word, target, ox, oy, ctx, S.self, B.self, D.self) }
+        }
+        if p.r < smallRadius { block(Block2x2.self) }
+        else if p.r < mediumRadius { block(Block3x4.self) }
+        else if p.r < radius4 { block(Block4x4.self) }
+        else if p.r < radius5 { block(Block5x6.self) }
+        else if p.r < radius6 { block(Block6x6.self) }
+        else { pointSIMD(p, ctx, S.self, gradient: false, direct: true, word: word, into: target) }
+    }
+
+    /// One opaque disc or sphere of radius < `radius6` over its fixed block (see
+    /// `blockOrigin`; squares take `smallSquareSIMD`), `word` into `target`; the reference is
+    /// `blockPointScalar`. Masks are combined and applied as integer bits (`old ^ ((old ^ new) & m)`).
+    @inline(__always)
+    func blockPointSIMD<S: ShapeConstant, B: BlockSize, D: DepthMode>(_ p: PointRecord, _ word: UInt32,
+                                                                     _ target: UnsafeMutablePointer<UInt32>,
+                                                                     _ ox: Float, _ oy: Float,
                                                                      _ ctx: TileContext, _: S.Type, _: B.Type, _: D.Type) {
         let shape = S.shape, rows = B.rows, spans = B.spans
         let xr = p.x - ox, yr = p.y - oy, r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
         let r2 = r * r, invR2 = 1 / r2
-        let colorV = SIMD8<UInt32>(repeating: p.color)
+        let wordV = SIMD8<UInt32>(repeating: word)
         for span in 0..<spans {
             let px = bx + 2 * span
             let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
@@ -62,37 +75,39 @@ extension PointDraw {
                         dp.storeBytes(of: ob ^ ((ob ^ zb) & m), as: SIMD8<UInt32>.self)
                     }
                 }
-                let cp = UnsafeMutableRawPointer(ctx.color + base)
+                let cp = UnsafeMutableRawPointer(target + base)
                 let oc = cp.loadUnaligned(as: SIMD8<UInt32>.self)
-                cp.storeBytes(of: oc ^ ((oc ^ colorV) & m), as: SIMD8<UInt32>.self)
+                cp.storeBytes(of: oc ^ ((oc ^ wordV) & m), as: SIMD8<UInt32>.self)
             }
         }
     }
 
-    /// One flat opaque square of radius < `mediumRadius` over its fixed block (see `blockOrigin`):
-    /// a sample is inside when it is inside both the square's columns and its rows (the scalar
+    /// One opaque square of radius < `radius6` over its fixed block (see `blockOrigin`), `word`
+    /// into `target`: a sample is inside when it is inside both the square's columns and its rows (the scalar
     /// reference, `sampleScalar`, makes the same comparisons), so the column masks are made once
     /// per point and the row mask once per row. Masks stay 32-bit lane bits and are applied as
     /// `old ^ ((old ^ new) & m)`; samples outside the square are rewritten with their own values.
     @inline(__always)
-    func smallSquareSIMD<B: BlockSize, D: DepthMode>(_ p: PointRecord, _ ox: Float, _ oy: Float, _ ctx: TileContext,
-                                                     _: B.Type, _: D.Type) {
+    func smallSquareSIMD<B: BlockSize, D: DepthMode>(_ p: PointRecord, _ word: UInt32, _ target: UnsafeMutablePointer<UInt32>,
+                                                     _ ox: Float, _ oy: Float, _ ctx: TileContext, _: B.Type, _: D.Type) {
         let rows = B.rows, spans = B.spans
         let xr = p.x - ox, yr = p.y - oy, r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans) else { return }
+        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
         @inline(__always) func inside(_ d: SIMD8<Float>) -> SIMD8<UInt32> { maskBits(d .>= -r) & maskBits(d .<= r) }
         let fx = Float(bx), fy = Float(py0)
-        let mx0 = inside((SIMD8<Float>(repeating: fx) + SamplePattern.laneX) - xr)
-        let mx1 = spans == 2 ? inside((SIMD8<Float>(repeating: fx + 2) + SamplePattern.laneX) - xr) : SIMD8()
+        @inline(__always) func column(_ span: Int) -> SIMD8<UInt32> {
+            spans > span ? inside((SIMD8<Float>(repeating: fx + Float(2 * span)) + SamplePattern.laneX) - xr) : SIMD8()
+        }
+        let mx0 = column(0), mx1 = column(1), mx2 = column(2), mx3 = column(3)
         let z = SIMD8<Float>(repeating: p.z), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
-        let colorV = SIMD8<UInt32>(repeating: p.color)
+        let wordV = SIMD8<UInt32>(repeating: word)
         let depth = UnsafeMutableRawPointer(ctx.depth + (((py0 << tileShift) + bx) << 2))
-        let color = UnsafeMutableRawPointer(ctx.color + (((py0 << tileShift) + bx) << 2))
+        let color = UnsafeMutableRawPointer(target + (((py0 << tileShift) + bx) << 2))
         let rowBytes = tileSize * samplesPerPixel * 4
         for row in 0..<rows {
             let my = inside((SIMD8<Float>(repeating: fy + Float(row)) + SamplePattern.laneY) - yr)
             for span in 0..<spans {
-                var m = (span == 0 ? mx0 : mx1) & my
+                var m = (span == 0 ? mx0 : span == 1 ? mx1 : span == 2 ? mx2 : mx3) & my
                 let offset = row * rowBytes + span * 32
                 if D.test || D.write {
                     let old = depth.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
@@ -103,7 +118,7 @@ extension PointDraw {
                     }
                 }
                 let oc = color.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self)
-                color.storeBytes(of: oc ^ ((oc ^ colorV) & m), toByteOffset: offset, as: SIMD8<UInt32>.self)
+                color.storeBytes(of: oc ^ ((oc ^ wordV) & m), toByteOffset: offset, as: SIMD8<UInt32>.self)
             }
         }
     }
