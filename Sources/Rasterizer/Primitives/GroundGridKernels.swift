@@ -62,8 +62,8 @@ extension GridPlane {
 
     /// `intensity` for the 8 pixels from frame column `column` on. `checkExtent` false: the caller knows every line
     /// that can light these pixels lies inside the square, so the extent tests (which would all pass) are left out.
-    /// (It takes the column rather than the centres: the compiler leaves this function out of line, and a SIMD8
-    /// argument is passed in 128-bit halves.) Selects are bit operations (`select`, `keep`; see Wide.swift), and
+    /// (It takes the column rather than the centres: where the compiler leaves it out of line, a SIMD8 argument is
+    /// passed in 128-bit halves.) Selects are bit operations (`select`, `keep`; see Wide.swift), and
     /// both fades are made before the first use of either: made after the early return, the second was
     /// computed lane by lane in scalar registers.
     @inline(__always) func intensity8(_ column: Int, _ r: Row, checkExtent: Bool) -> SIMD8<Float> {
