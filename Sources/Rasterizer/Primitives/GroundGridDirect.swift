@@ -31,23 +31,15 @@ extension GridPlane {
     /// into `row` (the tile's first output pixel of that row).
     func rowAloneSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
                       into row: UnsafeMutablePointer<UInt32>) {
-        let r = self.row(ctx.y0 + py)
-        var (groups, inside) = groupsToDraw(first, last, ctx, r)
-        while groups != 0 {
-            let x = 8 * groups.trailingZeroBitCount
-            groups &= groups - 1
-            let i = intensity8(ctx.x0 + x, r, checkExtent: !inside)
-            let q = i * 255 + 12_582_912
-            // Lanes of columns first...last (the row's part of the tile that the grid can touch).
+        litGroupsSIMD(py, first, last, ctx) { x, lit, levels, r in
+            // The group's columns within first...last (the row's part of the tile that the grid can touch).
             let j0 = max(first - x, 0), j1 = min(last - x, 7)
-            var bits = laneBits(q .> 12_582_912) & (UInt32(0xFF) << UInt32(j0)) & (UInt32(0xFF) >> UInt32(7 - j1))
-            guard bits != 0 else { continue }
-            let levels = unsafeBitCast(q, to: SIMD8<UInt32>.self) &- 0x4B40_0000
             if let table = memo.results, allInFront(x, r, ctx) {
                 // Every sample of the 8 pixels is in front of the plane: lit pixels take the remembered blend.
-                for j in j0...j1 { row[x + j] = bits & (1 << UInt32(j)) != 0 ? table[Int(levels[j])] : memo.background }
-                continue
+                for j in j0...j1 { row[x + j] = lit & (1 << UInt32(j)) != 0 ? table[Int(levels[j])] : memo.background }
+                return
             }
+            var bits = lit
             while bits != 0 {
                 let j = bits.trailingZeroBitCount
                 bits &= bits - 1

@@ -184,6 +184,33 @@ extension GridPlane {
 
     /// Draws the tile row `py`, tile columns `first...last`: its groups of 8 pixels that a line can light.
     func rowSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
+        litGroupsSIMD(py, first, last, ctx) { x, lit, levels, r in
+            var bits = lit
+            if groupShowsOnly(memo.background, x, py, ctx, r) {
+                // Every sample of the 8 pixels shows the tile's first colour behind the plane: the remembered
+                // blends, as `blend` would give them.
+                while bits != 0 {
+                    let j = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    UnsafeMutableRawPointer(ctx.color + (((py << tileShift) + x + j) << 2))
+                        .storeBytes(of: SIMD4(repeating: memo.over(Int(levels[j]), self, ctx.tables)),
+                                    as: SIMD4<UInt32>.self)
+                }
+            }
+            while bits != 0 {
+                let j = bits.trailingZeroBitCount
+                bits &= bits - 1
+                blend(Int(levels[j]), x + j, py, r, ctx, memo)
+            }
+        }
+    }
+
+    /// The SIMD walk over the pixels of tile row `py`, columns `first...last`, in the groups `groupsToDraw` gives
+    /// (the twin of `litPixelsScalar`): for each group with a pixel of intensity level (1/255 steps) above 0,
+    /// `lit(x, bits, levels, row)` with the group's first tile column, its lit lanes among columns `first...last`
+    /// and the levels of its 8 pixels.
+    @inline(__always) func litGroupsSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext,
+                                         _ lit: (Int, UInt32, SIMD8<UInt32>, Row) -> Void) {
         let r = row(ctx.y0 + py)
         var (groups, inside) = groupsToDraw(first, last, ctx, r)
         while groups != 0 {
@@ -194,26 +221,8 @@ extension GridPlane {
             let q = i * 255 + 12_582_912
             // Lanes of columns first...last (bit masks: integer lane comparisons are not vectorised).
             let from = UInt32(0xFF) << UInt32(max(first - x, 0)), to = UInt32(0xFF) >> UInt32(max(x + 7 - last, 0))
-            var bits = laneBits(q .> 12_582_912) & from & to
-            if bits != 0 {
-                let levels = unsafeBitCast(q, to: SIMD8<UInt32>.self) &- 0x4B40_0000
-                if groupShowsOnly(memo.background, x, py, ctx, r) {
-                    // Every sample of the 8 pixels shows the tile's first colour behind the plane: the remembered
-                    // blends, as `blend` would give them.
-                    while bits != 0 {
-                        let j = bits.trailingZeroBitCount
-                        bits &= bits - 1
-                        UnsafeMutableRawPointer(ctx.color + (((py << tileShift) + x + j) << 2))
-                            .storeBytes(of: SIMD4(repeating: memo.over(Int(levels[j]), self, ctx.tables)),
-                                        as: SIMD4<UInt32>.self)
-                    }
-                }
-                while bits != 0 {
-                    let j = bits.trailingZeroBitCount
-                    bits &= bits - 1
-                    blend(Int(levels[j]), x + j, py, r, ctx, memo)
-                }
-            }
+            let bits = laneBits(q .> 12_582_912) & from & to
+            if bits != 0 { lit(x, bits, unsafeBitCast(q, to: SIMD8<UInt32>.self) &- 0x4B40_0000, r) }
         }
     }
 
