@@ -175,6 +175,7 @@ extension PointDraw {
         typealias V = SIMD8<Float>
         let n = queue.count, enc = ctx.tables.encode
         let last = Int32(truncatingIfNeeded: ctx.tables.encodeCount - 1)
+        let shift = Int32(SRGB.encodeShift), low = Int32(bitPattern: SRGB.encodeLowBits)
         var g = 0
         while g < n {
             @inline(__always) func load(_ k: Int) -> V { UnsafeRawPointer(queue.lanes(k) + g).load(as: V.self) }
@@ -183,11 +184,10 @@ extension PointDraw {
             let v = 1.2 - rho
             // `v > 0 ? v : 0` and `max(0.4, q)` (q when q ≥ 0.4) as bit selects: with `replacing`
             // the square root between them went lane by lane through `sqrtf`.
-            let q = float(bits(v) & maskBits(v .> 0)).squareRoot()
-            let keep = maskBits(q .>= 0.4)
-            let s = float((bits(q) & keep) | (bits(V(repeating: 0.4)) & ~keep))
+            let q = keep(v, maskBits(v .> 0)).squareRoot()
+            let s = select(maskBits(q .>= 0.4), q, V(repeating: 0.4))
             for c in 0..<3 {
-                let index = encodeIndex(load(5 + c) * s, last: last)
+                let index = encodeIndex(load(5 + c) * s, last: last, shift: shift, low: low)
                 UnsafeMutableRawPointer(queue.words(10 + c) + g).storeBytes(of: index, as: SIMD8<Int32>.self)
             }
             for j in g..<min(g + 8, n) {
@@ -206,20 +206,17 @@ extension PointDraw {
         queue.count = 0
     }
 
-    @inline(__always) private func bits(_ v: SIMD8<Float>) -> SIMD8<UInt32> { unsafeBitCast(v, to: SIMD8<UInt32>.self) }
-    @inline(__always) private func float(_ b: SIMD8<UInt32>) -> SIMD8<Float> { unsafeBitCast(b, to: SIMD8<Float>.self) }
-
     /// The encode-table index that gives `SRGBTables.encode`'s byte for each lane: the table's
     /// first entry is 0 and its last 255 (`PointGradientTests` checks), so the values that
-    /// `SRGB.encode` maps to 0 (NaN, negative, below 2⁻¹⁶) take index 0 and those at 1 and above
-    /// the last. The literals are `SRGB.encodeLowBits` (2⁻¹⁶) and `SRGB.encodeShift`.
-    @inline(__always) private func encodeIndex(_ x: SIMD8<Float>, last: Int32) -> SIMD8<Int32> {
+    /// `SRGB.encode` maps to 0 (NaN, negative, below 2⁻¹⁶ = `low`) take index 0 and those at 1 and
+    /// above the last. `shift` and `low` are `SRGB.encodeShift` and `SRGB.encodeLowBits`.
+    @inline(__always) private func encodeIndex(_ x: SIMD8<Float>, last: Int32, shift: Int32, low: Int32) -> SIMD8<Int32> {
         let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
-        let idx = (bits &>> 13) &- (0x3780_0000 &>> 13)
+        let idx = (bits &>> shift) &- (low &>> shift)
         let top = SIMD8<Int32>(repeating: last)
         // Negative floats have negative bits and give negative indices; positive NaN is above ∞.
         // (Vector operands throughout: `replacing` with a scalar went lane by lane.)
-        let keep = unsafeBitCast((idx .> SIMD8<Int32>()) .& (bits .<= SIMD8<Int32>(repeating: 0x7F80_0000)), to: SIMD8<Int32>.self)
-        return top.replacing(with: idx, where: idx .< top) & keep
+        let inRange = maskBits((idx .> SIMD8<Int32>()) .& (bits .<= SIMD8<Int32>(repeating: 0x7F80_0000)))
+        return select(inRange, select(maskBits(idx .< top), idx, top), SIMD8<Int32>())
     }
 }
