@@ -11,6 +11,14 @@ import Testing
         GroundGridTests.grid(spacing: 1, halfExtent: 1e6),
     ]
 
+    /// The planes of `grids` that `camera` sees, with their grids.
+    static func planes(_ camera: Camera) -> [(grid: GroundGrid, plane: GridPlane)] {
+        grids.compactMap { grid in
+            var outline: [SIMD2<Double>] = []
+            return GridPlane(grid, camera: camera, outline: &outline).map { (grid, $0) }
+        }
+    }
+
     /// Every tile row of every tile, over the whole row and over a few partial spans.
     func forEachSpan(_ camera: Camera, _ body: (TileContext, Int, Int, Int) -> Void) {
         let b = TileBuffers()
@@ -30,9 +38,7 @@ import Testing
     @Test(arguments: 0..<GroundGridTests.cameras.count) func leftOutGroupsHaveNoLitPixel(_ c: Int) throws {
         let (name, camera) = GroundGridTests.cameras[c]
         var drawn = 0, leftOut = 0
-        for grid in Self.grids {
-            var outline: [SIMD2<Double>] = []
-            guard let plane = GridPlane(grid, camera: camera, outline: &outline) else { continue }
+        for (grid, plane) in Self.planes(camera) {
             var lit = 0
             forEachSpan(camera) { ctx, py, first, last in
                 let r = plane.row(ctx.y0 + py)
@@ -53,9 +59,7 @@ import Testing
 
     @Test(arguments: 0..<GroundGridTests.cameras.count) func insideSpansNeedNoExtentTests(_ c: Int) throws {
         let (name, camera) = GroundGridTests.cameras[c]
-        for grid in Self.grids {
-            var outline: [SIMD2<Double>] = []
-            guard let plane = GridPlane(grid, camera: camera, outline: &outline) else { continue }
+        for (_, plane) in Self.planes(camera) {
             var differing = 0
             forEachSpan(camera) { ctx, py, first, last in
                 let r = plane.row(ctx.y0 + py)
