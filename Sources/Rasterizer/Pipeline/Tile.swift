@@ -141,6 +141,17 @@ extension TileContext {
             var x = 0
             while x + 8 <= w {
                 let p = UnsafeRawPointer(s + 4 * x)
+                // All 32 samples the same colour (background, flat interiors): that colour 8 times.
+                let first = SIMD8<UInt32>(repeating: p.load(as: UInt32.self))
+                let differ = (p.loadUnaligned(as: SIMD8<UInt32>.self) ^ first)
+                    | (p.loadUnaligned(fromByteOffset: 32, as: SIMD8<UInt32>.self) ^ first)
+                    | (p.loadUnaligned(fromByteOffset: 64, as: SIMD8<UInt32>.self) ^ first)
+                    | (p.loadUnaligned(fromByteOffset: 96, as: SIMD8<UInt32>.self) ^ first)
+                if !anyBits(differ) {
+                    UnsafeMutableRawPointer(row + x).storeBytes(of: first, as: SIMD8<UInt32>.self)
+                    x += 8
+                    continue
+                }
                 let a = p.loadUnaligned(as: SIMD16<UInt32>.self)
                 let b = p.loadUnaligned(fromByteOffset: 64, as: SIMD16<UInt32>.self)
                 // Sample k of the 8 pixels (the samples of a pixel are 4 consecutive words).
