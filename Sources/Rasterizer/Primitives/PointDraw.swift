@@ -193,9 +193,13 @@ final class PointDraw: PreparedDraw {
         for j in 0..<8 {
             slots.records[j] = PointRecord(x: x[j], y: y[j], z: z[j], r: r[j], dz: dz[j], color: col[j])
         }
+        // Tile keys with the span bits for points on 2 or 2 × 2 tiles (`Bins.key`'s); wider ones below.
+        let wide = unsafeBitCast(tx1 &- tx0, to: SIMD8<UInt32>.self), high = unsafeBitCast(ty1 &- ty0, to: SIMD8<UInt32>.self)
         let key = (unsafeBitCast(ty0, to: SIMD8<UInt32>.self) &<< 8) | unsafeBitCast(tx0, to: SIMD8<UInt32>.self)
+            | (wide &* Bins<PointRecord>.rightBit) | (high &* Bins<PointRecord>.downBit)
         UnsafeMutableRawPointer(slots.keys).storeBytes(of: key | ~ok, as: SIMD8<UInt32>.self)
-        var multi = okBits & ~laneBits((tx0 .== tx1) .& (ty0 .== ty1))
+        // (Both at most 1 as a bit test against a vector: `.<=` with a scalar went lane by lane.)
+        var multi = okBits & ~laneBits(((wide | high) & SIMD8(repeating: ~1)) .== SIMD8<UInt32>())
         while multi != 0 {
             let j = multi.trailingZeroBitCount
             multi &= multi - 1
