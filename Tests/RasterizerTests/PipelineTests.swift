@@ -74,9 +74,13 @@ import TestSupport
             func randomRange() -> TileRange {
                 let kind = rng.below(10)
                 let x0 = rng.below(grid.tilesX), y0 = rng.below(grid.tilesY)
-                let span = kind < 6 ? 0 : kind < 9 ? 1 : grid.tilesX   // one tile, a few, or many (large)
-                return TileRange(x0: UInt16(x0), y0: UInt16(y0), x1: UInt16(min(x0 + span, grid.tilesX - 1)),
-                                 y1: UInt16(min(y0 + span, grid.tilesY - 1)))
+                // One tile; 2 side by side, 2 stacked or 2 × 2 (keys with span bits); 3 × 2 or 3 × 3
+                // (`multiRanges`); or many (large).
+                let spans = [(0, 0), (0, 0), (0, 0), (0, 0), (1, 0), (0, 1), (1, 1), (1, 1), (2, 1 + rng.below(2)),
+                             (grid.tilesX, grid.tilesX)]
+                let (sx, sy) = spans[kind]
+                return TileRange(x0: UInt16(x0), y0: UInt16(y0), x1: UInt16(min(x0 + sx, grid.tilesX - 1)),
+                                 y1: UInt16(min(y0 + sy, grid.tilesY - 1)))
             }
             for _ in 0..<3000 + round * 500 {
                 if rng.below(4) == 0 {

@@ -4,9 +4,10 @@
 /// points_1m frame in cache misses).
 ///
 /// `add` (or `stage`/`commit` for blocks of records) stages a record with a 4-byte tile key (the
-/// tile's coordinates when it touches one tile, the most common case for small primitives, else an
-/// index into `multiRanges`, or `skipKey`); `finish` counts per tile from the keys and copies the
-/// records into tile order (a stable counting sort). Submission numbers are staging slots.
+/// tile's coordinates when it touches one tile, the most common case for small primitives, with
+/// `rightBit`/`downBit` when it touches the 2 or 2 × 2 tiles from there, else an index into
+/// `multiRanges`, or `skipKey`); `finish` counts per tile from the keys and copies the records into
+/// tile order (a stable counting sort). Submission numbers are staging slots.
 /// Storage is raw memory kept between frames: records must be plain values (no references).
 ///
 /// A record touching more than `maxCopies` tiles is not copied: it goes to `large` once, and tiles
@@ -27,7 +28,7 @@ final class Bins<Record>: @unchecked Sendable {
     private var keys = RawStorage<UInt32>()
     /// Staging slots used (the next record's submission number among the small ones).
     private(set) var count = 0
-    /// Tile ranges of staged records that touch 2…`maxCopies` tiles.
+    /// Tile ranges of staged records that touch 3…`maxCopies` tiles.
     private var multiRanges: [TileRange] = []
     /// `tileStart[t] ..< tileStart[t + 1]` are tile `t`'s entries in `binned`.
     private var tileStart = RawStorage<Int32>()
@@ -38,8 +39,13 @@ final class Bins<Record>: @unchecked Sendable {
     private var tilesX = 1
     private var tiles = 0
 
-    /// Key bit: the low bits index `multiRanges`; clear: `ty << 8 | tx` (tile coordinates < 256).
+    /// Key bit: the low bits index `multiRanges`; clear: `ty << 8 | tx` (tile coordinates < 256)
+    /// and the span bits.
     private static var multiFlag: UInt32 { 0x8000_0000 }
+    /// Span bits of a key without `multiFlag`: the record also touches tile (tx + 1, ty), tile
+    /// (tx, ty + 1); both: the 2 × 2 tiles from (tx, ty).
+    static var rightBit: UInt32 { 0x1_0000 }
+    static var downBit: UInt32 { 0x2_0000 }
 
     deinit {
         staged.release(); keys.release(); tileStart.release(); cursor.release(); binned.release()
@@ -86,7 +92,10 @@ final class Bins<Record>: @unchecked Sendable {
     /// Key of the record staged at `slot` (the staging index it is written at) touching `range`; a
     /// record touching more than `maxCopies` tiles goes to `large` and its slot is skipped.
     @inline(__always) func key(_ range: TileRange, record: Record, slot: Int) -> UInt32 {
-        if range.x0 == range.x1 && range.y0 == range.y1 { return Self.tileKey(UInt32(range.x0), UInt32(range.y0)) }
+        let w = Int(range.x1) - Int(range.x0), h = Int(range.y1) - Int(range.y0)
+        if w <= 1 && h <= 1 {
+            return Self.tileKey(UInt32(range.x0), UInt32(range.y0)) | (w == 1 ? Self.rightBit : 0) | (h == 1 ? Self.downBit : 0)
+        }
         if (Int(range.x1) - Int(range.x0) + 1) * (Int(range.y1) - Int(range.y0) + 1) > Self.maxCopies {
             // Submission number: staging slots and large records, in order.
             large.append((record, range, slot + large.count))
@@ -110,7 +119,14 @@ final class Bins<Record>: @unchecked Sendable {
             for i in 0..<n {
                 let k = key[i]
                 if k & Self.multiFlag == 0 {
-                    start[Int(k >> 8) * tx + Int(k & 0xFF) + 1] &+= 1
+                    let t = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF) + 1
+                    start[t] &+= 1
+                    if k & (Self.rightBit | Self.downBit) == 0 { continue }
+                    if k & Self.rightBit != 0 { start[t + 1] &+= 1 }
+                    if k & Self.downBit != 0 {
+                        start[t + tx] &+= 1
+                        if k & Self.rightBit != 0 { start[t + tx + 1] &+= 1 }
+                    }
                     continue
                 }
                 if k == Self.skipKey { continue }
@@ -133,9 +149,15 @@ final class Bins<Record>: @unchecked Sendable {
             for i in 0..<n {
                 let k = key[i]
                 if k & Self.multiFlag == 0 {
-                    let t = Int(k >> 8) * tx + Int(k & 0xFF)
-                    out[Int(cur[t])] = recs[i]
-                    cur[t] &+= 1
+                    let t = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
+                    @inline(__always) func copy(_ t: Int) { Self.copy(recs + i, to: out + Int(cur[t])); cur[t] &+= 1 }
+                    copy(t)
+                    if k & (Self.rightBit | Self.downBit) == 0 { continue }
+                    if k & Self.rightBit != 0 { copy(t + 1) }
+                    if k & Self.downBit != 0 {
+                        copy(t + tx)
+                        if k & Self.rightBit != 0 { copy(t + tx + 1) }
+                    }
                     continue
                 }
                 if k == Self.skipKey { continue }
@@ -151,6 +173,12 @@ final class Bins<Record>: @unchecked Sendable {
         }
     }
 
+    /// Copies one record as bytes (24 bytes in two moves; assigned, they went field by field, three
+    /// stores that each waited for their cache line).
+    @inline(__always) private static func copy(_ from: UnsafePointer<Record>, to: UnsafeMutablePointer<Record>) {
+        UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: MemoryLayout<Record>.size)
+    }
+
     /// The scatter of `finish` when some records went to `large`: also records each entry's
     /// submission number (small and large records interleave) for the merge in `withRecords`.
     private func binSequenced(_ total: Int, _ tx: Int) {
@@ -161,8 +189,9 @@ final class Bins<Record>: @unchecked Sendable {
             let seq = Int32(i + li)
             let k = keys.base[i]
             if k == Self.skipKey { continue }
+            let x = UInt16(k & 0xFF), y = UInt16((k >> 8) & 0xFF)
             let r = k & Self.multiFlag == 0
-                ? TileRange(x0: UInt16(k & 0xFF), y0: UInt16(k >> 8), x1: UInt16(k & 0xFF), y1: UInt16(k >> 8))
+                ? TileRange(x0: x, y0: y, x1: k & Self.rightBit != 0 ? x + 1 : x, y1: k & Self.downBit != 0 ? y + 1 : y)
                 : multiRanges[Int(k & ~Self.multiFlag)]
             for y in Int(r.y0)...Int(r.y1) {
                 for x in Int(r.x0)...Int(r.x1) {

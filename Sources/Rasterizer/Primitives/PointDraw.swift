@@ -4,7 +4,8 @@
 ///
 /// The sphere impostor's depth at a sample is `z − dz · sqrt(1 − d²/r²)`, with `dz` the window-depth
 /// difference between the centre and the sphere's front: a linearisation of the true surface that is
-/// exact at the centre and the rim.
+/// exact at the centre and the rim. The vertex stage writes the fields as laid out here (x, y, z, r in
+/// bytes 0…15, dz and colour in 16…23; `storeRecords`).
 struct PointRecord {
     var x: Float, y: Float, z: Float, r: Float, dz: Float
     var color: UInt32
@@ -190,12 +191,14 @@ final class PointDraw: PreparedDraw {
         }
         // All 8 are staged; the culled ones with `skipKey`.
         let slots = bins.stage(8), first = bins.count
-        for j in 0..<8 {
-            slots.records[j] = PointRecord(x: x[j], y: y[j], z: z[j], r: r[j], dz: dz[j], color: col[j])
-        }
+        storeRecords(x, y, z, r, dz, col, to: slots.records)
+        // Tile keys with the span bits for points on 2 or 2 × 2 tiles (`Bins.key`'s); wider ones below.
+        let wide = unsafeBitCast(tx1 &- tx0, to: SIMD8<UInt32>.self), high = unsafeBitCast(ty1 &- ty0, to: SIMD8<UInt32>.self)
         let key = (unsafeBitCast(ty0, to: SIMD8<UInt32>.self) &<< 8) | unsafeBitCast(tx0, to: SIMD8<UInt32>.self)
+            | (wide &* Bins<PointRecord>.rightBit) | (high &* Bins<PointRecord>.downBit)
         UnsafeMutableRawPointer(slots.keys).storeBytes(of: key | ~ok, as: SIMD8<UInt32>.self)
-        var multi = okBits & ~laneBits((tx0 .== tx1) .& (ty0 .== ty1))
+        // (Both at most 1 as a bit test against a vector: `.<=` with a scalar went lane by lane.)
+        var multi = okBits & ~laneBits(((wide | high) & SIMD8(repeating: ~1)) .== SIMD8<UInt32>())
         while multi != 0 {
             let j = multi.trailingZeroBitCount
             multi &= multi - 1
@@ -204,6 +207,27 @@ final class PointDraw: PreparedDraw {
             slots.keys[j] = bins.key(range, record: slots.records[j], slot: first + j)
         }
         bins.commit(8)
+    }
+
+    /// Writes the 8 records of lanes (x, y, z, r, dz, colour) to `to`: pairs of lanes interleaved
+    /// by unpack shuffles, then 16 + 8 bytes per record (written field by field, the lanes were
+    /// spilled to the stack and read back one by one).
+    @inline(__always)
+    private func storeRecords(_ x: SIMD8<Float>, _ y: SIMD8<Float>, _ z: SIMD8<Float>, _ r: SIMD8<Float>,
+                              _ dz: SIMD8<Float>, _ col: SIMD8<UInt32>, to records: UnsafeMutablePointer<PointRecord>) {
+        typealias V = SIMD8<Float>
+        // Lanes 0, 1, 4, 5 of `a` and `b` interleaved (`lo`), lanes 2, 3, 6, 7 (`hi`).
+        @inline(__always) func lo(_ a: V, _ b: V) -> V { V(a[0], b[0], a[1], b[1], a[4], b[4], a[5], b[5]) }
+        @inline(__always) func hi(_ a: V, _ b: V) -> V { V(a[2], b[2], a[3], b[3], a[6], b[6], a[7], b[7]) }
+        let c = unsafeBitCast(col, to: V.self)
+        let xyL = lo(x, y), xyH = hi(x, y), zrL = lo(z, r), zrH = hi(z, r), dcL = lo(dz, c), dcH = hi(dz, c)
+        let out = UnsafeMutableRawPointer(records), stride = MemoryLayout<PointRecord>.stride
+        for j in 0..<8 {
+            let (xy, zr, dc) = j & 2 == 0 ? (xyL, zrL, dcL) : (xyH, zrH, dcH)
+            let k = (j & 1) * 2 + (j >> 2) * 4
+            out.storeBytes(of: SIMD4(xy[k], xy[k + 1], zr[k], zr[k + 1]), toByteOffset: stride * j, as: SIMD4<Float>.self)
+            out.storeBytes(of: SIMD2(dc[k], dc[k + 1]), toByteOffset: stride * j + 16, as: SIMD2<Float>.self)
+        }
     }
 
     func touches(tile t: Int) -> Bool {

@@ -52,19 +52,19 @@ extension PointDraw {
                                                                      _ ox: Float, _ oy: Float,
                                                                      _ ctx: TileContext, _: S.Type, _: B.Type, _: D.Type) {
         let shape = S.shape, rows = B.rows, spans = B.spans
-        let xr = p.x - ox, yr = p.y - oy, r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
+        let c = SIMD2(p.x, p.y) - SIMD2(ox, oy), r = p.r
+        guard let (o, first) = blockOriginSIMD(c, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
+        let xr = c.x, yr = c.y
         let r2 = r * r, invR2 = 1 / r2
         let wordV = SIMD8<UInt32>(repeating: word)
         for span in 0..<spans {
-            let px = bx + 2 * span
-            let dx = (SIMD8<Float>(repeating: Float(px)) + SamplePattern.laneX) - xr
+            let dx = (SIMD8<Float>(repeating: o.x + Float(2 * span)) + SamplePattern.laneX) - xr
             let dx2 = dx * dx
-            for py in py0..<py0 + rows {
-                let dy = (SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY) - yr
+            for row in 0..<rows {
+                let dy = (SIMD8<Float>(repeating: o.y + Float(row)) + SamplePattern.laneY) - yr
                 let d2 = dx2 + dy * dy
                 var m = maskBits(d2 .<= r2)
-                let base = ((py << tileShift) + px) << 2
+                let base = first + (((row << tileShift) + 2 * span) << 2)
                 if D.test || D.write {
                     let dp = UnsafeMutableRawPointer(ctx.depth + base)
                     let z = sampleDepth(p, shape, d2, invR2)
@@ -91,18 +91,19 @@ extension PointDraw {
     func smallSquareSIMD<B: BlockSize, D: DepthMode>(_ p: PointRecord, _ word: UInt32, _ target: UnsafeMutablePointer<UInt32>,
                                                      _ ox: Float, _ oy: Float, _ ctx: TileContext, _: B.Type, _: D.Type) {
         let rows = B.rows, spans = B.spans
-        let xr = p.x - ox, yr = p.y - oy, r = p.r
-        guard let (bx, py0) = blockOrigin(xr, yr, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
+        let c = SIMD2(p.x, p.y) - SIMD2(ox, oy), r = p.r
+        guard let (o, first) = blockOriginSIMD(c, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
+        let xr = c.x, yr = c.y
         @inline(__always) func inside(_ d: SIMD8<Float>) -> SIMD8<UInt32> { maskBits(d .>= -r) & maskBits(d .<= r) }
-        let fx = Float(bx), fy = Float(py0)
+        let fx = o.x, fy = o.y
         @inline(__always) func column(_ span: Int) -> SIMD8<UInt32> {
             spans > span ? inside((SIMD8<Float>(repeating: fx + Float(2 * span)) + SamplePattern.laneX) - xr) : SIMD8()
         }
         let mx0 = column(0), mx1 = column(1), mx2 = column(2), mx3 = column(3)
         let z = SIMD8<Float>(repeating: p.z), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
         let wordV = SIMD8<UInt32>(repeating: word)
-        let depth = UnsafeMutableRawPointer(ctx.depth + (((py0 << tileShift) + bx) << 2))
-        let color = UnsafeMutableRawPointer(target + (((py0 << tileShift) + bx) << 2))
+        let depth = UnsafeMutableRawPointer(ctx.depth + first)
+        let color = UnsafeMutableRawPointer(target + first)
         let rowBytes = tileSize * samplesPerPixel * 4
         for row in 0..<rows {
             let my = inside((SIMD8<Float>(repeating: fy + Float(row)) + SamplePattern.laneY) - yr)
@@ -121,5 +122,30 @@ extension PointDraw {
                 color.storeBytes(of: oc ^ ((oc ^ wordV) & m), toByteOffset: offset, as: SIMD8<UInt32>.self)
             }
         }
+    }
+
+    /// `blockOrigin` (the same block, or `nil` in the same cases) with the box's four ends in one
+    /// vector and one branch: ⌈a⌉ is −⌊−a⌋, and rounding to nearest is symmetric, so (r − xr) + 0.875
+    /// is exactly −((xr − r) − 0.875). `c` is the centre in tile pixels (xr, yr). Returns the
+    /// block's first pixel as floats (`Float(px)` of the kernels) and its first sample's index.
+    /// The box's ends are small integers (the point touches the tile), so their sums are exact.
+    @inline(__always)
+    func blockOriginSIMD(_ c: SIMD2<Float>, _ r: Float, rows: Int, spans: Int, aligned: Bool) -> (SIMD2<Float>, Int)? {
+        let u = (SIMD4<Float>(repeating: r) + SIMD4(-c.x, -c.y, c.x, c.y)) + SIMD4(0.875, 0.875, -0.125, -0.125)
+        let f = u.rounded(.down)
+        // (−lox, −loy) and (hix, hiy): empty when hi < 0, lo ≥ tileSize or lo > hi.
+        let neg = f.lowHalf, hi = f.highHalf
+        let empty = (hi .< 0) .| (neg .<= -Float(tileSize)) .| ((hi + neg) .< 0)
+        if unsafeBitCast(empty, to: UInt64.self) != 0 { return nil }
+        // (lox, loy) as integers (whole numbers below 2²²: plus 1.5 · 2²³, their low bits); at
+        // least 0, x rounded down to even for aligned blocks, at most the last block in the tile.
+        let magic = SIMD2<Int32>(repeating: 0x4B40_0000)
+        var o = unsafeBitCast(12_582_912 - neg, to: SIMD2<Int32>.self) &- magic
+        o &= ~(o &>> 31)
+        o &= SIMD2(aligned ? ~1 : ~0, ~0)
+        let over = o &- SIMD2(Int32(tileSize - 2 * spans), Int32(tileSize - rows))
+        o &-= over & ~(over &>> 31)
+        let first = (Int(o.y) << tileShift + Int(o.x)) * samplesPerPixel
+        return (unsafeBitCast(o &+ magic, to: SIMD2<Float>.self) - 12_582_912, first)
     }
 }
