@@ -55,6 +55,40 @@ import TestSupport
         }
     }
 
+    @Test func opaqueRowSpansHoldTheRowRangeInsideTheTile() {
+        context(x0: 32, y0: 64) { ctx in
+            var rows = 0, odd = 0
+            let counts = UnsafeMutablePointer<Int32>.allocate(capacity: 8)
+            let firsts = UnsafeMutablePointer<Int32>.allocate(capacity: 8)
+            defer { counts.deallocate(); firsts.deallocate() }
+            for s in segments(3000, seed: 13) {
+                let shifted = SegmentRecord(ax: s.ax + 32, ay: s.ay + 64, az: s.az, bx: s.bx + 32, by: s.by + 64, bz: s.bz,
+                                            r: s.r, c0: s.c0, c1: s.c1)
+                guard let g = SegmentSetup(shifted, ctx) else { continue }
+                var row0 = g.py0
+                while row0 <= g.py1 {
+                    g.rowSpans8(row0, counts: counts, firsts: firsts)
+                    for j in 0..<min(8, g.py1 - row0 + 1) {
+                        let n = Int(counts[j]), first = Int(firsts[j])
+                        guard let (lo, hi) = g.rowRange(row0 + j) else {
+                            #expect(n <= 0, "row \(row0 + j) of \(s) has no range but \(n) spans")
+                            continue
+                        }
+                        rows += 1
+                        let start = first & (tileSize - 1)
+                        if start & 1 == 1 { odd += 1 }
+                        #expect(first >> tileShift == j)
+                        // The spans hold lo … hi, with no span to spare, and end inside the tile.
+                        #expect(start <= lo && start + 2 * n - 1 >= hi && start + 2 * n - 2 <= hi, "\(lo)…\(hi): \(n) from \(start)")
+                        #expect(start >= 0 && start + 2 * n - 1 <= tileSize - 1, "\(lo)…\(hi): \(n) from \(start)")
+                    }
+                    row0 += 8
+                }
+            }
+            #expect(rows > 5_000 && odd > rows / 5, "\(rows) rows, \(odd) from an odd column")
+        }
+    }
+
     /// Records for the set-up comparison: the random ones plus extremes (far outside the tile,
     /// huge radius and coordinates, boxes just inside and just outside the tile's edges).
     func setupRecords(seed: UInt64) -> [SegmentRecord] {

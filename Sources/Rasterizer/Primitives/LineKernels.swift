@@ -1,9 +1,10 @@
 /// The two line kernels: 8 lanes (2 pixels × 4 samples) at a time, and the scalar reference that
 /// tests one sample at a time. Both visit, per row, the columns of `SegmentSetup.rowRange`
-/// widened to whole 2-pixel spans from an even column, and test every sample with the same
-/// expressions (closest-point parameter `t` clamped to [0, 1], squared distance ≤ r², then depth
-/// `az + t·dz`), and colour a pixel with `SegmentShade` at the `t` of its centre, so they write
-/// identical bytes.
+/// widened to whole 2-pixel spans (from an even column here, from the range's first column in
+/// the opaque SIMD path, `SegmentSetup.rowSpans8`: the columns outside the range hold no covered
+/// sample), and test every sample with the same expressions (closest-point parameter `t`
+/// clamped to [0, 1], squared distance ≤ r², then depth `az + t·dz`), and colour a pixel with
+/// `SegmentShade` at the `t` of its centre, so they write identical bytes.
 extension LineDraw {
     /// What a kernel does with a covered sample, fixed per draw before the pixel loops.
     struct SpanMode {

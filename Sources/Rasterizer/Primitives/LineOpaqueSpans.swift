@@ -9,23 +9,23 @@ struct LineSpanScratch {
     /// Per row `j` of the group: the colouring's row value (`SpanColouring.row`), the span count
     /// at `8 + j` and the first span at `16 + j` (as bit patterns).
     let rowC: UnsafeMutablePointer<Float>
-    /// The same for every segment: per even column `c`, the lanes' sample x, `c + laneX`, at
-    /// `c / 2`, and `c` in every lane at `16 + c / 2`; per row `py`, the lanes' sample y,
-    /// `py + laneY`, at `32 + py`.
+    /// The same for every segment: per column `c`, the lanes' sample x for a span from `c`,
+    /// `c + laneX`, at `c`, and `c` in every lane at `32 + c`; per row `py`, the lanes' sample y,
+    /// `py + laneY`, at `64 + py`.
     let positions: UnsafePointer<SIMD8<Float>>
 
     @inline(__always) static func with<R>(_ body: (LineSpanScratch) -> R) -> R {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8 * 16 + 2) { list in
-            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 16 + 16 + 16 + tileSize) { vectors in
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 16 + 3 * tileSize) { vectors in
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: 24) { rowC in
                     let v = vectors.baseAddress!
                     let p = v + 16
-                    for c in stride(from: 0, to: tileSize, by: 2) {
+                    for c in 0..<tileSize {
                         let columns = SIMD8<Float>(repeating: Float(c))
-                        p[c >> 1] = columns + SamplePattern.laneX
-                        p[16 + c >> 1] = columns
+                        p[c] = columns + SamplePattern.laneX
+                        p[tileSize + c] = columns
+                        p[2 * tileSize + c] = SIMD8<Float>(repeating: Float(c)) + SamplePattern.laneY
                     }
-                    for py in 0..<tileSize { p[32 + py] = SIMD8<Float>(repeating: Float(py)) + SamplePattern.laneY }
                     return body(LineSpanScratch(list: list.baseAddress!, rowQ: v, rowC: rowC.baseAddress!, positions: p))
                 }
             }
@@ -40,8 +40,12 @@ extension LineDraw {
     /// row are listed first (as `row · 32 + first column`, written without branches for rows of up
     /// to 3 spans), then drawn in one loop whose iterations do not depend on each other (measured
     /// as fast as a loop per row on lines_100k; a fixed span count per row, the most any row
-    /// needs, was slower: 21 % more spans). Samples, depth and colours as in the general path and
-    /// the scalar kernel (same expressions): the same pixels.
+    /// needs, was slower: 21 % more spans). A row's spans start at its first column, even or odd
+    /// (`rowSpans8`): 32-byte accesses at odd columns are not aligned, but on lines_100k the
+    /// spans saved (a row of an even number of columns from an odd one needs one span fewer)
+    /// outweigh that. Samples, depth and colours as in the general path and the scalar kernel
+    /// (same expressions, which visits other columns: those outside the row range hold no
+    /// covered sample): the same pixels.
     @inline(__always)
     func opaqueSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
         typealias V = SIMD8<Float>
@@ -58,7 +62,7 @@ extension LineDraw {
                 list[n] = first; list[n + 1] = first + 2; list[n + 2] = first + 4
                 if count > 3 { for k in 3..<count { list[n + k] = first + Int32(2 * k) } }
                 n += count > 0 ? count : 0
-                let qy = pos[32 + row0 + j] - g.ay
+                let qy = pos[2 * tileSize + row0 + j] - g.ay
                 rowQ[j] = qy
                 rowQ[8 + j] = qy * g.aby
                 rowC[j] = colour.row(g, row0 + j)
@@ -69,7 +73,7 @@ extension LineDraw {
                 let e = Int(list[i])
                 let px = e & (tileSize - 1), j = e >> tileShift
                 let qy = rowQ[j], qyab = rowQ[8 + j]
-                let qx = pos[px >> 1] - g.ax
+                let qx = pos[px] - g.ax
                 var t = (qx * g.abx + qyab) * g.invLen2
                 t.replace(with: 0, where: t .< 0)
                 t.replace(with: 1, where: t .> 1)
@@ -83,7 +87,7 @@ extension LineDraw {
                 // Covered and nearer as one compare (see `segmentSIMD`).
                 let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
                 dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
-                let words = colour.words(g, pos[16 + px >> 1], px, row0 + j, rowC[j], ctx.tables)
+                let words = colour.words(g, pos[tileSize + px], px, row0 + j, rowC[j], ctx.tables)
                 let oldColor = cp.loadUnaligned(as: V.self)
                 cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
             }

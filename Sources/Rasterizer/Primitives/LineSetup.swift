@@ -113,14 +113,19 @@ struct SegmentSetup {
     }
 
     /// The 2-pixel spans of rows `py … py + 7` (`rowRanges8`) for the opaque path: per row, the
-    /// span count (≤ 0 for an empty row: `lo > hi`, or lo = hi + 1 inside one span, whose samples
-    /// the capsule does not cover either) and the first span as `row · 32 + even column`.
+    /// span count, ⌈(hi − lo + 1) / 2⌉ (≤ 0 for an empty row), and the first span as
+    /// `row · 32 + column`: from `lo`, even or odd, or further left where the last span would
+    /// end past column 31, so that the spans hold `lo … hi` and stay inside the tile.
     /// Out of line on purpose: inlined into the span kernels it pushed them past the optimiser's
     /// inlining budget (their stores became calls), and returning the vectors split them in halves.
     @inline(never) func rowSpans8(_ py: Int, counts: UnsafeMutablePointer<Int32>, firsts: UnsafeMutablePointer<Int32>) {
         let (los, his) = rowRanges8(py)
-        UnsafeMutableRawPointer(counts).storeBytes(of: (his &>> 1) &- (los &>> 1) &+ 1, as: SIMD8<Int32>.self)
-        UnsafeMutableRawPointer(firsts).storeBytes(of: SIMD8<Int32>(0, 32, 64, 96, 128, 160, 192, 224) | (los & ~1),
+        // Spans from the first column on, moved left where the last one would leave the tile.
+        let n = (his &- los &+ 2) &>> 1
+        let latest = SIMD8<Int32>(repeating: Int32(tileSize)) &- (n &+ n)
+        let starts = latest &+ ((los &- latest) & ((los &- latest) &>> 31))        // min(lo, 32 − 2n)
+        UnsafeMutableRawPointer(counts).storeBytes(of: n, as: SIMD8<Int32>.self)
+        UnsafeMutableRawPointer(firsts).storeBytes(of: SIMD8<Int32>(0, 32, 64, 96, 128, 160, 192, 224) | starts,
                                                    as: SIMD8<Int32>.self)
     }
 
