@@ -35,8 +35,20 @@ extension GridPlane {
             // The group's columns within first...last (the row's part of the tile that the grid can touch).
             let j0 = max(first - x, 0), j1 = min(last - x, 7)
             if let table = memo.results, allInFront(x, r, ctx) {
-                // Every sample of the 8 pixels is in front of the plane: lit pixels take the remembered blend.
-                for j in j0...j1 { row[x + j] = lit & (1 << UInt32(j)) != 0 ? table[Int(levels[j])] : memo.background }
+                // Every sample of the 8 pixels is in front of the plane: lit pixels take the remembered blend, the
+                // others the background, selected as a vector (levels are 0…255 in every lane); a whole group is
+                // stored at once. (A per-pixel branch on the lit bit mispredicted, and the levels were spilled to
+                // the stack on every pixel.)
+                let l = levels
+                let blends = SIMD8(table[Int(l[0])], table[Int(l[1])], table[Int(l[2])], table[Int(l[3])],
+                                   table[Int(l[4])], table[Int(l[5])], table[Int(l[6])], table[Int(l[7])])
+                let litLanes = SIMD8<UInt32>() &- ((SIMD8(repeating: lit) &>> SIMD8(0, 1, 2, 3, 4, 5, 6, 7)) & 1)
+                let words = select(litLanes, blends, SIMD8(repeating: memo.background))
+                if j0 == 0 && j1 == 7 {
+                    UnsafeMutableRawPointer(row + x).storeBytes(of: words, as: SIMD8<UInt32>.self)
+                } else {
+                    for j in j0...j1 { row[x + j] = words[j] }
+                }
                 return
             }
             var bits = lit
