@@ -96,7 +96,7 @@ final class Bins<Record>: @unchecked Sendable {
         if w <= 1 && h <= 1 {
             return Self.tileKey(UInt32(range.x0), UInt32(range.y0)) | (w == 1 ? Self.rightBit : 0) | (h == 1 ? Self.downBit : 0)
         }
-        if (Int(range.x1) - Int(range.x0) + 1) * (Int(range.y1) - Int(range.y0) + 1) > Self.maxCopies {
+        if (w + 1) * (h + 1) > Self.maxCopies {
             // Submission number: staging slots and large records, in order.
             large.append((record, range, slot + large.count))
             return Self.skipKey
@@ -116,25 +116,7 @@ final class Bins<Record>: @unchecked Sendable {
         start.update(repeating: 0, count: tiles + 1)
         let n = count
         multiRanges.withUnsafeBufferPointer { multi in
-            for i in 0..<n {
-                let k = key[i]
-                if k & Self.multiFlag == 0 {
-                    let t = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF) + 1
-                    start[t] &+= 1
-                    if k & (Self.rightBit | Self.downBit) == 0 { continue }
-                    if k & Self.rightBit != 0 { start[t + 1] &+= 1 }
-                    if k & Self.downBit != 0 {
-                        start[t + tx] &+= 1
-                        if k & Self.rightBit != 0 { start[t + tx + 1] &+= 1 }
-                    }
-                    continue
-                }
-                if k == Self.skipKey { continue }
-                let r = multi[Int(k & ~Self.multiFlag)]
-                for y in Int(r.y0)...Int(r.y1) {
-                    for x in Int(r.x0)...Int(r.x1) { start[y * tx + x + 1] &+= 1 }
-                }
-            }
+            for i in 0..<n { Self.eachTile(of: key[i], tx, multi) { start[$0 + 1] &+= 1 } }
         }
         for t in 0..<tiles { start[t + 1] &+= start[t] }
         let total = Int(start[tiles])
@@ -147,29 +129,34 @@ final class Bins<Record>: @unchecked Sendable {
         }
         multiRanges.withUnsafeBufferPointer { multi in
             for i in 0..<n {
-                let k = key[i]
-                if k & Self.multiFlag == 0 {
-                    let t = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
-                    @inline(__always) func copy(_ t: Int) { Self.copy(recs + i, to: out + Int(cur[t])); cur[t] &+= 1 }
-                    copy(t)
-                    if k & (Self.rightBit | Self.downBit) == 0 { continue }
-                    if k & Self.rightBit != 0 { copy(t + 1) }
-                    if k & Self.downBit != 0 {
-                        copy(t + tx)
-                        if k & Self.rightBit != 0 { copy(t + tx + 1) }
-                    }
-                    continue
-                }
-                if k == Self.skipKey { continue }
-                let r = multi[Int(k & ~Self.multiFlag)]
-                for y in Int(r.y0)...Int(r.y1) {
-                    for x in Int(r.x0)...Int(r.x1) {
-                        let t = y * tx + x
-                        out[Int(cur[t])] = recs[i]
-                        cur[t] &+= 1
-                    }
+                Self.eachTile(of: key[i], tx, multi) { t in
+                    Self.copy(recs + i, to: out + Int(cur[t]))
+                    cur[t] &+= 1
                 }
             }
+        }
+    }
+
+    /// Calls `body` with every tile (`y · tilesX + x`) that staged key `k` names, row by row: its
+    /// tile and those its span bits add, or its `multiRanges` range (`multi`); none for `skipKey`.
+    /// Both passes of `finish` and `binSequenced` walk the keys through it, so they agree.
+    @inline(__always)
+    private static func eachTile(of k: UInt32, _ tx: Int, _ multi: UnsafeBufferPointer<TileRange>, _ body: (Int) -> Void) {
+        if k & multiFlag == 0 {
+            let t = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
+            body(t)
+            if k & (rightBit | downBit) == 0 { return }
+            if k & rightBit != 0 { body(t + 1) }
+            if k & downBit != 0 {
+                body(t + tx)
+                if k & rightBit != 0 { body(t + tx + 1) }
+            }
+            return
+        }
+        if k == skipKey { return }
+        let r = multi[Int(k & ~multiFlag)]
+        for y in Int(r.y0)...Int(r.y1) {
+            for x in Int(r.x0)...Int(r.x1) { body(y * tx + x) }
         }
     }
 
@@ -184,18 +171,11 @@ final class Bins<Record>: @unchecked Sendable {
     private func binSequenced(_ total: Int, _ tx: Int) {
         if binnedSeq.count < total { binnedSeq = [Int32](repeating: 0, count: total) }
         var li = 0
-        for i in 0..<count {
-            while li < large.count && large[li].seq <= i + li { li += 1 }
-            let seq = Int32(i + li)
-            let k = keys.base[i]
-            if k == Self.skipKey { continue }
-            let x = UInt16(k & 0xFF), y = UInt16((k >> 8) & 0xFF)
-            let r = k & Self.multiFlag == 0
-                ? TileRange(x0: x, y0: y, x1: k & Self.rightBit != 0 ? x + 1 : x, y1: k & Self.downBit != 0 ? y + 1 : y)
-                : multiRanges[Int(k & ~Self.multiFlag)]
-            for y in Int(r.y0)...Int(r.y1) {
-                for x in Int(r.x0)...Int(r.x1) {
-                    let t = y * tx + x
+        multiRanges.withUnsafeBufferPointer { multi in
+            for i in 0..<count {
+                while li < large.count && large[li].seq <= i + li { li += 1 }
+                let seq = Int32(i + li)
+                Self.eachTile(of: keys.base[i], tx, multi) { t in
                     let at = Int(cursor.base[t])
                     binnedSeq[at] = seq
                     binned.base[at] = staged.base[i]
