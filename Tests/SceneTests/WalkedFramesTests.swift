@@ -6,7 +6,8 @@ import Testing
 
 /// Pictures drawn from a forward `LatestAtWalk` (as video frames are) equal the pictures drawn from store
 /// queries (as snapshots are), pixel for pixel, on every fixture with a timeline, at many moments of each
-/// timeline: every logged time and its neighbours, walking forward with one kept rasterizer.
+/// timeline: every logged time and its neighbours, walking forward with one kept rasterizer, each picture drawn
+/// into the previous one's pixels (the first into an array of junk), as an export reuses consumed frames.
 @Suite struct WalkedFramesTests {
     static let fixtures = FixtureViewsTests.fixtures
 
@@ -34,12 +35,15 @@ import Testing
                                              timeline: timeline)
             let walk = LatestAtWalk(store: store, timeline: timeline)
             let rasterizer = Renderer()
+            var spare = [UInt8](repeating: 0xA5, count: 160 * 120 * 4)
             for t in Self.moments(store, timeline, limit: 24) {
-                let walked = try renderer.render(source: walk.at(t), width: 160, height: 120, rasterizer: rasterizer)
+                let walked = try renderer.render(source: walk.at(t), width: 160, height: 120, rasterizer: rasterizer,
+                                                 reusing: spare)
                 let searched = try renderer.render(query: LatestAtQuery(timeline: timeline, at: t), width: 160, height: 120)
                 #expect(walked.image == searched.image, "\(name) \(timeline) at \(t): pictures differ")
                 #expect(walked.warnings == searched.warnings, "\(name) \(timeline) at \(t): warnings differ")
                 compared += 1
+                spare = walked.image.pixels
             }
         }
         #expect(compared > 0)

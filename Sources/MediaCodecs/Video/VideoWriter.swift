@@ -31,6 +31,9 @@ public final class VideoWriter: @unchecked Sendable {
     public let settings: VideoSettings
     /// The FFmpeg encoder in use (e.g. "libx264").
     public let encoderName: String
+    /// The pixels of submitted frames, given back once converted, for a producer to render its next frames into
+    /// (`AnimationRenderer.export` does).
+    public let recycledPixels: PixelBufferPool
 
     private let requestedWidth: Int
     private let requestedHeight: Int
@@ -91,6 +94,7 @@ public final class VideoWriter: @unchecked Sendable {
         self.path = path
         self.settings = settings
         temporaryPath = AtomicFile.temporaryPath(for: path)
+        recycledPixels = PixelBufferPool(capacity: settings.framesInFlight + settings.conversionThreads)
         let encoder = try VideoEncoder(temporaryPath: temporaryPath, destination: path, container: container,
                                        width: size.width, height: size.height, settings: settings)
         encoderName = encoder.encoderName
@@ -200,6 +204,7 @@ public final class VideoWriter: @unchecked Sendable {
                 condition.unlock()
                 let frame = OwnedFrame.yuv420p(width: width, height: height)
                 let ok = frame.map { converter.convert(image, into: $0) } ?? false
+                recycledPixels.give(image.pixels)
                 condition.lock()
                 if let frame, ok, !cancelled, failure == nil {
                     converted[index] = frame

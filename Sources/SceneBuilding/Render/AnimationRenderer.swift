@@ -37,19 +37,22 @@ public struct AnimationRenderer: Sendable {
             walk = forwardQueries ? LatestAtWalk(store: animation.renderer.store, timeline: animation.timeline) : nil
         }
 
-        /// The picture of frame `k` and its warnings.
-        public func frame(_ k: Int) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
+        /// The picture of frame `k` and its warnings, drawn into `spare` when it has the frame's size (see
+        /// `RecordingRenderer.render(source:width:height:pixelsPerPoint:threads:rasterizer:reusing:)`).
+        public func frame(_ k: Int, reusing spare: consuming [UInt8]? = nil) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
             let time = animation.schedule.time(k)
             let source: any LatestAtSource = walk?.at(time)
                 ?? StoreLatestAt(store: animation.renderer.store, query: LatestAtQuery(timeline: animation.timeline, at: time))
             return try animation.renderer.render(source: source, width: animation.width, height: animation.height,
                                                  pixelsPerPoint: animation.pixelsPerPoint, threads: 1,
-                                                 rasterizer: rasterizer)
+                                                 rasterizer: rasterizer, reusing: spare.take())
         }
     }
 
     /// Renders every frame on `workers` threads; stops at the first error (rethrown) or when `isCancelled()`.
-    public func run(workers: Int, isCancelled: @escaping @Sendable () -> Bool = { false },
+    /// Frames are drawn into arrays taken from `buffers` where it has one of the frame's size (a consumer that
+    /// gives each frame's pixels back once done with them saves an allocation per frame).
+    public func run(workers: Int, buffers: PixelBufferPool? = nil, isCancelled: @escaping @Sendable () -> Bool = { false },
                     deliver: @escaping @Sendable (_ image: RGBAImage, _ index: Int, _ warnings: [RenderWarning]) throws -> Void)
         throws {
         let state = ClaimState()
@@ -57,7 +60,7 @@ public struct AnimationRenderer: Sendable {
             let worker = Worker(self)
             while let k = state.claim(limit: schedule.count), !isCancelled() {
                 do {
-                    let (image, warnings) = try worker.frame(k)
+                    let (image, warnings) = try worker.frame(k, reusing: buffers?.take(count: width * height * 4))
                     try deliver(image, k, warnings)
                 } catch {
                     state.fail(error)
@@ -74,7 +77,7 @@ public struct AnimationRenderer: Sendable {
                        progress: @escaping @Sendable (_ index: Int, _ warnings: [RenderWarning]) -> Void = { _, _ in })
         throws -> VideoSummary {
         do {
-            try run(workers: workers, isCancelled: isCancelled) { image, k, warnings in
+            try run(workers: workers, buffers: writer.recycledPixels, isCancelled: isCancelled) { image, k, warnings in
                 try writer.submit(image, index: k)
                 progress(k, warnings)
             }

@@ -47,9 +47,12 @@ public struct RecordingRenderer: Sendable {
     }
 
     /// One picture of the plan's views at `source`'s moment, drawn by `rasterizer` (a renderer kept from frame to
-    /// frame reuses its buffers; use one per thread). The same moment gives the same picture whatever the source.
+    /// frame reuses its buffers; use one per thread), into `reusing` when it is an array of the picture's size (a
+    /// consumed frame's pixels, e.g. from `VideoWriter.recycledPixels`). The same moment gives the same picture
+    /// whatever the source and whatever array is reused.
     public func render(source: any LatestAtSource, width: Int, height: Int, pixelsPerPoint: Float = 1,
-                       threads: Int = 1, rasterizer: Renderer) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
+                       threads: Int = 1, rasterizer: Renderer,
+                       reusing spare: consuming [UInt8]? = nil) throws -> (image: RGBAImage, warnings: [RenderWarning]) {
         let cells = plan.arrange(in: PixelRect(x: 0, y: 0, width: width, height: height))
         let titles = cells.map { (PictureComposer.Title($0.view), $0.rect) }
         let key = "\(width)x\(height)@\(pixelsPerPoint) \(composer.titleBars) " + titles.map { "\($0.0.tabs)\($0.0.active)\($0.1)" }.joined()
@@ -59,7 +62,7 @@ public struct RecordingRenderer: Sendable {
         }
         let contents = cells.map { composer.contentRect(of: $0.rect, pixelsPerPoint: pixelsPerPoint) }
         var image = RGBAImage(width: width, height: height,
-                              pixels: Self.copy(background, outside: contents.filter { !$0.isEmpty }))
+                              pixels: Self.copy(background, outside: contents.filter { !$0.isEmpty }, reusing: spare.take()))
         let kind = source.query.timeline.flatMap { store.timelines[$0]?.timeline.kind }
         let context = ViewContext(source: source, timelineKind: kind, pixelsPerPoint: pixelsPerPoint, threads: threads)
         var warnings: [RenderWarning] = []
@@ -80,14 +83,15 @@ public struct RecordingRenderer: Sendable {
         return (image, warnings)
     }
 
-    /// A new frame holding `background`'s pixels outside `rects` (non-empty view rectangles); inside them the
-    /// bytes are left for the rasterizer, which writes every pixel of a view's rectangle. Copying only the title
+    /// A frame holding `background`'s pixels outside `rects` (non-empty view rectangles): `spare` when it has the
+    /// frame's size, else a new array. Inside the rectangles the bytes are left as they were (a previous frame's,
+    /// or uninitialised) for the rasterizer, which writes every pixel of a view's rectangle. Copying only the title
     /// bars and gaps saves a whole-frame copy per picture.
-    static func copy(_ background: RGBAImage, outside rects: [PixelRect]) -> [UInt8] {
+    static func copy(_ background: RGBAImage, outside rects: [PixelRect], reusing spare: consuming [UInt8]? = nil) -> [UInt8] {
         let width = background.width, height = background.height, rowBytes = width * 4
-        return [UInt8](unsafeUninitializedCapacity: rowBytes * height) { out, count in
-            background.pixels.withUnsafeBufferPointer { src in
-                guard let to = out.baseAddress, let from = src.baseAddress else { return }
+        func fill(_ to: UnsafeMutableRawPointer) {
+            background.pixels.withUnsafeBytes { src in
+                guard let from = src.baseAddress else { return }
                 var spans: [(Int, Int)] = []
                 for y in 0..<height {
                     spans.removeAll(keepingCapacity: true)
@@ -99,11 +103,20 @@ public struct RecordingRenderer: Sendable {
                     spans.append((width, width))
                     var x = 0
                     for (x0, x1) in spans {
-                        if x < x0 { (to + y * rowBytes + 4 * x).initialize(from: from + y * rowBytes + 4 * x, count: 4 * (x0 - x)) }
+                        let at = y * rowBytes + 4 * x
+                        if x < x0 { (to + at).copyMemory(from: from + at, byteCount: 4 * (x0 - x)) }
                         x = max(x, x1)
                     }
                 }
             }
+        }
+        // Taken out of the optional, so the array is not shared with it (a shared array would be copied on write).
+        if var pixels = spare.take(), pixels.count == rowBytes * height {
+            pixels.withUnsafeMutableBytes { if let to = $0.baseAddress { fill(to) } }
+            return pixels
+        }
+        return [UInt8](unsafeUninitializedCapacity: rowBytes * height) { out, count in
+            if let to = out.baseAddress { fill(UnsafeMutableRawPointer(to)) }
             count = rowBytes * height
         }
     }
