@@ -28,6 +28,10 @@ struct OwnedFrame: @unchecked Sendable {
         return owned
     }
 
+    /// Makes the frame's buffers writable (copying them if the encoder still holds a reference to them), for a
+    /// frame that is reused after it was encoded. False when FFmpeg could not allocate.
+    func makeWritable() -> Bool { av_frame_make_writable(pointer) >= 0 }
+
     func free() {
         var frame: UnsafeMutablePointer<AVFrame>? = pointer
         av_frame_free(&frame)

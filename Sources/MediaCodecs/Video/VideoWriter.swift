@@ -42,6 +42,9 @@ public final class VideoWriter: @unchecked Sendable {
     // Guarded by `condition`:
     private var toConvert: [(index: Int, image: RGBAImage)] = []
     private var converted: [Int: OwnedFrame] = [:]
+    /// Encoded YUV frames kept for the next conversions (at most one per conversion thread, and one more): a fresh
+    /// frame's pages would be faulted in and cleared by the kernel on first write, every frame.
+    private var spareFrames: [OwnedFrame] = []
     private var nextToEncode = 0
     private var pendingIndices = Set<Int>()
     private var highestIndex = -1
@@ -201,8 +204,11 @@ public final class VideoWriter: @unchecked Sendable {
             if cancelled || failure != nil { break }
             if let position = toConvert.indices.min(by: { toConvert[$0].index < toConvert[$1].index }) {
                 let (index, image) = toConvert.remove(at: position)
+                let spare = spareFrames.popLast()
                 condition.unlock()
-                let frame = OwnedFrame.yuv420p(width: width, height: height)
+                var frame = spare
+                if let reused = frame, !reused.makeWritable() { reused.free(); frame = nil }
+                if frame == nil { frame = OwnedFrame.yuv420p(width: width, height: height) }
                 let ok = frame.map { converter.convert(image, into: $0) } ?? false
                 recycledPixels.give(image.pixels)
                 condition.lock()
@@ -235,8 +241,8 @@ public final class VideoWriter: @unchecked Sendable {
                 condition.unlock()
                 var encodeError: VideoError? = nil
                 do { try encoder.encode(frame, index: index) } catch { encodeError = error as? VideoError }
-                frame.free()
                 condition.lock()
+                if spareFrames.count < settings.conversionThreads + 1 { spareFrames.append(frame) } else { frame.free() }
                 pendingIndices.remove(index)
                 nextToEncode += 1
                 if let encodeError, failure == nil { failure = encodeError }
@@ -263,6 +269,8 @@ public final class VideoWriter: @unchecked Sendable {
         if !succeeded { encoder.abort() }
         for frame in converted.values { frame.free() }
         converted.removeAll()
+        for frame in spareFrames { frame.free() }
+        spareFrames.removeAll()
         toConvert.removeAll()
         runningThreads -= 1
         condition.broadcast()
