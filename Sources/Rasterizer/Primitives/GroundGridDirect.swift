@@ -12,26 +12,22 @@ extension GroundGridDraw {
         guard let plane else { return }
         let memo = GridBlendMemo(background: background,
                                  results: blendTables.table(over: background, plane, ctx.tables))
-        for py in 0..<ctx.h {
-            let y = ctx.y0 + py
-            let first = max(Int(rowFirst[y]), ctx.x0) - ctx.x0
-            let last = min(Int(rowLast[y]), ctx.x0 + ctx.w - 1) - ctx.x0
-            guard first <= last else { continue }
-            let row = (out.base + y * out.rowBytes + ctx.x0 * 4).assumingMemoryBound(to: UInt32.self)
+        forEachRow(plane, ctx) { py, first, last, groups, r in
+            let row = (out.base + (ctx.y0 + py) * out.rowBytes + ctx.x0 * 4).assumingMemoryBound(to: UInt32.self)
             switch kernels {
-            case .simd: plane.rowAloneSIMD(py, first, last, ctx, memo, into: row)
-            case .scalar: plane.rowAloneScalar(py, first, last, ctx, memo, into: row)
+            case .simd: plane.rowAloneSIMD(first, last, groups, r, ctx, memo, into: row)
+            case .scalar: plane.rowAloneScalar(first, last, groups, r, ctx, memo, into: row)
             }
         }
     }
 }
 
 extension GridPlane {
-    /// `rowSIMD` for a tile of background alone: the lit pixels of tile row `py`, columns `first...last`, as words
-    /// into `row` (the tile's first output pixel of that row).
-    func rowAloneSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
-                      into row: UnsafeMutablePointer<UInt32>) {
-        litGroupsSIMD(py, first, last, ctx) { x, lit, levels, r in
+    /// `rowSIMD` for a tile of background alone: the lit pixels of a tile row (terms `r`), columns `first...last`,
+    /// in its `groups`, as words into `row` (the tile's first output pixel of that row).
+    func rowAloneSIMD(_ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row, _ ctx: TileContext,
+                      _ memo: GridBlendMemo, into row: UnsafeMutablePointer<UInt32>) {
+        litGroupsSIMD(first, last, groups, r, ctx) { x, lit, levels in
             // The group's columns within first...last (the row's part of the tile that the grid can touch).
             let j0 = max(first - x, 0), j1 = min(last - x, 7)
             if let table = memo.results, allInFront(x, r, ctx) {
@@ -61,9 +57,9 @@ extension GridPlane {
     }
 
     /// The scalar reference of `rowAloneSIMD`: the same groups, one pixel at a time.
-    func rowAloneScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
-                        into row: UnsafeMutablePointer<UInt32>) {
-        litPixelsScalar(py, first, last, ctx) { level, x, r in row[x] = alonePixel(level, x, r, ctx, memo) }
+    func rowAloneScalar(_ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row, _ ctx: TileContext,
+                        _ memo: GridBlendMemo, into row: UnsafeMutablePointer<UInt32>) {
+        litPixelsScalar(first, last, groups, r, ctx) { level, x in row[x] = alonePixel(level, x, r, ctx, memo) }
     }
 
     /// Whether the plane is in front of every sample of the tile pixels `x ..< x + 8` of `r`'s row (window depth in
