@@ -27,10 +27,13 @@ extension GridPlane {
     /// in its `groups`, as words into `row` (the tile's first output pixel of that row).
     func rowAloneSIMD(_ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row, _ ctx: TileContext,
                       _ memo: GridBlendMemo, into row: UnsafeMutablePointer<UInt32>) {
+        // The plane is in front of every sample of the groups where it is at the first and the last group's ends.
+        let rowInFront = groups.draw != 0
+            && allInFront(8 * groups.draw.trailingZeroBitCount, 8 * (31 - groups.draw.leadingZeroBitCount) + 7, r, ctx)
         litGroupsSIMD(first, last, groups, r, ctx) { x, lit, levels in
             // The group's columns within first...last (the row's part of the tile that the grid can touch).
             let j0 = max(first - x, 0), j1 = min(last - x, 7)
-            if let table = memo.results, allInFront(x, r, ctx) {
+            if let table = memo.results, rowInFront || allInFront(x, x + 7, r, ctx) {
                 // Every sample of the 8 pixels is in front of the plane: lit pixels take the remembered blend, the
                 // others the background, selected as a vector (levels are 0…255 in every lane); a whole group is
                 // stored at once. (A per-pixel branch on the lit bit mispredicted, and the levels were spilled to
@@ -62,12 +65,12 @@ extension GridPlane {
         litPixelsScalar(first, last, groups, r, ctx) { level, x in row[x] = alonePixel(level, x, r, ctx, memo) }
     }
 
-    /// Whether the plane is in front of every sample of the tile pixels `x ..< x + 8` of `r`'s row (window depth in
-    /// [0, 1) at all of them: it is affine along the row, so the end pixels' extreme samples decide), computed as
-    /// `alonePixel` computes each.
-    @inline(__always) private func allInFront(_ x: Int, _ r: Row, _ ctx: TileContext) -> Bool {
-        let ends = SIMD8(lowHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x) + r.z),
-                         highHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x + 7) + r.z))
+    /// Whether the plane is in front of every sample of the tile pixels `x0...x1` of `r`'s row (window depth in
+    /// [0, 1) at all of them), computed as `alonePixel` computes each: each sample's depth is a product, a sum and a
+    /// sum, each rounded, of the column and constants, so it is monotonic along the row and the end pixels decide.
+    @inline(__always) private func allInFront(_ x0: Int, _ x1: Int, _ r: Row, _ ctx: TileContext) -> Bool {
+        let ends = SIMD8(lowHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x0) + r.z),
+                         highHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x1) + r.z))
             + SIMD8(lowHalf: sampleDepths, highHalf: sampleDepths)
         let inFront = unsafeBitCast(maskBits(ends .>= 0) & maskBits(ends .< 1), to: SIMD4<UInt64>.self)
         return inFront[0] & inFront[1] & inFront[2] & inFront[3] == ~0

@@ -61,11 +61,13 @@ extension GridPlane {
     // MARK: 8 pixels
 
     /// `intensity` for the 8 pixels from frame column `column` on. `checkExtent` false: the caller knows every line
-    /// that can light these pixels lies inside the square, so the extent tests (which would all pass) are left out.
-    /// (It takes the column rather than the centres: where the compiler leaves it out of line, a SIMD8 argument is
-    /// passed in 128-bit halves.) Selects are bit operations (`select`, `keep`; see Wide.swift), and
-    /// both fades are made before the first use of either: made after the early return, the second was
-    /// computed lane by lane in scalar registers.
+    /// that can light these pixels lies inside the square and their plane coordinates are below 2²¹ in size, so the
+    /// extent tests (which would all pass) and the rounding's range test are left out (pass a constant: each value
+    /// gives its own code). (It takes the column rather than the centres: where the compiler leaves it out of line,
+    /// a SIMD8 argument is passed in 128-bit halves.) Selects are bit operations (`select`, `keep`; see Wide.swift),
+    /// and both fades are made before the first use of either: made after the early return, the second was
+    /// computed lane by lane in scalar registers. Where no pixel's regular fade is above 0 the regular lines' terms
+    /// are +0 and are left out (adding +0 to the cardinal term, itself +0 or more, gives it unchanged).
     @inline(__always) func intensity8(_ column: Int, _ r: Row, checkExtent: Bool) -> SIMD8<Float> {
         let zero = SIMD8<Float>()
         let x = SIMD8(repeating: Float(column)) + SIMD8(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
@@ -82,30 +84,35 @@ extension GridPlane {
         let fade = unit8((s - fadeLow) * fadeScale)
         let lit = front & maskBits(fade10 .> 0)
         guard anyBits(lit) else { return zero }
-        let ia = family8(a, pa, other: b, centerA, centerB, fade, fade10, checkExtent)
-        let ib = family8(b, pb, other: a, centerB, centerA, fade, fade10, checkExtent)
+        let regularLines = anyBits(maskBits(fade .> 0))
+        let ia = family8(a, pa, other: b, centerA, centerB, fade, fade10, checkExtent, regularLines)
+        let ib = family8(b, pb, other: a, centerB, centerA, fade, fade10, checkExtent, regularLines)
         return keep(select(maskBits(ia .> ib), ia, ib), lit)
     }
 
-    /// `family` for 8 pixels.
+    /// `family` for 8 pixels (`regularLines` false: the regular lines' terms are left out, every `fade` being 0).
     @inline(__always) private func family8(_ c: SIMD8<Float>, _ p: SIMD8<Float>, other: SIMD8<Float>, _ center: Float,
                                            _ otherCenter: Float, _ fade: SIMD8<Float>, _ fade10: SIMD8<Float>,
-                                           _ checkExtent: Bool) -> SIMD8<Float> {
-        let k = roundEven8(c), kk = roundEven8(c * 0.1) * 10
-        var line = unit8(half - abs8(c - k) * p), cardinalLine = unit8(half - abs8(c - kk) * p)
-        if checkExtent {
-            let along = maskBits(abs8(other - otherCenter) .<= halfExtent)
-            line = keep(line, along & maskBits(abs8(k - center) .<= halfExtent))
-            cardinalLine = keep(cardinalLine, along & maskBits(abs8(kk - center) .<= halfExtent))
-        }
-        return line * fade * regular + cardinalLine * fade10 * cardinal
+                                           _ checkExtent: Bool, _ regularLines: Bool) -> SIMD8<Float> {
+        let along = checkExtent ? maskBits(abs8(other - otherCenter) .<= halfExtent) : SIMD8<UInt32>()
+        let kk = (checkExtent ? roundEven8(c * 0.1) : roundNear8(c * 0.1)) * 10
+        var cardinalLine = unit8(half - abs8(c - kk) * p)
+        if checkExtent { cardinalLine = keep(cardinalLine, along & maskBits(abs8(kk - center) .<= halfExtent)) }
+        let cardinalTerm = cardinalLine * fade10 * cardinal
+        guard regularLines else { return cardinalTerm }
+        let k = checkExtent ? roundEven8(c) : roundNear8(c)
+        var line = unit8(half - abs8(c - k) * p)
+        if checkExtent { line = keep(line, along & maskBits(abs8(k - center) .<= halfExtent)) }
+        return line * fade * regular + cardinalTerm
     }
 
     /// `roundEven` for 8 values.
     @inline(__always) private func roundEven8(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let r = (x + 12_582_912) - 12_582_912
-        return select(maskBits(abs8(x) .< 4_194_304), r, x)
+        select(maskBits(abs8(x) .< 4_194_304), roundNear8(x), x)
     }
+
+    /// The nearest integers (ties to even) of 8 values below 2²² in size.
+    @inline(__always) private func roundNear8(_ x: SIMD8<Float>) -> SIMD8<Float> { (x + 12_582_912) - 12_582_912 }
 
     /// `unit` for 8 values.
     @inline(__always) private func unit8(_ x: SIMD8<Float>) -> SIMD8<Float> {
@@ -119,8 +126,9 @@ extension GridPlane {
     // MARK: groups of 8 pixels
 
     /// The groups of 8 pixels of one tile row that a line can light (bit `g`: tile columns `8g ..< 8g + 8`), and
-    /// those of them whose lines all lie inside the grid's square (there the extent tests, which would all pass, are
-    /// left out). Both kernel sets draw only the groups in `draw`.
+    /// those of them whose lines all lie inside the grid's square and whose plane coordinates are below 2²¹ in size
+    /// (there the extent tests, which would all pass, are left out: `intensity8`'s `checkExtent`). Both kernel sets
+    /// draw only the groups in `draw`.
     struct RowGroups: Equatable {
         let draw: UInt32, inside: UInt32
 
@@ -142,8 +150,10 @@ extension GridPlane {
         }
         let near = linesNear(x0, x1, d: pair(r0.d, r1.d), a: pair(r0.a, r1.a), b: pair(r0.b, r1.b))
         let draw = laneBits(near.count .> 0)
-        let inside = laneBits((near.aLow .> centerA - halfExtent) .& (near.aHigh .< centerA + halfExtent)
-            .& (near.bLow .> centerB - halfExtent) .& (near.bHigh .< centerB + halfExtent)) & draw
+        // Inside the square, and plane coordinates below 2²¹ in size (see `intensity8`).
+        let limit: Float = 2_097_152
+        let inside = laneBits((near.aLow .> maxf(centerA - halfExtent, -limit)) .& (near.aHigh .< minf(centerA + halfExtent, limit))
+            .& (near.bLow .> maxf(centerB - halfExtent, -limit)) .& (near.bHigh .< minf(centerB + halfExtent, limit))) & draw
         return (RowGroups(draw: draw & 0xF, inside: inside & 0xF), RowGroups(draw: draw >> 4, inside: inside >> 4))
     }
 
@@ -227,7 +237,8 @@ extension GridPlane {
             let g = draw.trailingZeroBitCount
             draw &= draw - 1
             let x = 8 * g
-            let i = intensity8(ctx.x0 + x, r, checkExtent: groups.inside & (1 << UInt32(g)) == 0)
+            let i = groups.inside & (1 << UInt32(g)) != 0
+                ? intensity8(ctx.x0 + x, r, checkExtent: false) : intensity8(ctx.x0 + x, r, checkExtent: true)
             // Intensity in 1/255 steps: i · 255 + 1.5 · 2²³ holds the rounded level in its low bits.
             let q = i * 255 + 12_582_912
             // Lanes of columns first...last (bit masks: integer lane comparisons are not vectorised).
