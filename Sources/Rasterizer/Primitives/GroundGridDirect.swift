@@ -12,29 +12,28 @@ extension GroundGridDraw {
         guard let plane else { return }
         let memo = GridBlendMemo(background: background,
                                  results: blendTables.table(over: background, plane, ctx.tables))
-        for py in 0..<ctx.h {
-            let y = ctx.y0 + py
-            let first = max(Int(rowFirst[y]), ctx.x0) - ctx.x0
-            let last = min(Int(rowLast[y]), ctx.x0 + ctx.w - 1) - ctx.x0
-            guard first <= last else { continue }
-            let row = (out.base + y * out.rowBytes + ctx.x0 * 4).assumingMemoryBound(to: UInt32.self)
+        forEachRow(plane, ctx) { py, first, last, groups, r in
+            let row = (out.base + (ctx.y0 + py) * out.rowBytes + ctx.x0 * 4).assumingMemoryBound(to: UInt32.self)
             switch kernels {
-            case .simd: plane.rowAloneSIMD(py, first, last, ctx, memo, into: row)
-            case .scalar: plane.rowAloneScalar(py, first, last, ctx, memo, into: row)
+            case .simd: plane.rowAloneSIMD(first, last, groups, r, ctx, memo, into: row)
+            case .scalar: plane.rowAloneScalar(first, last, groups, r, ctx, memo, into: row)
             }
         }
     }
 }
 
 extension GridPlane {
-    /// `rowSIMD` for a tile of background alone: the lit pixels of tile row `py`, columns `first...last`, as words
-    /// into `row` (the tile's first output pixel of that row).
-    func rowAloneSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
-                      into row: UnsafeMutablePointer<UInt32>) {
-        litGroupsSIMD(py, first, last, ctx) { x, lit, levels, r in
+    /// `rowSIMD` for a tile of background alone: the lit pixels of a tile row (terms `r`), columns `first...last`,
+    /// in its `groups`, as words into `row` (the tile's first output pixel of that row).
+    func rowAloneSIMD(_ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row, _ ctx: TileContext,
+                      _ memo: GridBlendMemo, into row: UnsafeMutablePointer<UInt32>) {
+        // The plane is in front of every sample of the groups where it is at the first and the last group's ends.
+        let rowInFront = groups.draw != 0
+            && allInFront(8 * groups.draw.trailingZeroBitCount, 8 * (31 - groups.draw.leadingZeroBitCount) + 7, r, ctx)
+        litGroupsSIMD(first, last, groups, r, ctx) { x, lit, levels in
             // The group's columns within first...last (the row's part of the tile that the grid can touch).
             let j0 = max(first - x, 0), j1 = min(last - x, 7)
-            if let table = memo.results, allInFront(x, r, ctx) {
+            if let table = memo.results, rowInFront || allInFront(x, x + 7, r, ctx) {
                 // Every sample of the 8 pixels is in front of the plane: lit pixels take the remembered blend, the
                 // others the background, selected as a vector (levels are 0…255 in every lane); a whole group is
                 // stored at once. (A per-pixel branch on the lit bit mispredicted, and the levels were spilled to
@@ -61,17 +60,17 @@ extension GridPlane {
     }
 
     /// The scalar reference of `rowAloneSIMD`: the same groups, one pixel at a time.
-    func rowAloneScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo,
-                        into row: UnsafeMutablePointer<UInt32>) {
-        litPixelsScalar(py, first, last, ctx) { level, x, r in row[x] = alonePixel(level, x, r, ctx, memo) }
+    func rowAloneScalar(_ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row, _ ctx: TileContext,
+                        _ memo: GridBlendMemo, into row: UnsafeMutablePointer<UInt32>) {
+        litPixelsScalar(first, last, groups, r, ctx) { level, x in row[x] = alonePixel(level, x, r, ctx, memo) }
     }
 
-    /// Whether the plane is in front of every sample of the tile pixels `x ..< x + 8` of `r`'s row (window depth in
-    /// [0, 1) at all of them: it is affine along the row, so the end pixels' extreme samples decide), computed as
-    /// `alonePixel` computes each.
-    @inline(__always) private func allInFront(_ x: Int, _ r: Row, _ ctx: TileContext) -> Bool {
-        let ends = SIMD8(lowHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x) + r.z),
-                         highHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x + 7) + r.z))
+    /// Whether the plane is in front of every sample of the tile pixels `x0...x1` of `r`'s row (window depth in
+    /// [0, 1) at all of them), computed as `alonePixel` computes each: each sample's depth is a product, a sum and a
+    /// sum, each rounded, of the column and constants, so it is monotonic along the row and the end pixels decide.
+    @inline(__always) private func allInFront(_ x0: Int, _ x1: Int, _ r: Row, _ ctx: TileContext) -> Bool {
+        let ends = SIMD8(lowHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x0) + r.z),
+                         highHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x1) + r.z))
             + SIMD8(lowHalf: sampleDepths, highHalf: sampleDepths)
         let inFront = unsafeBitCast(maskBits(ends .>= 0) & maskBits(ends .< 1), to: SIMD4<UInt64>.self)
         return inFront[0] & inFront[1] & inFront[2] & inFront[3] == ~0

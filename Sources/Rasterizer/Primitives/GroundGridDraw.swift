@@ -11,6 +11,8 @@ final class GroundGridDraw: PreparedDraw {
     let plane: GridPlane?
     /// Per frame row: the first and last column the grid can touch (first > last: none).
     let rowFirst: [Int32], rowLast: [Int32]
+    /// Per frame row: the plane's terms (`GridPlane.row`), empty when `plane` is nil.
+    let rows: [GridPlane.Row]
     /// Per tile row: the union of its rows' column ranges.
     private let bandFirst: [Int32], bandLast: [Int32]
     private let grid: TileGrid
@@ -35,6 +37,8 @@ final class GroundGridDraw: PreparedDraw {
             }
         }
         plane = setup
+        let height = grid.height
+        rows = setup.map { p in (0..<height).map { p.row($0) } } ?? []
         rowFirst = first; rowLast = last
         var bf = [Int32](repeating: Int32.max, count: grid.tilesY), bl = [Int32](repeating: -1, count: grid.tilesY)
         for y in 0..<grid.height where first[y] <= last[y] {
@@ -79,15 +83,36 @@ final class GroundGridDraw: PreparedDraw {
         guard let plane else { return }
         let background = ctx.color[0]
         let memo = GridBlendMemo(background: background, results: blendTables.table(over: background, plane, ctx.tables))
-        for py in 0..<ctx.h {
-            let y = ctx.y0 + py
-            let first = max(Int(rowFirst[y]), ctx.x0) - ctx.x0
-            let last = min(Int(rowLast[y]), ctx.x0 + ctx.w - 1) - ctx.x0
-            guard first <= last else { continue }
+        forEachRow(plane, ctx) { py, first, last, groups, r in
             switch kernels {
-            case .simd: plane.rowSIMD(py, first, last, ctx, memo)
-            case .scalar: plane.rowScalar(py, first, last, ctx, memo)
+            case .simd: plane.rowSIMD(py, first, last, groups, r, ctx, memo)
+            case .scalar: plane.rowScalar(py, first, last, groups, r, ctx, memo)
             }
+        }
+    }
+
+    /// The tile columns `first...last` of frame row `y` that the grid can touch in tile `ctx` (first > last: none).
+    @inline(__always) private func span(_ y: Int, _ ctx: TileContext) -> (first: Int, last: Int) {
+        (max(Int(rowFirst[y]), ctx.x0) - ctx.x0, min(Int(rowLast[y]), ctx.x0 + ctx.w - 1) - ctx.x0)
+    }
+
+    /// Tile `ctx`'s rows that the grid can touch, top to bottom: `body(py, first, last, groups, row)` with the
+    /// row's span of tile columns, the groups of 8 pixels to draw there (`groupsToDraw`, cut to the span; rows are
+    /// taken two at a time for it) and its terms.
+    @inline(__always) func forEachRow(_ plane: GridPlane, _ ctx: TileContext,
+                                      _ body: (Int, Int, Int, GridPlane.RowGroups, GridPlane.Row) -> Void) {
+        var py = 0
+        while py < ctx.h {
+            let y = ctx.y0 + py, second = py + 1 < ctx.h
+            let (f0, l0) = span(y, ctx)
+            let (f1, l1) = second ? span(y + 1, ctx) : (1, 0)
+            if f0 <= l0 || f1 <= l1 {
+                let r0 = rows[y], r1 = second ? rows[y + 1] : r0
+                let (g0, g1) = plane.groupsToDraw(ctx, r0, r1)
+                if f0 <= l0 { body(py, f0, l0, g0.cut(f0, l0), r0) }
+                if f1 <= l1 { body(py + 1, f1, l1, g1.cut(f1, l1), r1) }
+            }
+            py += 2
         }
     }
 }

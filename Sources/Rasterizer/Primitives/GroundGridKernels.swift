@@ -61,11 +61,13 @@ extension GridPlane {
     // MARK: 8 pixels
 
     /// `intensity` for the 8 pixels from frame column `column` on. `checkExtent` false: the caller knows every line
-    /// that can light these pixels lies inside the square, so the extent tests (which would all pass) are left out.
-    /// (It takes the column rather than the centres: where the compiler leaves it out of line, a SIMD8 argument is
-    /// passed in 128-bit halves.) Selects are bit operations (`select`, `keep`; see Wide.swift), and
-    /// both fades are made before the first use of either: made after the early return, the second was
-    /// computed lane by lane in scalar registers.
+    /// that can light these pixels lies inside the square and their plane coordinates are below 2²¹ in size, so the
+    /// extent tests (which would all pass) and the rounding's range test are left out (pass a constant: each value
+    /// gives its own code). (It takes the column rather than the centres: where the compiler leaves it out of line,
+    /// a SIMD8 argument is passed in 128-bit halves.) Selects are bit operations (`select`, `keep`; see Wide.swift),
+    /// and both fades are made before the first use of either: made after the early return, the second was
+    /// computed lane by lane in scalar registers. Where no pixel's regular fade is above 0 the regular lines' terms
+    /// are +0 and are left out (adding +0 to the cardinal term, itself +0 or more, gives it unchanged).
     @inline(__always) func intensity8(_ column: Int, _ r: Row, checkExtent: Bool) -> SIMD8<Float> {
         let zero = SIMD8<Float>()
         let x = SIMD8(repeating: Float(column)) + SIMD8(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
@@ -82,30 +84,35 @@ extension GridPlane {
         let fade = unit8((s - fadeLow) * fadeScale)
         let lit = front & maskBits(fade10 .> 0)
         guard anyBits(lit) else { return zero }
-        let ia = family8(a, pa, other: b, centerA, centerB, fade, fade10, checkExtent)
-        let ib = family8(b, pb, other: a, centerB, centerA, fade, fade10, checkExtent)
+        let regularLines = anyBits(maskBits(fade .> 0))
+        let ia = family8(a, pa, other: b, centerA, centerB, fade, fade10, checkExtent, regularLines)
+        let ib = family8(b, pb, other: a, centerB, centerA, fade, fade10, checkExtent, regularLines)
         return keep(select(maskBits(ia .> ib), ia, ib), lit)
     }
 
-    /// `family` for 8 pixels.
+    /// `family` for 8 pixels (`regularLines` false: the regular lines' terms are left out, every `fade` being 0).
     @inline(__always) private func family8(_ c: SIMD8<Float>, _ p: SIMD8<Float>, other: SIMD8<Float>, _ center: Float,
                                            _ otherCenter: Float, _ fade: SIMD8<Float>, _ fade10: SIMD8<Float>,
-                                           _ checkExtent: Bool) -> SIMD8<Float> {
-        let k = roundEven8(c), kk = roundEven8(c * 0.1) * 10
-        var line = unit8(half - abs8(c - k) * p), cardinalLine = unit8(half - abs8(c - kk) * p)
-        if checkExtent {
-            let along = maskBits(abs8(other - otherCenter) .<= halfExtent)
-            line = keep(line, along & maskBits(abs8(k - center) .<= halfExtent))
-            cardinalLine = keep(cardinalLine, along & maskBits(abs8(kk - center) .<= halfExtent))
-        }
-        return line * fade * regular + cardinalLine * fade10 * cardinal
+                                           _ checkExtent: Bool, _ regularLines: Bool) -> SIMD8<Float> {
+        let along = checkExtent ? maskBits(abs8(other - otherCenter) .<= halfExtent) : SIMD8<UInt32>()
+        let kk = (checkExtent ? roundEven8(c * 0.1) : roundNear8(c * 0.1)) * 10
+        var cardinalLine = unit8(half - abs8(c - kk) * p)
+        if checkExtent { cardinalLine = keep(cardinalLine, along & maskBits(abs8(kk - center) .<= halfExtent)) }
+        let cardinalTerm = cardinalLine * fade10 * cardinal
+        guard regularLines else { return cardinalTerm }
+        let k = checkExtent ? roundEven8(c) : roundNear8(c)
+        var line = unit8(half - abs8(c - k) * p)
+        if checkExtent { line = keep(line, along & maskBits(abs8(k - center) .<= halfExtent)) }
+        return line * fade * regular + cardinalTerm
     }
 
     /// `roundEven` for 8 values.
     @inline(__always) private func roundEven8(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let r = (x + 12_582_912) - 12_582_912
-        return select(maskBits(abs8(x) .< 4_194_304), r, x)
+        select(maskBits(abs8(x) .< 4_194_304), roundNear8(x), x)
     }
+
+    /// The nearest integers (ties to even) of 8 values below 2²² in size.
+    @inline(__always) private func roundNear8(_ x: SIMD8<Float>) -> SIMD8<Float> { (x + 12_582_912) - 12_582_912 }
 
     /// `unit` for 8 values.
     @inline(__always) private func unit8(_ x: SIMD8<Float>) -> SIMD8<Float> {
@@ -118,44 +125,56 @@ extension GridPlane {
 
     // MARK: groups of 8 pixels
 
-    /// The groups of 8 pixels (bit `g`: tile columns `8g ..< 8g + 8`) of the tile row span `first...last` that a line
-    /// can light; both kernel sets draw only those. A group is drawn when the span and the group each hold a line
-    /// (`linesNear`); where the span holds at least as many lines as groups, every group is drawn. `inside`: every
-    /// line that can light the span lies inside the grid's square.
-    @inline(__always) func groupsToDraw(_ first: Int, _ last: Int, _ ctx: TileContext,
-                                        _ r: Row) -> (groups: UInt32, inside: Bool) {
-        let g0 = first >> 3, g1 = last >> 3
-        let all = (UInt32(2) << UInt32(g1) - 1) & ~(UInt32(1) << UInt32(g0) - 1)
-        // Lanes 0–3: the tile's 4 groups; lanes 4–7: the span.
-        let left = Float(ctx.x0) + 0.5
-        let groupStarts = SIMD4<Float>(0, 8, 16, 24) + left
-        let x0 = SIMD8(lowHalf: groupStarts, highHalf: SIMD4(repeating: left + Float(first)))
-        let x1 = SIMD8(lowHalf: groupStarts + 7, highHalf: SIMD4(repeating: left + Float(last)))
-        let near = linesNear(x0, x1, r)
-        let spanCount = near.count[4]
-        guard spanCount > 0 else { return (0, false) }
-        let inside = near.aLow[4] > centerA - halfExtent && near.aHigh[4] < centerA + halfExtent
-            && near.bLow[4] > centerB - halfExtent && near.bHigh[4] < centerB + halfExtent
-        if g0 == g1 || spanCount >= Float(g1 - g0 + 1) { return (all, inside) }
-        return (laneBits(near.count .> 0) & all, inside)
+    /// The groups of 8 pixels of one tile row that a line can light (bit `g`: tile columns `8g ..< 8g + 8`), and
+    /// those of them whose lines all lie inside the grid's square and whose plane coordinates are below 2²¹ in size
+    /// (there the extent tests, which would all pass, are left out: `intensity8`'s `checkExtent`). Both kernel sets
+    /// draw only the groups in `draw`.
+    struct RowGroups: Equatable {
+        let draw: UInt32, inside: UInt32
+
+        /// The groups that hold a column of `first...last`.
+        @inline(__always) func cut(_ first: Int, _ last: Int) -> RowGroups {
+            let span = (UInt32(2) << UInt32(last >> 3)) &- (UInt32(1) << UInt32(first >> 3))
+            return RowGroups(draw: draw & span, inside: inside & span)
+        }
     }
 
-    /// For 8 pixel-centre spans `x0[i]...x1[i]` of `r`'s row: how many lines can light a pixel there (an upper bound;
+    /// `RowGroups` of the tile rows with terms `r0` and `r1` (two rows in one 8-lane pass: lanes 0–3 the 4 groups of
+    /// `r0`'s row, lanes 4–7 those of `r1`'s; lanes are independent). A group is drawn where it holds a line
+    /// (`linesNear`).
+    @inline(__always) func groupsToDraw(_ ctx: TileContext, _ r0: Row, _ r1: Row) -> (RowGroups, RowGroups) {
+        let starts = SIMD4<Float>(0, 8, 16, 24) + (Float(ctx.x0) + 0.5)
+        let x0 = SIMD8(lowHalf: starts, highHalf: starts), x1 = x0 + 7
+        @inline(__always) func pair(_ a: Float, _ b: Float) -> SIMD8<Float> {
+            SIMD8(lowHalf: SIMD4(repeating: a), highHalf: SIMD4(repeating: b))
+        }
+        let near = linesNear(x0, x1, d: pair(r0.d, r1.d), a: pair(r0.a, r1.a), b: pair(r0.b, r1.b))
+        let draw = laneBits(near.count .> 0)
+        // Inside the square, and plane coordinates below 2²¹ in size (see `intensity8`).
+        let limit: Float = 2_097_152
+        let inside = laneBits((near.aLow .> maxf(centerA - halfExtent, -limit)) .& (near.aHigh .< minf(centerA + halfExtent, limit))
+            .& (near.bLow .> maxf(centerB - halfExtent, -limit)) .& (near.bHigh .< minf(centerB + halfExtent, limit))) & draw
+        return (RowGroups(draw: draw & 0xF, inside: inside & 0xF), RowGroups(draw: draw >> 4, inside: inside >> 4))
+    }
+
+    /// For 8 pixel-centre spans `x0[i]...x1[i]` of rows whose terms are `d`, `a` and `b` (`Row`'s, lane by lane): how
+    /// many lines can light a pixel there (an upper bound;
     /// infinity where the plane's horizon falls inside), and the ranges of `a` and `b` within which those lines lie
     /// (unbounded where the count is infinite or 0 for want of numbers).
     /// Along a row the plane coordinates are monotonic (a ratio of affine functions whose denominator keeps its
     /// sign), so they lie between their values at the two ends; `|∂a/∂x| + |∂a/∂y|` is at most the larger of
     /// `|ax − a·dx|` at the ends plus the same for `y`, over the smaller `d`. A pixel is lit only within `half` times
     /// that of a line (1 % margin for rounding).
-    @inline(__always) func linesNear(_ x0: SIMD8<Float>, _ x1: SIMD8<Float>, _ r: Row)
+    @inline(__always) func linesNear(_ x0: SIMD8<Float>, _ x1: SIMD8<Float>, d rd: SIMD8<Float>, a ra: SIMD8<Float>,
+                                     b rb: SIMD8<Float>)
         -> (count: SIMD8<Float>, aLow: SIMD8<Float>, aHigh: SIMD8<Float>, bLow: SIMD8<Float>, bHigh: SIMD8<Float>) {
         typealias V = SIMD8<Float>
-        let d0 = dx * x0 + r.d, d1 = dx * x1 + r.d
+        let d0 = dx * x0 + rd, d1 = dx * x1 + rd
         let front0 = maskBits(d0 .> 0), front1 = maskBits(d1 .> 0)
         let i0 = 1 / d0, i1 = 1 / d1
         let inv = select(maskBits(i0 .> i1), i0, i1) * (half * 1.01)
-        let a0 = (ax * x0 + r.a) * i0, a1 = (ax * x1 + r.a) * i1
-        let b0 = (bx * x0 + r.b) * i0, b1 = (bx * x1 + r.b) * i1
+        let a0 = (ax * x0 + ra) * i0, a1 = (ax * x1 + ra) * i1
+        let b0 = (bx * x0 + rb) * i0, b1 = (bx * x1 + rb) * i1
         @inline(__always) func maxAbs(_ p: V, _ q: V) -> V {
             let a = abs8(p), b = abs8(q)
             return select(maskBits(a .> b), a, b)
@@ -182,9 +201,11 @@ extension GridPlane {
 
     // MARK: rows of a tile
 
-    /// Draws the tile row `py`, tile columns `first...last`: its groups of 8 pixels that a line can light.
-    func rowSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
-        litGroupsSIMD(py, first, last, ctx) { x, lit, levels, r in
+    /// Draws the tile row `py` (terms `r`), tile columns `first...last`: its `groups` (`groupsToDraw`, cut to the
+    /// span).
+    func rowSIMD(_ py: Int, _ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row, _ ctx: TileContext,
+                 _ memo: GridBlendMemo) {
+        litGroupsSIMD(first, last, groups, r, ctx) { x, lit, levels in
             var bits = lit
             if groupShowsOnly(memo.background, x, py, ctx, r) {
                 // Every sample of the 8 pixels shows the tile's first colour behind the plane: the remembered
@@ -205,24 +226,25 @@ extension GridPlane {
         }
     }
 
-    /// The SIMD walk over the pixels of tile row `py`, columns `first...last`, in the groups `groupsToDraw` gives
-    /// (the twin of `litPixelsScalar`): for each group with a pixel of intensity level (1/255 steps) above 0,
-    /// `lit(x, bits, levels, row)` with the group's first tile column, its lit lanes among columns `first...last`
-    /// and the levels of its 8 pixels.
-    @inline(__always) func litGroupsSIMD(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext,
-                                         _ lit: (Int, UInt32, SIMD8<UInt32>, Row) -> Void) {
-        let r = row(ctx.y0 + py)
-        var (groups, inside) = groupsToDraw(first, last, ctx, r)
-        while groups != 0 {
-            let x = 8 * groups.trailingZeroBitCount
-            groups &= groups - 1
-            let i = intensity8(ctx.x0 + x, r, checkExtent: !inside)
+    /// The SIMD walk over the pixels of a tile row (terms `r`), columns `first...last`, in its `groups` (the twin of
+    /// `litPixelsScalar`): for each group with a pixel of intensity level (1/255 steps) above 0, `lit(x, bits,
+    /// levels)` with the group's first tile column, its lit lanes among columns `first...last` and the levels of its
+    /// 8 pixels.
+    @inline(__always) func litGroupsSIMD(_ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row,
+                                         _ ctx: TileContext, _ lit: (Int, UInt32, SIMD8<UInt32>) -> Void) {
+        var draw = groups.draw
+        while draw != 0 {
+            let g = draw.trailingZeroBitCount
+            draw &= draw - 1
+            let x = 8 * g
+            let i = groups.inside & (1 << UInt32(g)) != 0
+                ? intensity8(ctx.x0 + x, r, checkExtent: false) : intensity8(ctx.x0 + x, r, checkExtent: true)
             // Intensity in 1/255 steps: i · 255 + 1.5 · 2²³ holds the rounded level in its low bits.
             let q = i * 255 + 12_582_912
             // Lanes of columns first...last (bit masks: integer lane comparisons are not vectorised).
             let from = UInt32(0xFF) << UInt32(max(first - x, 0)), to = UInt32(0xFF) >> UInt32(max(x + 7 - last, 0))
             let bits = laneBits(q .> 12_582_912) & from & to
-            if bits != 0 { lit(x, bits, unsafeBitCast(q, to: SIMD8<UInt32>.self) &- 0x4B40_0000, r) }
+            if bits != 0 { lit(x, bits, unsafeBitCast(q, to: SIMD8<UInt32>.self) &- 0x4B40_0000) }
         }
     }
 
@@ -247,22 +269,22 @@ extension GridPlane {
     }
 
     /// The scalar reference of `rowSIMD`: the same groups, one pixel at a time.
-    func rowScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext, _ memo: GridBlendMemo) {
-        litPixelsScalar(py, first, last, ctx) { level, x, r in blend(level, x, py, r, ctx, memo) }
+    func rowScalar(_ py: Int, _ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row, _ ctx: TileContext,
+                   _ memo: GridBlendMemo) {
+        litPixelsScalar(first, last, groups, r, ctx) { level, x in blend(level, x, py, r, ctx, memo) }
     }
 
-    /// The scalar walk over the pixels of tile row `py`, columns `first...last`, in the groups `groupsToDraw` gives:
-    /// `lit(level, x, row)` for each pixel of intensity level (1/255 steps) above 0, left to right.
-    @inline(__always) func litPixelsScalar(_ py: Int, _ first: Int, _ last: Int, _ ctx: TileContext,
-                                           _ lit: (Int, Int, Row) -> Void) {
-        let r = row(ctx.y0 + py)
-        var groups = groupsToDraw(first, last, ctx, r).groups
-        while groups != 0 {
-            let group = 8 * groups.trailingZeroBitCount
-            groups &= groups - 1
+    /// The scalar walk over the pixels of a tile row (terms `r`), columns `first...last`, in its `groups`:
+    /// `lit(level, x)` for each pixel of intensity level (1/255 steps) above 0, left to right.
+    @inline(__always) func litPixelsScalar(_ first: Int, _ last: Int, _ groups: RowGroups, _ r: Row,
+                                           _ ctx: TileContext, _ lit: (Int, Int) -> Void) {
+        var draw = groups.draw
+        while draw != 0 {
+            let group = 8 * draw.trailingZeroBitCount
+            draw &= draw - 1
             for x in max(group, first)...min(group + 7, last) {
                 let q = intensity(Float(ctx.x0 + x) + 0.5, r) * 255 + 12_582_912
-                if q > 12_582_912 { lit(Int(q.bitPattern &- 0x4B40_0000), x, r) }
+                if q > 12_582_912 { lit(Int(q.bitPattern &- 0x4B40_0000), x) }
             }
         }
     }
