@@ -30,12 +30,17 @@ extension LineDraw {
                 bits &= bits - 1
                 let g = SegmentSetup(lanes: lanes, k)
                 let s = base[i + k]
+                let box = g.px1 - g.px0 < 4
                 if s.c0 == s.c1 {
-                    opaqueSpans(g, ctx, SolidSpans(s.c0), scratch)
+                    if box { opaqueBoxSpans(g, ctx, SolidSpans(s.c0), scratch) }
+                    else { opaqueSpans(g, ctx, SolidSpans(s.c0), scratch) }
                     continue
                 }
                 let shade = SegmentShade(s, ctx.tables, opaque: true, levels: levels)
-                if shade.steps > 0 { opaqueSpans(g, ctx, SteppedSpans(shade), scratch) }
+                if shade.steps > 0 {
+                    if box { opaqueBoxSpans(g, ctx, SteppedSpans(shade), scratch) }
+                    else { opaqueSpans(g, ctx, SteppedSpans(shade), scratch) }
+                }
                 else { opaqueSpans(g, ctx, EncodedSpans(shade), scratch) }
             }
             i += n

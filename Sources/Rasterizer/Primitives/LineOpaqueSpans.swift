@@ -94,4 +94,38 @@ extension LineDraw {
             row0 += 8
         }
     }
+
+    /// Small boxes: every span of the box, row by row, without row ranges or span lists.
+    @inline(__always)
+    func opaqueBoxSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
+        typealias V = SIMD8<Float>
+        let pos = scratch.positions
+        let c0 = g.px0 & ~1
+        for py in g.py0...g.py1 {
+            let qy = pos[2 * tileSize + py] - g.ay
+            let qyab = qy * g.aby
+            let rowValue = colour.row(g, py)
+            let rowBase = (py << tileShift) << 2
+            var px = c0
+            repeat {
+                let qx = pos[px] - g.ax
+                var t = (qx * g.abx + qyab) * g.invLen2
+                t.replace(with: 0, where: t .< 0)
+                t.replace(with: 1, where: t .> 1)
+                let ex = qx - t * g.abx, ey = qy - t * g.aby
+                let d2 = ex * ex + ey * ey
+                let base = rowBase + px << 2
+                let dp = UnsafeMutableRawPointer(ctx.depth + base)
+                let cp = UnsafeMutableRawPointer(ctx.color + base)
+                let z = g.az + t * g.dz
+                let old = dp.loadUnaligned(as: V.self)
+                let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
+                dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
+                let words = colour.words(g, pos[tileSize + px], px, py, rowValue, ctx.tables)
+                let oldColor = cp.loadUnaligned(as: V.self)
+                cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
+                px += 2
+            } while px <= g.px1
+        }
+    }
 }
