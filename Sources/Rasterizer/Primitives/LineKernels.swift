@@ -30,7 +30,7 @@ extension LineDraw {
                 bits &= bits - 1
                 let g = SegmentSetup(lanes: lanes, k)
                 let s = base[i + k]
-                let box = g.px1 - g.px0 < 4
+                let box = g.px1 - g.px0 < 8
                 if s.c0 == s.c1 {
                     if box { opaqueBoxSpans(g, ctx, SolidSpans(s.c0), scratch) }
                     else { opaqueSpans(g, ctx, SolidSpans(s.c0), scratch) }

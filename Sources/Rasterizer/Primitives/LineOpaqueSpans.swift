@@ -100,7 +100,7 @@ extension LineDraw {
     func opaqueBoxSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
         typealias V = SIMD8<Float>
         let pos = scratch.positions
-        let c0 = g.px0 & ~1
+        let c0 = min(g.px0, tileSize - 2 * ((g.px1 - g.px0 + 2) >> 1))
         for py in g.py0...g.py1 {
             let qy = pos[2 * tileSize + py] - g.ay
             let qyab = qy * g.aby
