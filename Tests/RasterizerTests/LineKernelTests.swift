@@ -113,12 +113,15 @@ import TestSupport
                                   by: $0.by + Float(y0), bz: $0.bz, r: $0.r, c0: $0.c0, c1: $0.c1)
                 }
                 var valid = 0
+                let stored = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: SegmentSetups8.storedVectors)
+                defer { stored.deallocate() }
                 recs.withUnsafeBufferPointer { buf in
                     var i = 0
                     while i < buf.count {
                         // Groups of every size from 1 to 8.
                         let n = min(1 + (i / 8) % 8, buf.count - i)
                         let lanes = SegmentSetups8(buf.baseAddress! + i, count: n, ctx)
+                        lanes.store(stored)
                         #expect(lanes.valid >> UInt32(n) == 0)
                         for k in 0..<n {
                             let ref = SegmentSetup(buf[i + k], ctx)
@@ -126,7 +129,7 @@ import TestSupport
                             #expect(isValid == (ref != nil), "validity of \(buf[i + k])")
                             guard isValid, let ref else { continue }
                             valid += 1
-                            let g = SegmentSetup(lanes: lanes, k)
+                            let g = SegmentSetup(lanes: stored, k)
                             let same = [g.ax == ref.ax, g.ay == ref.ay, g.abx == ref.abx, g.aby == ref.aby,
                                         g.invLen2 == ref.invLen2, g.az == ref.az, g.dz == ref.dz, g.r == ref.r, g.r2 == ref.r2,
                                         g.invAby == ref.invAby, g.slope == ref.slope, g.slabHalf == ref.slabHalf,

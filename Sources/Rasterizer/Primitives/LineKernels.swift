@@ -24,11 +24,12 @@ extension LineDraw {
         while i < records.count {
             let n = min(8, records.count - i)
             let lanes = SegmentSetups8(base + i, count: n, ctx)
+            lanes.store(scratch.setups)
             var bits = lanes.valid
             while bits != 0 {
                 let k = bits.trailingZeroBitCount
                 bits &= bits - 1
-                let g = SegmentSetup(lanes: lanes, k)
+                let g = SegmentSetup(lanes: scratch.setups, k)
                 let s = base[i + k]
                 let box = g.px1 - g.px0 < 8
                 if s.c0 == s.c1 {

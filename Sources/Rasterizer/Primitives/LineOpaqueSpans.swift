@@ -13,10 +13,12 @@ struct LineSpanScratch {
     /// `c + laneX`, at `c`, and `c` in every lane at `32 + c`; per row `py`, the lanes' sample y,
     /// `py + laneY`, at `64 + py`.
     let positions: UnsafePointer<SIMD8<Float>>
+    /// The set-ups of 8 records (`SegmentSetups8.store`).
+    let setups: UnsafeMutablePointer<SIMD8<Float>>
 
     @inline(__always) static func with<R>(_ body: (LineSpanScratch) -> R) -> R {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8 * 16 + 2) { list in
-            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 16 + 3 * tileSize) { vectors in
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 16 + 3 * tileSize + SegmentSetups8.storedVectors) { vectors in
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: 24) { rowC in
                     let v = vectors.baseAddress!
                     let p = v + 16
@@ -26,7 +28,8 @@ struct LineSpanScratch {
                         p[tileSize + c] = columns
                         p[2 * tileSize + c] = SIMD8<Float>(repeating: Float(c)) + SamplePattern.laneY
                     }
-                    return body(LineSpanScratch(list: list.baseAddress!, rowQ: v, rowC: rowC.baseAddress!, positions: p))
+                    return body(LineSpanScratch(list: list.baseAddress!, rowQ: v, rowC: rowC.baseAddress!, positions: p,
+                                                     setups: p + 3 * tileSize))
                 }
             }
         }
