@@ -323,6 +323,18 @@ import TestSupport
         return out
     }
 
+    @Test func transposeSwapsLanesAndVectors() {
+        typealias V = SIMD8<Float>
+        func vector(_ i: Int) -> V { V((0..<8).map { Float(10 * i + $0) }) }
+        let m: Vectors8 = (vector(0), vector(1), vector(2), vector(3), vector(4), vector(5), vector(6), vector(7))
+        let t = transposed(m)
+        let out = [t.0, t.1, t.2, t.3, t.4, t.5, t.6, t.7]
+        for j in 0..<8 {
+            // Vector j of the transpose holds lane j of every vector of m.
+            #expect(out[j] == V((0..<8).map { Float(10 * $0 + j) }), "vector \(j): \(out[j])")
+        }
+    }
+
     @Test func eightWideVertexStageBinsTheSameRecordsAsTheScalarStage() {
         // Camera inside the strips' cloud: many segments cross the near plane.
         let camera = Camera.perspective(eye: [0.3, 0.2, 0.9], target: [0, 0, 0], fovYDegrees: 70, near: 0.05, far: 20,

@@ -19,12 +19,11 @@ struct SegmentSetups8 {
     /// Set-up of `records[0 ..< count]` (1 ≤ count ≤ 8); lanes from `count` on repeat the last
     /// record and are not valid.
     @inline(__always) init(_ records: UnsafePointer<SegmentRecord>, count: Int, _ ctx: TileContext) {
-        var sax = V(), say = V(), saz = V(), sbx = V(), sby = V(), sbz = V(), sr = V()
-        for i in 0..<8 {
-            let s = records[i < count ? i : count - 1]
-            sax[i] = s.ax; say[i] = s.ay; saz[i] = s.az
-            sbx[i] = s.bx; sby[i] = s.by; sbz[i] = s.bz; sr[i] = s.r
-        }
+        // The records' first 32 bytes (a, b, r, c0) as rows, transposed into lanes.
+        let raw = UnsafeRawPointer(records), stride = MemoryLayout<SegmentRecord>.stride
+        @inline(__always) func row(_ i: Int) -> V { raw.loadUnaligned(fromByteOffset: stride * (i < count ? i : count - 1), as: V.self) }
+        let f = transposed((row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7)))
+        let sax = f.0, say = f.1, saz = f.2, sbx = f.3, sby = f.4, sbz = f.5, sr = f.6
         let ox = V(repeating: Float(ctx.x0)), oy = V(repeating: Float(ctx.y0))
         let ax = sax - ox, ay = say - oy, bx = sbx - ox, by = sby - oy
         let r = sr
