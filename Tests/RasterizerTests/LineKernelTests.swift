@@ -261,7 +261,11 @@ import TestSupport
                 pos.append(p)
                 p += SIMD3(rng.unit() - 0.5, rng.unit() - 0.5, rng.unit() - 0.5) * (s % 4 == 0 ? 0.6 : 0.08)
             }
-            let cols = (0..<pos.count).map { _ in RGBA8(UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF)) }
+            var cols = (0..<pos.count).map { _ in RGBA8(UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF)) }
+            if s % 4 == 2 {
+                // A slow gradient: segments of one colour, of one step and of two or three steps.
+                cols = (0..<pos.count).map { RGBA8(UInt8(100 + $0 / 2), UInt8(60 + $0 / 3), UInt8(220 - $0 / 4)) }
+            }
             let radius: Float = s % 3 == 0 ? 0.005 + 0.05 * rng.unit() : -(0.4 + 3 * rng.unit())
             let opacity: Float = s % 5 == 1 ? 0.6 : 1
             list.add(LineBatch(positions: pos, radii: [radius], colors: s % 2 == 0 ? cols : [cols[0]],

@@ -39,7 +39,10 @@ extension LineDraw {
                 }
                 let shade = SegmentShade(s, ctx.tables, opaque: true, levels: levels)
                 if shade.steps > 0 {
-                    if box { opaqueBoxSpans(g, ctx, SteppedSpans(shade), scratch) }
+                    if box {
+                        if shade.steps == 1 { opaqueBoxSpans(g, ctx, OneStepSpans(shade), scratch) }
+                        else { opaqueBoxSpans(g, ctx, SteppedSpans(shade), scratch) }
+                    }
                     else { opaqueSpans(g, ctx, SteppedSpans(shade), scratch) }
                 }
                 else { opaqueSpans(g, ctx, EncodedSpans(shade), scratch) }
@@ -217,6 +220,26 @@ struct SteppedSpans: SpanColouring {
         let centres = SIMD8<Float>(0.5, 0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5)
         let t = (((columns + centres) - g.ax) * g.abx + row) * g.invLen2
         return shade.steppedWords(t)
+    }
+}
+
+/// A segment of one step (the usual thin-line gradient: one level in one channel): `SteppedSpans`
+/// with the one compare that can change the word (`SegmentShade`'s unused steps are at +∞ and
+/// repeat the last word, so their compares never change it).
+struct OneStepSpans: SpanColouring {
+    let step: Float
+    let below: SIMD8<Float>, above: SIMD8<Float>
+    @inline(__always) init(_ shade: SegmentShade) {
+        step = shade.stepT[0]
+        below = unsafeBitCast(SIMD8<UInt32>(repeating: shade.stepWord[0]), to: SIMD8<Float>.self)
+        above = unsafeBitCast(SIMD8<UInt32>(repeating: shade.stepWord[1]), to: SIMD8<Float>.self)
+    }
+    @inline(__always) func row(_ g: SegmentSetup, _ py: Int) -> Float { ((Float(py) + 0.5) - g.ay) * g.aby }
+    @inline(__always) func words(_ g: SegmentSetup, _ columns: SIMD8<Float>, _ px: Int, _ py: Int, _ row: Float,
+                                 _ tables: SRGBTables) -> SIMD8<Float> {
+        let centres = SIMD8<Float>(0.5, 0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5)
+        let t = (((columns + centres) - g.ax) * g.abx + row) * g.invLen2
+        return below.replacing(with: above, where: t .>= step)
     }
 }
 
