@@ -264,7 +264,10 @@ import TestSupport
             var cols = (0..<pos.count).map { _ in RGBA8(UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF)) }
             if s % 4 == 2 {
                 // A slow gradient: segments of one colour, of one step and of two or three steps.
-                cols = (0..<pos.count).map { RGBA8(UInt8(100 + $0 / 2), UInt8(60 + $0 / 3), UInt8(220 - $0 / 4)) }
+                cols = (0..<pos.count).map { (k: Int) -> RGBA8 in
+                    let r = UInt8(100 + k / 2), g = UInt8(60 + k / 3), b = UInt8(220 - k / 4)
+                    return RGBA8(r, g, b)
+                }
             }
             let radius: Float = s % 3 == 0 ? 0.005 + 0.05 * rng.unit() : -(0.4 + 3 * rng.unit())
             let opacity: Float = s % 5 == 1 ? 0.6 : 1
