@@ -113,12 +113,15 @@ import TestSupport
                                   by: $0.by + Float(y0), bz: $0.bz, r: $0.r, c0: $0.c0, c1: $0.c1)
                 }
                 var valid = 0
+                let stored = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: SegmentSetups8.storedVectors)
+                defer { stored.deallocate() }
                 recs.withUnsafeBufferPointer { buf in
                     var i = 0
                     while i < buf.count {
                         // Groups of every size from 1 to 8.
                         let n = min(1 + (i / 8) % 8, buf.count - i)
                         let lanes = SegmentSetups8(buf.baseAddress! + i, count: n, ctx)
+                        lanes.store(stored)
                         #expect(lanes.valid >> UInt32(n) == 0)
                         for k in 0..<n {
                             let ref = SegmentSetup(buf[i + k], ctx)
@@ -126,7 +129,7 @@ import TestSupport
                             #expect(isValid == (ref != nil), "validity of \(buf[i + k])")
                             guard isValid, let ref else { continue }
                             valid += 1
-                            let g = SegmentSetup(lanes: lanes, k)
+                            let g = SegmentSetup(lanes: stored, k)
                             let same = [g.ax == ref.ax, g.ay == ref.ay, g.abx == ref.abx, g.aby == ref.aby,
                                         g.invLen2 == ref.invLen2, g.az == ref.az, g.dz == ref.dz, g.r == ref.r, g.r2 == ref.r2,
                                         g.invAby == ref.invAby, g.slope == ref.slope, g.slabHalf == ref.slabHalf,
@@ -258,7 +261,14 @@ import TestSupport
                 pos.append(p)
                 p += SIMD3(rng.unit() - 0.5, rng.unit() - 0.5, rng.unit() - 0.5) * (s % 4 == 0 ? 0.6 : 0.08)
             }
-            let cols = (0..<pos.count).map { _ in RGBA8(UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF)) }
+            var cols = (0..<pos.count).map { _ in RGBA8(UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF), UInt8(rng.next() & 0xFF)) }
+            if s % 4 == 2 {
+                // A slow gradient: segments of one colour, of one step and of two or three steps.
+                cols = (0..<pos.count).map { (k: Int) -> RGBA8 in
+                    let r = UInt8(100 + k / 2), g = UInt8(60 + k / 3), b = UInt8(220 - k / 4)
+                    return RGBA8(r, g, b)
+                }
+            }
             let radius: Float = s % 3 == 0 ? 0.005 + 0.05 * rng.unit() : -(0.4 + 3 * rng.unit())
             let opacity: Float = s % 5 == 1 ? 0.6 : 1
             list.add(LineBatch(positions: pos, radii: [radius], colors: s % 2 == 0 ? cols : [cols[0]],
@@ -318,6 +328,18 @@ import TestSupport
                                  space: s % 8 == 7 ? .pixels : .world))
         }
         return out
+    }
+
+    @Test func transposeSwapsLanesAndVectors() {
+        typealias V = SIMD8<Float>
+        func vector(_ i: Int) -> V { V((0..<8).map { Float(10 * i + $0) }) }
+        let m: Vectors8 = (vector(0), vector(1), vector(2), vector(3), vector(4), vector(5), vector(6), vector(7))
+        let t = transposed(m)
+        let out = [t.0, t.1, t.2, t.3, t.4, t.5, t.6, t.7]
+        for j in 0..<8 {
+            // Vector j of the transpose holds lane j of every vector of m.
+            #expect(out[j] == V((0..<8).map { Float(10 * $0 + j) }), "vector \(j): \(out[j])")
+        }
     }
 
     @Test func eightWideVertexStageBinsTheSameRecordsAsTheScalarStage() {

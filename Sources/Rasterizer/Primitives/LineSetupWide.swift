@@ -1,5 +1,5 @@
 /// `SegmentSetup.init` of 8 records at once, one record per lane, with the very same operations
-/// lane by lane (so the same numbers: `SegmentSetup(lanes:_:)` of a lane equals `SegmentSetup(_:_:)`
+/// lane by lane (so the same numbers: `SegmentSetup(lanes:_:)` of a lane, through `store`, equals `SegmentSetup(_:_:)`
 /// of its record, tested), for tiles that draw many short segments: the set-up per segment and
 /// tile was a third of the line kernels' time, mostly branches and scalar conversions.
 ///
@@ -19,12 +19,11 @@ struct SegmentSetups8 {
     /// Set-up of `records[0 ..< count]` (1 ≤ count ≤ 8); lanes from `count` on repeat the last
     /// record and are not valid.
     @inline(__always) init(_ records: UnsafePointer<SegmentRecord>, count: Int, _ ctx: TileContext) {
-        var sax = V(), say = V(), saz = V(), sbx = V(), sby = V(), sbz = V(), sr = V()
-        for i in 0..<8 {
-            let s = records[i < count ? i : count - 1]
-            sax[i] = s.ax; say[i] = s.ay; saz[i] = s.az
-            sbx[i] = s.bx; sby[i] = s.by; sbz[i] = s.bz; sr[i] = s.r
-        }
+        // The records' first 32 bytes (a, b, r, c0) as rows, transposed into lanes.
+        let raw = UnsafeRawPointer(records), stride = MemoryLayout<SegmentRecord>.stride
+        @inline(__always) func row(_ i: Int) -> V { raw.loadUnaligned(fromByteOffset: stride * (i < count ? i : count - 1), as: V.self) }
+        let f = transposed((row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7)))
+        let sax = f.0, say = f.1, saz = f.2, sbx = f.3, sby = f.4, sbz = f.5, sr = f.6
         let ox = V(repeating: Float(ctx.x0)), oy = V(repeating: Float(ctx.y0))
         let ax = sax - ox, ay = say - oy, bx = sbx - ox, by = sby - oy
         let r = sr
@@ -60,12 +59,26 @@ struct SegmentSetups8 {
     }
 }
 
+extension SegmentSetups8 {
+    /// Vectors that `store` writes.
+    static var storedVectors: Int { 16 }
+
+    /// Writes the fields' vectors at `p` (`storedVectors` of them), for `SegmentSetup(lanes:_:)`:
+    /// reading a lane of the vectors in registers copied all of them to the stack at every read.
+    @inline(__always) func store(_ p: UnsafeMutablePointer<SIMD8<Float>>) {
+        p[0] = ax; p[1] = ay; p[2] = abx; p[3] = aby; p[4] = invLen2; p[5] = az; p[6] = dz; p[7] = r
+        p[8] = r2; p[9] = invAby; p[10] = slope; p[11] = slabHalf; p[12] = px0; p[13] = px1; p[14] = py0; p[15] = py1
+    }
+}
+
 extension SegmentSetup {
-    /// Lane `i` of `lanes` (a valid lane: its box holds a pixel).
-    @inline(__always) init(lanes l: SegmentSetups8, _ i: Int) {
-        ax = l.ax[i]; ay = l.ay[i]; abx = l.abx[i]; aby = l.aby[i]; invLen2 = l.invLen2[i]
-        az = l.az[i]; dz = l.dz[i]; r = l.r[i]; r2 = l.r2[i]
-        invAby = l.invAby[i]; slope = l.slope[i]; slabHalf = l.slabHalf[i]
-        px0 = Int(l.px0[i]); px1 = Int(l.px1[i]); py0 = Int(l.py0[i]); py1 = Int(l.py1[i])
+    /// Lane `i` of the set-ups that `SegmentSetups8.store` wrote at `p` (a valid lane: its box
+    /// holds a pixel).
+    @inline(__always) init(lanes p: UnsafePointer<SIMD8<Float>>, _ i: Int) {
+        let f = UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) + i
+        ax = f[0]; ay = f[8]; abx = f[16]; aby = f[24]; invLen2 = f[32]
+        az = f[40]; dz = f[48]; r = f[56]; r2 = f[64]
+        invAby = f[72]; slope = f[80]; slabHalf = f[88]
+        px0 = Int(f[96]); px1 = Int(f[104]); py0 = Int(f[112]); py1 = Int(f[120])
     }
 }
