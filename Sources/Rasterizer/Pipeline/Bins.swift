@@ -89,6 +89,30 @@ final class Bins<Record>: @unchecked Sendable {
     /// Key of a staged record that is not binned (culled, or moved to `large`).
     static var skipKey: UInt32 { 0xFFFF_FFFF }
 
+    /// Writes the keys of 8 records just staged at `slots` (from staging index `first`), whose
+    /// tiles are columns `tx0 … tx1` × rows `ty0 … ty1`, lane by lane: `skipKey` in the lanes
+    /// `skip` sets (all ones there); else the first tile with the span bits for 1, 2 or 2 × 2
+    /// tiles, as `key(_:record:slot:)` gives them, and that function's key for the wider boxes
+    /// among the lanes `kept` (lane bits) sets.
+    @inline(__always)
+    func writeKeys8(_ slots: (records: UnsafeMutablePointer<Record>, keys: UnsafeMutablePointer<UInt32>), first: Int,
+                    _ tx0: SIMD8<Int32>, _ ty0: SIMD8<Int32>, _ tx1: SIMD8<Int32>, _ ty1: SIMD8<Int32>,
+                    skip: SIMD8<UInt32>, kept: UInt32) {
+        let across = unsafeBitCast(tx1 &- tx0, to: SIMD8<UInt32>.self), down = unsafeBitCast(ty1 &- ty0, to: SIMD8<UInt32>.self)
+        let tileKeys = (unsafeBitCast(ty0, to: SIMD8<UInt32>.self) &<< 8) | unsafeBitCast(tx0, to: SIMD8<UInt32>.self)
+            | (across &* Self.rightBit) | (down &* Self.downBit)
+        UnsafeMutableRawPointer(slots.keys).storeBytes(of: tileKeys | skip, as: SIMD8<UInt32>.self)
+        // (Both at most 1 as a bit test against a vector: `.<=` with a scalar went lane by lane.)
+        var wide = kept & ~laneBits(((across | down) & SIMD8(repeating: ~1)) .== SIMD8<UInt32>())
+        while wide != 0 {
+            let j = wide.trailingZeroBitCount
+            wide &= wide - 1
+            let range = TileRange(x0: UInt16(truncatingIfNeeded: tx0[j]), y0: UInt16(truncatingIfNeeded: ty0[j]),
+                                  x1: UInt16(truncatingIfNeeded: tx1[j]), y1: UInt16(truncatingIfNeeded: ty1[j]))
+            slots.keys[j] = key(range, record: slots.records[j], slot: first + j)
+        }
+    }
+
     /// Key of the record staged at `slot` (the staging index it is written at) touching `range`; a
     /// record touching more than `maxCopies` tiles goes to `large` and its slot is skipped.
     @inline(__always) func key(_ range: TileRange, record: Record, slot: Int) -> UInt32 {

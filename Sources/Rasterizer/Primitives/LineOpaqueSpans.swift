@@ -51,7 +51,6 @@ extension LineDraw {
     /// covered sample): the same pixels.
     @inline(__always)
     func opaqueSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
-        typealias V = SIMD8<Float>
         let list = scratch.list, rowQ = scratch.rowQ, rowC = scratch.rowC, pos = scratch.positions
         let rowInts = UnsafeMutableRawPointer(rowC).assumingMemoryBound(to: Int32.self)
         var row0 = g.py0
@@ -72,27 +71,10 @@ extension LineDraw {
             }
             let group = (row0 << tileShift) << 2
             for i in 0..<n {
-                // One 2-pixel span (written out here: as a function it was not inlined).
                 let e = Int(list[i])
                 let px = e & (tileSize - 1), j = e >> tileShift
-                let qy = rowQ[j], qyab = rowQ[8 + j]
-                let qx = pos[px] - g.ax
-                var t = (qx * g.abx + qyab) * g.invLen2
-                t.replace(with: 0, where: t .< 0)
-                t.replace(with: 1, where: t .> 1)
-                let ex = qx - t * g.abx, ey = qy - t * g.aby
-                let d2 = ex * ex + ey * ey
-                let base = group + e << 2
-                let dp = UnsafeMutableRawPointer(ctx.depth + base)
-                let cp = UnsafeMutableRawPointer(ctx.color + base)
-                let z = g.az + t * g.dz
-                let old = dp.loadUnaligned(as: V.self)
-                // Covered and nearer as one compare (see `segmentSIMD`).
-                let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
-                dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
-                let words = colour.words(g, pos[tileSize + px], px, row0 + j, rowC[j], ctx.tables)
-                let oldColor = cp.loadUnaligned(as: V.self)
-                cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
+                span(g, ctx, colour, pos, px: px, py: row0 + j, base: group + e << 2, qy: rowQ[j], qyab: rowQ[8 + j],
+                     row: rowC[j])
             }
             row0 += 8
         }
@@ -106,7 +88,6 @@ extension LineDraw {
     /// depth and colours as in `opaqueSpans`.
     @inline(__always)
     func opaqueBoxSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
-        typealias V = SIMD8<Float>
         let pos = scratch.positions
         let c0 = min(g.px0, tileSize - 2 * ((g.px1 - g.px0 + 2) >> 1))
         for py in g.py0...g.py1 {
@@ -116,24 +97,35 @@ extension LineDraw {
             let rowBase = (py << tileShift) << 2
             var px = c0
             repeat {
-                let qx = pos[px] - g.ax
-                var t = (qx * g.abx + qyab) * g.invLen2
-                t.replace(with: 0, where: t .< 0)
-                t.replace(with: 1, where: t .> 1)
-                let ex = qx - t * g.abx, ey = qy - t * g.aby
-                let d2 = ex * ex + ey * ey
-                let base = rowBase + px << 2
-                let dp = UnsafeMutableRawPointer(ctx.depth + base)
-                let cp = UnsafeMutableRawPointer(ctx.color + base)
-                let z = g.az + t * g.dz
-                let old = dp.loadUnaligned(as: V.self)
-                let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
-                dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
-                let words = colour.words(g, pos[tileSize + px], px, py, rowValue, ctx.tables)
-                let oldColor = cp.loadUnaligned(as: V.self)
-                cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
+                span(g, ctx, colour, pos, px: px, py: py, base: rowBase + px << 2, qy: qy, qyab: qyab, row: rowValue)
                 px += 2
             } while px <= g.px1
         }
+    }
+
+    /// One 2-pixel span at column `px` of tile row `py` (`base`: its first sample): the capsule and
+    /// depth tests of its 8 samples, then the depth and colour words where both pass. `qy` and
+    /// `qyab` are the row's sample offsets from the segment's start and their product with its
+    /// direction, `row` the colouring's row value.
+    @inline(__always)
+    private func span<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ pos: UnsafePointer<SIMD8<Float>>,
+                                        px: Int, py: Int, base: Int, qy: SIMD8<Float>, qyab: SIMD8<Float>, row: Float) {
+        typealias V = SIMD8<Float>
+        let qx = pos[px] - g.ax
+        var t = (qx * g.abx + qyab) * g.invLen2
+        t.replace(with: 0, where: t .< 0)
+        t.replace(with: 1, where: t .> 1)
+        let ex = qx - t * g.abx, ey = qy - t * g.aby
+        let d2 = ex * ex + ey * ey
+        let dp = UnsafeMutableRawPointer(ctx.depth + base)
+        let cp = UnsafeMutableRawPointer(ctx.color + base)
+        let z = g.az + t * g.dz
+        let old = dp.loadUnaligned(as: V.self)
+        // Covered and nearer as one compare (see `segmentSIMD`).
+        let m = z.replacing(with: .infinity, where: d2 .> g.r2) .< old
+        dp.storeBytes(of: old.replacing(with: z, where: m), as: V.self)
+        let words = colour.words(g, pos[tileSize + px], px, py, row, ctx.tables)
+        let oldColor = cp.loadUnaligned(as: V.self)
+        cp.storeBytes(of: oldColor.replacing(with: words, where: m), as: V.self)
     }
 }

@@ -125,24 +125,12 @@ extension LineDraw {
         out.storeBytes(of: rows.6, toByteOffset: 6 * stride, as: V.self)
         out.storeBytes(of: rows.7, toByteOffset: 7 * stride, as: V.self)
         for j in 0..<8 { out.storeBytes(of: c1[j], toByteOffset: j * stride + 32, as: UInt32.self) }
-        // Tile keys with the span bits for segments on 2 tiles (`Bins.key`'s); longer rows or
-        // columns of tiles below.
+        // Tile keys with the span bits for segments on 2 tiles; longer rows or columns of tiles
+        // through `Bins.key`.
         let (tx0, ty0, tx1, ty1) = tiles
-        let across = unsafeBitCast(tx1 &- tx0, to: SIMD8<UInt32>.self), down = unsafeBitCast(ty1 &- ty0, to: SIMD8<UInt32>.self)
-        let key = (unsafeBitCast(ty0, to: SIMD8<UInt32>.self) &<< 8) | unsafeBitCast(tx0, to: SIMD8<UInt32>.self)
-            | (across &* Bins<SegmentRecord>.rightBit) | (down &* Bins<SegmentRecord>.downBit)
         let skip = unsafeBitCast((SIMD8<Int32>(repeating: Int32(bitPattern: dropped)) &<< SIMD8<Int32>(31, 30, 29, 28, 27, 26, 25, 24)) &>> 31,
                                  to: SIMD8<UInt32>.self)
-        UnsafeMutableRawPointer(slots.keys).storeBytes(of: key | skip, as: SIMD8<UInt32>.self)
-        // (At most 1 as a bit test against a vector: `.<=` with a scalar went lane by lane.)
-        var long = ~dropped & 0xFF & ~laneBits(((across | down) & SIMD8(repeating: ~1)) .== SIMD8<UInt32>())
-        while long != 0 {
-            let j = long.trailingZeroBitCount
-            long &= long - 1
-            let range = TileRange(x0: UInt16(truncatingIfNeeded: tx0[j]), y0: UInt16(truncatingIfNeeded: ty0[j]),
-                                  x1: UInt16(truncatingIfNeeded: tx1[j]), y1: UInt16(truncatingIfNeeded: ty1[j]))
-            slots.keys[j] = bins.key(range, record: slots.records[j], slot: first + j)
-        }
+        bins.writeKeys8(slots, first: first, tx0, ty0, tx1, ty1, skip: skip, kept: ~dropped & 0xFF)
         bins.commit(8)
     }
 }

@@ -192,20 +192,8 @@ final class PointDraw: PreparedDraw {
         // All 8 are staged; the culled ones with `skipKey`.
         let slots = bins.stage(8), first = bins.count
         storeRecords(x, y, z, r, dz, col, to: slots.records)
-        // Tile keys with the span bits for points on 2 or 2 × 2 tiles (`Bins.key`'s); wider ones below.
-        let wide = unsafeBitCast(tx1 &- tx0, to: SIMD8<UInt32>.self), high = unsafeBitCast(ty1 &- ty0, to: SIMD8<UInt32>.self)
-        let key = (unsafeBitCast(ty0, to: SIMD8<UInt32>.self) &<< 8) | unsafeBitCast(tx0, to: SIMD8<UInt32>.self)
-            | (wide &* Bins<PointRecord>.rightBit) | (high &* Bins<PointRecord>.downBit)
-        UnsafeMutableRawPointer(slots.keys).storeBytes(of: key | ~ok, as: SIMD8<UInt32>.self)
-        // (Both at most 1 as a bit test against a vector: `.<=` with a scalar went lane by lane.)
-        var multi = okBits & ~laneBits(((wide | high) & SIMD8(repeating: ~1)) .== SIMD8<UInt32>())
-        while multi != 0 {
-            let j = multi.trailingZeroBitCount
-            multi &= multi - 1
-            let range = TileRange(x0: UInt16(truncatingIfNeeded: tx0[j]), y0: UInt16(truncatingIfNeeded: ty0[j]),
-                                  x1: UInt16(truncatingIfNeeded: tx1[j]), y1: UInt16(truncatingIfNeeded: ty1[j]))
-            slots.keys[j] = bins.key(range, record: slots.records[j], slot: first + j)
-        }
+        // Tile keys with the span bits for points on 2 or 2 × 2 tiles; wider ones through `Bins.key`.
+        bins.writeKeys8(slots, first: first, tx0, ty0, tx1, ty1, skip: ~ok, kept: okBits)
         bins.commit(8)
     }
 
