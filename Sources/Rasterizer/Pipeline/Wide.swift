@@ -1,4 +1,4 @@
-/// Lane-mask helpers for the 8-lane kernels.
+/// Lane-mask and shuffle helpers for the 8-lane kernels.
 ///
 /// The standard library's `any(_:)` on a `SIMDMask` reduces through the generic `SIMD.min()`,
 /// which is not specialised and cost 10–20 % of the line and point kernels; these read the mask's
@@ -70,4 +70,15 @@ typealias LaneMask = SIMDMask<SIMD8<Int32>>
 @inline(__always) func anyBits(_ m: SIMD8<UInt32>) -> Bool {
     let q = unsafeBitCast(m, to: SIMD4<UInt64>.self)
     return (q[0] | q[1] | q[2] | q[3]) != 0
+}
+
+/// Lanes 0, 1, 4, 5 of `a` and `b` interleaved (`a0 b0 a1 b1 a4 b4 a5 b5`: one unpack shuffle on
+/// AVX, per 128-bit half).
+@inline(__always) func unpackLo(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    SIMD8(a[0], b[0], a[1], b[1], a[4], b[4], a[5], b[5])
+}
+
+/// Lanes 2, 3, 6, 7 of `a` and `b` interleaved (`a2 b2 a3 b3 a6 b6 a7 b7`).
+@inline(__always) func unpackHi(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    SIMD8(a[2], b[2], a[3], b[3], a[6], b[6], a[7], b[7])
 }

@@ -26,7 +26,7 @@ struct LineSpanScratch {
                         let columns = SIMD8<Float>(repeating: Float(c))
                         p[c] = columns + SamplePattern.laneX
                         p[tileSize + c] = columns
-                        p[2 * tileSize + c] = SIMD8<Float>(repeating: Float(c)) + SamplePattern.laneY
+                        p[2 * tileSize + c] = columns + SamplePattern.laneY
                     }
                     return body(LineSpanScratch(list: list.baseAddress!, rowQ: v, rowC: rowC.baseAddress!, positions: p,
                                                      setups: p + 3 * tileSize))

@@ -8,8 +8,6 @@ typealias Vectors8 = (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>,
 /// of the 64 values was a load or an insert.
 @inline(__always) func transposed(_ m: Vectors8) -> Vectors8 {
     typealias V = SIMD8<Float>
-    @inline(__always) func unpackLo(_ a: V, _ b: V) -> V { V(a[0], b[0], a[1], b[1], a[4], b[4], a[5], b[5]) }
-    @inline(__always) func unpackHi(_ a: V, _ b: V) -> V { V(a[2], b[2], a[3], b[3], a[6], b[6], a[7], b[7]) }
     @inline(__always) func pairsLo(_ a: V, _ b: V) -> V { V(a[0], a[1], b[0], b[1], a[4], a[5], b[4], b[5]) }
     @inline(__always) func pairsHi(_ a: V, _ b: V) -> V { V(a[2], a[3], b[2], b[3], a[6], a[7], b[6], b[7]) }
     @inline(__always) func lows(_ a: V, _ b: V) -> V { V(lowHalf: a.lowHalf, highHalf: b.lowHalf) }

@@ -203,12 +203,9 @@ final class PointDraw: PreparedDraw {
     @inline(__always)
     private func storeRecords(_ x: SIMD8<Float>, _ y: SIMD8<Float>, _ z: SIMD8<Float>, _ r: SIMD8<Float>,
                               _ dz: SIMD8<Float>, _ col: SIMD8<UInt32>, to records: UnsafeMutablePointer<PointRecord>) {
-        typealias V = SIMD8<Float>
-        // Lanes 0, 1, 4, 5 of `a` and `b` interleaved (`lo`), lanes 2, 3, 6, 7 (`hi`).
-        @inline(__always) func lo(_ a: V, _ b: V) -> V { V(a[0], b[0], a[1], b[1], a[4], b[4], a[5], b[5]) }
-        @inline(__always) func hi(_ a: V, _ b: V) -> V { V(a[2], b[2], a[3], b[3], a[6], b[6], a[7], b[7]) }
-        let c = unsafeBitCast(col, to: V.self)
-        let xyL = lo(x, y), xyH = hi(x, y), zrL = lo(z, r), zrH = hi(z, r), dcL = lo(dz, c), dcH = hi(dz, c)
+        let c = unsafeBitCast(col, to: SIMD8<Float>.self)
+        let xyL = unpackLo(x, y), xyH = unpackHi(x, y), zrL = unpackLo(z, r), zrH = unpackHi(z, r)
+        let dcL = unpackLo(dz, c), dcH = unpackHi(dz, c)
         let out = UnsafeMutableRawPointer(records), stride = MemoryLayout<PointRecord>.stride
         for j in 0..<8 {
             let (xy, zr, dc) = j & 2 == 0 ? (xyL, zrL, dcL) : (xyH, zrH, dcH)
