@@ -4,7 +4,8 @@ import Testing
 @testable import SceneBuilding
 
 /// The allocation-free point-cloud extent and colour paths the visualizers use for big clouds give exactly
-/// (bit for bit) what the plain double-precision formulas give, so pictures do not change.
+/// (bit for bit) what the general double-precision paths give, and the blocked region agrees with the textbook
+/// two-pass formula to rounding.
 @Suite struct PointCloudExtentTests {
     /// A small deterministic generator (64-bit LCG, top bits).
     struct LCG {
@@ -45,6 +46,43 @@ import Testing
             let (box, roi) = Self.reference(cloud)
             #expect(fast.bounds == box || (fast.bounds.isEmpty && box.isEmpty), "cloud \(k) bounds")
             #expect(fast.regionOfInterest == roi || (fast.regionOfInterest.isEmpty && roi.isEmpty), "cloud \(k) roi")
+        }
+    }
+
+    /// The textbook two-pass region (mean, then squared deviations from it, over the whole point set).
+    static func twoPassRegion(_ points: [SIMD3<Double>]) -> BoundingBox {
+        let finite = points.filter { $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }
+        func window(_ pts: [SIMD3<Double>]) -> BoundingBox {
+            let n = Double(pts.count)
+            let mean = pts.reduce(SIMD3<Double>.zero, +) / n
+            let variance = pts.reduce(SIMD3<Double>.zero) { $0 + ($1 - mean) * ($1 - mean) } / n
+            let sigma = SIMD3(variance.x.squareRoot(), variance.y.squareRoot(), variance.z.squareRoot())
+            return BoundingBox(min: mean - 2 * sigma, max: mean + 2 * sigma)
+        }
+        let first = window(finite)
+        let inside = finite.filter { all($0 .>= first.min) && all($0 .<= first.max) }
+        return inside.isEmpty ? first : window(inside)
+    }
+
+    /// The blocked one-pass moments agree with the two-pass formula to rounding, across block boundaries
+    /// (511–1025 points) and for a cloud far from the origin, where a naive Σx² − n·mean² would lose every digit.
+    @Test func robustRegionAgreesWithTheTwoPassFormula() {
+        var rng = LCG(state: 11)
+        var clouds = Self.clouds().filter { $0.count >= 3 }
+        for n in [511, 512, 513, 1025] {
+            clouds.append((0..<n).map { _ in SIMD3<Float>(rng.next() * 4 - 2, rng.next() * 0.5, rng.next() * 9) })
+        }
+        clouds.append((0..<3000).map { _ in SIMD3<Float>(1e6 + rng.next(), -2e5 - rng.next() * 3, rng.next() * 1e-3) })
+        for (k, cloud) in clouds.enumerated() {
+            let local = cloud.map { SIMD3<Double>(Double($0.x), Double($0.y), Double($0.z)) }
+            let fast = PointCloudExtent(cloud).regionOfInterest, slow = Self.twoPassRegion(local)
+            let size = slow.max - slow.min
+            for (a, b) in [(fast.min, slow.min), (fast.max, slow.max)] {
+                for axis in 0..<3 {
+                    let tolerance = 1e-9 * Swift.max(size[axis], 1e-300) + 1e-15 * abs(b[axis])
+                    #expect(abs(a[axis] - b[axis]) <= tolerance, "cloud \(k) axis \(axis): \(a[axis]) vs \(b[axis])")
+                }
+            }
         }
     }
 

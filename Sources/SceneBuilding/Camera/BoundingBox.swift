@@ -41,24 +41,15 @@ public struct BoundingBox: Equatable, Sendable {
     }
 
     /// Rerun's outlier-robust region of interest of a point cloud (rendering-conventions §6.2): per axis the
-    /// mean ± 2σ, recomputed once over the points inside the first window. Fewer than 2 points: the plain bounds.
+    /// mean ± 2σ, recomputed once over the points inside the first window (`BlockMoments.robustRegion`). Fewer
+    /// than 2 finite points: the plain bounds.
     public static func robustRegion(of points: some Collection<SIMD3<Double>>) -> BoundingBox {
-        let finite = points.filter { $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }
+        let all = Array(points)
         var plain = BoundingBox.empty
-        finite.forEach { plain.add($0) }
-        guard finite.count >= 2 else { return plain }
-        func window(_ pts: [SIMD3<Double>]) -> BoundingBox? {
-            guard !pts.isEmpty else { return nil }
-            let n = Double(pts.count)
-            let mean = pts.reduce(SIMD3<Double>.zero, +) / n
-            let variance = pts.reduce(SIMD3<Double>.zero) { $0 + ($1 - mean) * ($1 - mean) } / n
-            let sigma = SIMD3(variance.x.squareRoot(), variance.y.squareRoot(), variance.z.squareRoot())
-            return BoundingBox(min: mean - 2 * sigma, max: mean + 2 * sigma)
+        all.forEach { plain.add($0) }
+        guard all.count(where: { $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }) >= 2 else { return plain }
+        return all.withUnsafeBufferPointer { p in
+            BlockMoments.robustRegion(p.count) { SIMD4(p[$0].x, p[$0].y, p[$0].z, 0) }
         }
-        guard let first = window(finite) else { return plain }
-        let inside = finite.filter {
-            all($0 .>= first.min) && all($0 .<= first.max)
-        }
-        return window(inside) ?? first
     }
 }
