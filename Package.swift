@@ -49,7 +49,8 @@ let package = Package(
         .target(name: "RecordingSDK", dependencies: ["RecordingModel", "ArrowIPC", "CLZ4"]),
 
         // Drawing.
-        .target(name: "Rasterizer", dependencies: ["CFreeType"],
+        .target(name: "CLaneMasks"),
+        .target(name: "Rasterizer", dependencies: ["CFreeType", "CLaneMasks"],
                 resources: [.copy("Fonts")], swiftSettings: pixelSettings),
         .target(name: "CPNGClassic", dependencies: ["CPNG"]),
         .target(name: "MediaCodecs", dependencies: ["CPNGClassic", "CTurboJPEG", "CFFmpeg"], swiftSettings: pixelSettings),

@@ -1,24 +1,21 @@
+import CLaneMasks
+
 /// Lane-mask and shuffle helpers for the 8-lane kernels.
 ///
 /// The standard library's `any(_:)` on a `SIMDMask` reduces through the generic `SIMD.min()`,
 /// which is not specialised and cost 10–20 % of the line and point kernels; these read the mask's
-/// storage (−1 / 0 per lane, same layout as `SIMD8<Int32>`) with concrete types instead.
+/// storage (−1 / 0 per lane, same layout as `SIMD8<Int32>`) with concrete types instead, and reduce
+/// it with the C shims of `CLaneMasks` (one instruction where the CPU has one).
 typealias LaneMask = SIMDMask<SIMD8<Int32>>
 
 /// Whether any lane is set.
-@inline(__always) func anyLane(_ m: LaneMask) -> Bool {
-    let q = unsafeBitCast(m, to: SIMD4<UInt64>.self)
-    return (q[0] | q[1] | q[2] | q[3]) != 0
-}
+@inline(__always) func anyLane(_ m: LaneMask) -> Bool { rrd_any_bits8(unsafeBitCast(m, to: SIMD8<Int32>.self)) }
 
 /// The mask as lane bits (all ones / zero per lane), to combine and apply with integer operations.
 @inline(__always) func maskBits(_ m: LaneMask) -> SIMD8<UInt32> { unsafeBitCast(m, to: SIMD8<UInt32>.self) }
 
 /// Bit `j` set for every set lane `j`.
-@inline(__always) func laneBits(_ m: LaneMask) -> UInt32 {
-    let v = unsafeBitCast(m, to: SIMD8<Int32>.self) & SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
-    return UInt32(truncatingIfNeeded: v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7])
-}
+@inline(__always) func laneBits(_ m: LaneMask) -> UInt32 { rrd_lane_bits8(unsafeBitCast(m, to: SIMD8<Int32>.self)) }
 
 // Concrete minimum / maximum: in the kernels `Swift.min`/`max` on `Float` and `Int32` went through
 // the `Comparable` witness instead of one instruction. (NaN: the second argument wins.)
@@ -67,10 +64,7 @@ typealias LaneMask = SIMDMask<SIMD8<Int32>>
 }
 
 /// Whether any lane of `m` is set.
-@inline(__always) func anyBits(_ m: SIMD8<UInt32>) -> Bool {
-    let q = unsafeBitCast(m, to: SIMD4<UInt64>.self)
-    return (q[0] | q[1] | q[2] | q[3]) != 0
-}
+@inline(__always) func anyBits(_ m: SIMD8<UInt32>) -> Bool { rrd_any_bits8(unsafeBitCast(m, to: SIMD8<Int32>.self)) }
 
 /// Lanes 0, 1, 4, 5 of `a` and `b` interleaved (`a0 b0 a1 b1 a4 b4 a5 b5`: one unpack shuffle on
 /// AVX, per 128-bit half).
