@@ -66,6 +66,15 @@ typealias LaneMask = SIMDMask<SIMD8<Int32>>
 /// Whether any lane of `m` is set.
 @inline(__always) func anyBits(_ m: SIMD8<UInt32>) -> Bool { rrd_any_bits8(unsafeBitCast(m, to: SIMD8<Int32>.self)) }
 
+/// Whether every bit of every lane of `m` is set.
+@inline(__always) func allBits(_ m: SIMD8<UInt32>) -> Bool { rrd_all_bits8(unsafeBitCast(m, to: SIMD8<Int32>.self)) }
+
+/// Whether any bit of any lane of the 4-lane `m` is set.
+@inline(__always) func anyBits(_ m: SIMD4<UInt32>) -> Bool { rrd_any_bits4(unsafeBitCast(m, to: SIMD4<Int32>.self)) }
+
+/// Whether every bit of every lane of the 4-lane `m` is set.
+@inline(__always) func allBits(_ m: SIMD4<UInt32>) -> Bool { rrd_all_bits4(unsafeBitCast(m, to: SIMD4<Int32>.self)) }
+
 /// Lanes 0, 1, 4, 5 of `a` and `b` interleaved (`a0 b0 a1 b1 a4 b4 a5 b5`: one unpack shuffle on
 /// AVX, per 128-bit half).
 @inline(__always) func unpackLo(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {

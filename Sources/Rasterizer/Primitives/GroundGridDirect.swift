@@ -72,8 +72,7 @@ extension GridPlane {
         let ends = SIMD8(lowHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x0) + r.z),
                          highHalf: SIMD4(repeating: zxf * Float(ctx.x0 + x1) + r.z))
             + SIMD8(lowHalf: sampleDepths, highHalf: sampleDepths)
-        let inFront = unsafeBitCast(maskBits(ends .>= 0) & maskBits(ends .< 1), to: SIMD4<UInt64>.self)
-        return inFront[0] & inFront[1] & inFront[2] & inFront[3] == ~0
+        return allBits(maskBits(ends .>= 0) & maskBits(ends .< 1))
     }
 
     /// The resolved word of tile pixel `px` of `r`'s row lit at `level` / 255 over background samples at depth 1:
@@ -83,10 +82,10 @@ extension GridPlane {
         let z = (zxf * Float(ctx.x0 + px) + r.z) + sampleDepths
         let front = (z .>= 0) .& (z .< 1)
         let lit = memo.over(level, self, ctx.tables), background = memo.background
-        let fronts = unsafeBitCast(front, to: SIMD2<UInt64>.self)
-        if fronts[0] & fronts[1] == ~0 { return lit }
+        let fronts = unsafeBitCast(front, to: SIMD4<UInt32>.self)
+        if allBits(fronts) { return lit }
         // Equal samples resolve to themselves.
-        if fronts[0] | fronts[1] == 0 || lit == background { return background }
+        if !anyBits(fronts) || lit == background { return background }
         let s = SIMD4(repeating: background).replacing(with: lit, where: front)
         return resolvePixel(s[0], s[1], s[2], s[3], ctx.tables)
     }

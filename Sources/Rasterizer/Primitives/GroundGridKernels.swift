@@ -264,8 +264,7 @@ extension GridPlane {
             let old = dp.loadUnaligned(fromByteOffset: 32 * m, as: SIMD8<Float>.self)
             behind &= maskBits((z .>= 0) .& (z .< old))
         }
-        let d = unsafeBitCast(differ, to: SIMD4<UInt64>.self), b = unsafeBitCast(behind, to: SIMD4<UInt64>.self)
-        return (d[0] | d[1] | d[2] | d[3]) == 0 && (b[0] & b[1] & b[2] & b[3]) == ~0
+        return !anyBits(differ) && allBits(behind)
     }
 
     /// The scalar reference of `rowSIMD`: the same groups, one pixel at a time.
@@ -301,11 +300,8 @@ extension GridPlane {
         let cp = UnsafeMutableRawPointer(ctx.color + base)
         let colors = cp.loadUnaligned(as: SIMD4<UInt32>.self)
         let background = memo.background
-        // Whole-vector tests as two 64-bit words (integer lane comparisons are not vectorised).
-        let allFront = unsafeBitCast(front, to: SIMD2<UInt64>.self)
-        let differ = unsafeBitCast(colors ^ SIMD4(repeating: background), to: SIMD2<UInt64>.self)
         // The common case: every sample shows the remembered colour and lies behind the plane.
-        if allFront[0] & allFront[1] == ~0, differ[0] | differ[1] == 0 {
+        if allBits(unsafeBitCast(front, to: SIMD4<UInt32>.self)), !anyBits(colors ^ SIMD4(repeating: background)) {
             cp.storeBytes(of: SIMD4(repeating: memo.over(level, self, ctx.tables)), as: SIMD4<UInt32>.self)
             return
         }
