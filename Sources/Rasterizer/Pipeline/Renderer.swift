@@ -74,8 +74,7 @@ public final class Renderer: @unchecked Sendable {
         }
 
         // Phase order: opaque scene, transparent scene, overlay; submission order inside each.
-        let ordered = (0..<3).flatMap { ph in draws.filter { $0.phase == ph } }
-        let covering = ordered.map { $0 as? any TileCovering }
+        let ordered = (0..<3).flatMap { ph in draws.filter { $0.phase == ph } }.map(TileDraw.init)
         while tileBuffers.count < threads { tileBuffers.append(TileBuffers()) }
         let buffers = tileBuffers
         let grid = frame.grid
@@ -83,17 +82,19 @@ public final class Renderer: @unchecked Sendable {
         let background = list.background.packed
         let kernels = options.kernels
         // Tiles that only the ground grid touches are the same while the camera stands still.
-        let grids = ordered.indices.filter { ordered[$0] is GroundGridDraw }
+        let grids = ordered.indices.filter { ordered[$0].groundGrid != nil }
         let gridSlot = grids.count == 1 ? grids[0] : -1
-        let gridDraw = gridSlot >= 0 ? ordered[gridSlot] as? GroundGridDraw : nil
+        let gridDraw = gridSlot >= 0 ? ordered[gridSlot].groundGrid : nil
+        // Unretained in the tile loop, like the draws (`TileDraw`): the cache keeps its entry and `draws` the grid.
         let kept = gridDraw.flatMap {
             gridTiles.entry(for: .init(grid: $0.source, camera: camera, background: background, kernels: kernels), grid: grid)
-        }
-        let gridAlone = drawsGridAloneDirectly ? gridDraw : nil
+        }.map(Unmanaged.passUnretained)
+        let gridAlone = (drawsGridAloneDirectly ? gridDraw : nil).map(Unmanaged.passUnretained)
+        let colors = buffers.map(\.color), depths = buffers.map(\.depth)
         pool.run(grid.count) { t, worker in
             let tx = t % grid.tilesX, ty = t / grid.tilesX
             let x0 = tx << tileShift, y0 = ty << tileShift
-            let ctx = TileContext(color: buffers[worker].color, depth: buffers[worker].depth, x0: x0, y0: y0,
+            let ctx = TileContext(color: colors[worker], depth: depths[worker], x0: x0, y0: y0,
                                   w: min(tileSize, grid.width - x0), h: min(tileSize, grid.height - y0),
                                   tables: frame.tables)
             var first = 0
@@ -106,10 +107,10 @@ public final class Renderer: @unchecked Sendable {
             while !ordered[last].touches(tile: t) { last -= 1 }
             // A tile of the ground grid alone: kept from an earlier frame, or drawn straight into the output.
             let gridOnly = first == gridSlot && last == gridSlot
-            if gridOnly, let kept, kept.copy(tile: t, ctx, into: output) { return }
+            if gridOnly, let kept, kept._withUnsafeGuaranteedRef({ $0.copy(tile: t, ctx, into: output) }) { return }
             if gridOnly, let gridAlone {
-                gridAlone.rasterAlone(ctx, background: background, into: output, kernels: kernels)
-                kept?.keep(tile: t, ctx, from: output)
+                gridAlone._withUnsafeGuaranteedRef { $0.rasterAlone(ctx, background: background, into: output, kernels: kernels) }
+                kept?._withUnsafeGuaranteedRef { $0.keep(tile: t, ctx, from: output) }
                 return
             }
             // The last draw that covers the whole tile hides the clear and every draw before it.
@@ -118,8 +119,8 @@ public final class Renderer: @unchecked Sendable {
             var start = first, covered = false
             var d = last
             while d >= first && !covered {
-                if let c = covering[d], d == last || c.touches(tile: t),
-                   c.rasterCover(tile: t, ctx, into: d == last ? output : nil) {
+                if ordered[d].covers, d == last || ordered[d].touches(tile: t),
+                   ordered[d].rasterCover(tile: t, ctx, into: d == last ? output : nil) {
                     if d == last { return }
                     covered = true
                     start = d + 1
@@ -131,7 +132,7 @@ public final class Renderer: @unchecked Sendable {
                 ordered[d].raster(tile: t, ctx, kernels: kernels)
             }
             ctx.resolve(into: output)
-            if gridOnly { kept?.keep(tile: t, ctx, from: output) }
+            if gridOnly { kept?._withUnsafeGuaranteedRef { $0.keep(tile: t, ctx, from: output) } }
         }
     }
 
