@@ -12,6 +12,8 @@ protocol PreparedDraw: AnyObject {
     func touches(tile t: Int) -> Bool
     /// Draws this draw's primitives of tile `t` into `ctx`.
     func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet)
+    /// The draw as the tile loop calls it (unretained: valid while the draw lives).
+    var tileDraw: TileDraw { get }
 }
 
 /// What every draw needs to know about the frame.

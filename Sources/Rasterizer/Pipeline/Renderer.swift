@@ -74,7 +74,7 @@ public final class Renderer: @unchecked Sendable {
         }
 
         // Phase order: opaque scene, transparent scene, overlay; submission order inside each.
-        let ordered = (0..<3).flatMap { ph in draws.filter { $0.phase == ph } }.map(TileDraw.init)
+        let ordered = (0..<3).flatMap { ph in draws.filter { $0.phase == ph } }.map(\.tileDraw)
         while tileBuffers.count < threads { tileBuffers.append(TileBuffers()) }
         let buffers = tileBuffers
         let grid = frame.grid

@@ -2,30 +2,21 @@
 /// draws stay alive until its tiles are done (`Renderer.render` holds them), and `Unmanaged`'s guaranteed
 /// references neither retain nor release. Called through `any PreparedDraw`, every worker retained and released the
 /// same few draws for each tile and call, and the workers contended for their reference counts.
+///
+/// Each draw class names its case (`PreparedDraw.tileDraw`, below), so a new kind of draw does not compile
+/// without one.
 struct TileDraw {
-    private enum Kind {
+    fileprivate enum Kind {
         case points(Unmanaged<PointDraw>)
         case lines(Unmanaged<LineDraw>)
         case triangles(Unmanaged<TriangleDraw>)
         case overlay(Unmanaged<OverlayDraw>)
         case grid(Unmanaged<GroundGridDraw>)
-        /// A kind this list does not name: called as a protocol, with reference counting.
-        case other(any PreparedDraw)
     }
 
     private let kind: Kind
 
-    /// `draw` must outlive every call made through this value.
-    init(_ draw: any PreparedDraw) {
-        switch draw {
-        case let d as PointDraw: kind = .points(.passUnretained(d))
-        case let d as LineDraw: kind = .lines(.passUnretained(d))
-        case let d as TriangleDraw: kind = .triangles(.passUnretained(d))
-        case let d as OverlayDraw: kind = .overlay(.passUnretained(d))
-        case let d as GroundGridDraw: kind = .grid(.passUnretained(d))
-        default: kind = .other(draw)
-        }
-    }
+    fileprivate init(_ kind: Kind) { self.kind = kind }
 
     /// `PreparedDraw.touches(tile:)`.
     @inline(__always) func touches(tile t: Int) -> Bool {
@@ -35,7 +26,6 @@ struct TileDraw {
         case .triangles(let d): d._withUnsafeGuaranteedRef { $0.touches(tile: t) }
         case .overlay(let d): d._withUnsafeGuaranteedRef { $0.touches(tile: t) }
         case .grid(let d): d._withUnsafeGuaranteedRef { $0.touches(tile: t) }
-        case .other(let d): d.touches(tile: t)
         }
     }
 
@@ -47,30 +37,24 @@ struct TileDraw {
         case .triangles(let d): d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
         case .overlay(let d): d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
         case .grid(let d): d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
-        case .other(let d): d.raster(tile: t, ctx, kernels: kernels)
         }
     }
 
-    /// Whether the draw can cover whole tiles (`TileCovering`).
-    var covers: Bool {
-        switch kind {
-        case .triangles: true
-        case .other(let d): d is any TileCovering
-        default: false
-        }
-    }
+    /// Whether the draw can cover whole tiles (`TileCovering`: the triangle draws).
+    var covers: Bool { if case .triangles = kind { true } else { false } }
 
-    /// `TileCovering.rasterCover(tile:_:into:)`; false for a draw that is not a `TileCovering`.
+    /// `TileCovering.rasterCover(tile:_:into:)`; false for a draw that does not cover tiles.
     @inline(__always) func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?) -> Bool {
-        switch kind {
-        case .triangles(let d): d._withUnsafeGuaranteedRef { $0.rasterCover(tile: t, ctx, into: out) }
-        case .other(let d): (d as? any TileCovering)?.rasterCover(tile: t, ctx, into: out) ?? false
-        default: false
-        }
+        guard case .triangles(let d) = kind else { return false }
+        return d._withUnsafeGuaranteedRef { $0.rasterCover(tile: t, ctx, into: out) }
     }
 
     /// The draw when it is the ground grid.
-    var groundGrid: GroundGridDraw? {
-        if case .grid(let d) = kind { d.takeUnretainedValue() } else { nil }
-    }
+    var groundGrid: GroundGridDraw? { if case .grid(let d) = kind { d.takeUnretainedValue() } else { nil } }
 }
+
+extension PointDraw { var tileDraw: TileDraw { TileDraw(.points(.passUnretained(self))) } }
+extension LineDraw { var tileDraw: TileDraw { TileDraw(.lines(.passUnretained(self))) } }
+extension TriangleDraw { var tileDraw: TileDraw { TileDraw(.triangles(.passUnretained(self))) } }
+extension OverlayDraw { var tileDraw: TileDraw { TileDraw(.overlay(.passUnretained(self))) } }
+extension GroundGridDraw { var tileDraw: TileDraw { TileDraw(.grid(.passUnretained(self))) } }
