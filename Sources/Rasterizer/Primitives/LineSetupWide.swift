@@ -71,11 +71,37 @@ extension SegmentSetups8 {
     }
 }
 
+extension SegmentSetups8 {
+    /// The set-ups of `records[0 ..< count]` written at `p` (`store`); returns `valid`. Out of line,
+    /// with the set-up inlined into it: the vectors go straight to `p` (returned by value, all 16
+    /// went through the stack first).
+    @inline(never) static func setUp(_ records: UnsafePointer<SegmentRecord>, count: Int, _ ctx: TileContext,
+                                     into p: UnsafeMutablePointer<SIMD8<Float>>) -> UInt32 {
+        let lanes = SegmentSetups8(records, count: count, ctx)
+        lanes.store(p)
+        return lanes.valid
+    }
+
+    /// Lane `i` of the set-ups that `store` wrote at `p`, for `SegmentSetup(lane:)`.
+    @inline(__always) static func lane(_ p: UnsafePointer<SIMD8<Float>>, _ i: Int) -> UnsafePointer<Float> {
+        UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) + i
+    }
+
+    /// Whether the box of the set-up at `lane` (`lane(_:_:)`) is at most 8 columns wide.
+    @inline(__always) static func narrowBox(_ lane: UnsafePointer<Float>) -> Bool { lane[104] - lane[96] < 8 }
+}
+
 extension SegmentSetup {
     /// Lane `i` of the set-ups that `SegmentSetups8.store` wrote at `p` (a valid lane: its box
     /// holds a pixel).
     @inline(__always) init(lanes p: UnsafePointer<SIMD8<Float>>, _ i: Int) {
-        let f = UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) + i
+        self.init(lane: SegmentSetups8.lane(p, i))
+    }
+
+    /// The set-up whose fields are 8 floats apart from `f` (`SegmentSetups8.lane`, a valid lane).
+    /// Kernels take the lane's address and read the fields themselves: a set-up built by the
+    /// caller was written to the stack field by field and read back.
+    @inline(__always) init(lane f: UnsafePointer<Float>) {
         ax = f[0]; ay = f[8]; abx = f[16]; aby = f[24]; invLen2 = f[32]
         az = f[40]; dz = f[48]; r = f[56]; r2 = f[64]
         invAby = f[72]; slope = f[80]; slabHalf = f[88]
