@@ -51,7 +51,7 @@ extension LineDraw {
     /// covered sample): the same pixels.
     @inline(__always)
     func opaqueSpans<C: SpanColouring>(_ lane: UnsafePointer<Float>, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
-        let g = SegmentSetup(lane: lane)
+        let g = SegmentSetup(lane: lane, slab: true)
         let list = scratch.list, rowQ = scratch.rowQ, rowC = scratch.rowC, pos = scratch.positions
         let rowInts = UnsafeMutableRawPointer(rowC).assumingMemoryBound(to: Int32.self)
         var row0 = g.py0
@@ -89,7 +89,7 @@ extension LineDraw {
     /// depth and colours as in `opaqueSpans`.
     @inline(__always)
     func opaqueBoxSpans<C: SpanColouring>(_ lane: UnsafePointer<Float>, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
-        let g = SegmentSetup(lane: lane)
+        let g = SegmentSetup(lane: lane, slab: false)
         let pos = scratch.positions
         let c0 = min(g.px0, tileSize - 2 * ((g.px1 - g.px0 + 2) >> 1))
         for py in g.py0...g.py1 {
