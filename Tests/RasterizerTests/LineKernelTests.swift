@@ -226,6 +226,41 @@ import TestSupport
         #expect(stepped > 5_000 && exact > 5 * max(near, 1), "\(stepped) stepped, \(exact) exact, \(near) beside a step")
     }
 
+    /// The one-level colouring taken straight from a record equals the one built from its
+    /// `SegmentShade` (step, both words), and exists exactly for records one level apart in one
+    /// channel.
+    @Test func oneLevelColouringFromTheRecordEqualsTheShadesOneStep() {
+        let tables = SRGBTables.shared
+        var rng = SplitMix64(seed: 17)
+        var oneStep = 0, others = 0
+        for i in 0..<60_000 {
+            let base = UInt32(truncatingIfNeeded: rng.next()) & 0xFF_FFFF
+            var c1: UInt32 = 0
+            // Mostly one channel moved by one level (the bench's gradients), else each by −2…2.
+            let moved = Int(rng.next() % 3), sign = rng.next() & 1 == 0 ? 1 : -1
+            for ch in 0..<3 {
+                let move = i % 3 == 0 ? Int(rng.next() % 5) - 2 : (ch == moved ? sign : 0)
+                let b = Int((base >> UInt32(8 * ch)) & 0xFF) + move
+                c1 |= UInt32(min(255, max(0, b))) << UInt32(8 * ch)
+            }
+            let rec = SegmentRecord(ax: 0, ay: 0, az: 0, bx: 1, by: 0, bz: 0, r: 1, c0: base | 0xFF00_0000, c1: c1 | 0xFF00_0000)
+            let shade = SegmentShade(rec, tables, opaque: true, levels: .shared)
+            let direct = OneStepSpans(oneLevel: rec, tables, .shared)
+            guard !shade.solid && shade.steps == 1 else {
+                #expect(direct == nil, "\(rec): \(shade.steps) steps")
+                others += 1
+                continue
+            }
+            guard let direct else { Issue.record("no one-level colouring for \(rec)"); continue }
+            let ref = OneStepSpans(shade)
+            #expect(direct.step.bitPattern == ref.step.bitPattern, "\(rec): step \(direct.step) vs \(ref.step)")
+            #expect(unsafeBitCast(direct.below, to: SIMD8<UInt32>.self) == unsafeBitCast(ref.below, to: SIMD8<UInt32>.self), "\(rec)")
+            #expect(unsafeBitCast(direct.above, to: SIMD8<UInt32>.self) == unsafeBitCast(ref.above, to: SIMD8<UInt32>.self), "\(rec)")
+            oneStep += 1
+        }
+        #expect(oneStep > 20_000 && others > 10_000, "\(oneStep) one-step records, \(others) others")
+    }
+
     @Test func twoPixelColourPackingEqualsThePerPixelPack() {
         let tables = SRGBTables.shared
         var rng = SplitMix64(seed: 3)

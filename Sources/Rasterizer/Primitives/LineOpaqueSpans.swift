@@ -50,7 +50,8 @@ extension LineDraw {
     /// (same expressions, which visits other columns: those outside the row range hold no
     /// covered sample): the same pixels.
     @inline(__always)
-    func opaqueSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
+    func opaqueSpans<C: SpanColouring>(_ lane: UnsafePointer<Float>, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
+        let g = SegmentSetup(lane: lane, slab: true)
         let list = scratch.list, rowQ = scratch.rowQ, rowC = scratch.rowC, pos = scratch.positions
         let rowInts = UnsafeMutableRawPointer(rowC).assumingMemoryBound(to: Int32.self)
         var row0 = g.py0
@@ -87,7 +88,8 @@ extension LineDraw {
     /// slab bound, 0.89 M spans, ran slower: 17.3 ms, their loop exits mispredicted); samples,
     /// depth and colours as in `opaqueSpans`.
     @inline(__always)
-    func opaqueBoxSpans<C: SpanColouring>(_ g: SegmentSetup, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
+    func opaqueBoxSpans<C: SpanColouring>(_ lane: UnsafePointer<Float>, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
+        let g = SegmentSetup(lane: lane, slab: false)
         let pos = scratch.positions
         let c0 = min(g.px0, tileSize - 2 * ((g.px1 - g.px0 + 2) >> 1))
         for py in g.py0...g.py1 {

@@ -46,12 +46,19 @@ struct SegmentSetup {
         invLen2 = len2 > 0 ? 1 / len2 : 0
         az = s.az; dz = s.bz - s.az
         r2 = r * r
+        invAby = 0; slope = 0; slabHalf = .infinity
+        setSlab()
+    }
+
+    /// Sets `invAby` and the slab bound from the other fields.
+    @inline(__always) mutating func setSlab() {
         invAby = aby != 0 ? 1 / aby : 0
         // Half width of the slab |distance to the line| ≤ r along x: r·|ab|/|aby|. Only worth it for
         // segments steeper than 1:4 and only safe while the numbers are small (the margin of 1/32 px
         // covers the rounding of values below 4096).
         let small = abs(ax) < 4096 && abs(ay) < 4096 && abs(abx) < 4096 && abs(aby) < 4096 && r < 1024
         let useSlab = small && abs(aby) * 4 > abs(abx)
+        let len2 = abx * abx + aby * aby
         slope = useSlab ? abx * invAby : 0
         slabHalf = useSlab ? r * len2.squareRoot() * abs(invAby) + 1 / 32 : .infinity
     }

@@ -6,11 +6,15 @@
 /// The sample box is rounded with `ceil64`/`floor64` after clamping to ±64, which changes no box
 /// that holds a pixel: a first column above 64 or a last one below −64 leaves the box empty
 /// either way (the tile is at most 32 wide).
+///
+/// The slab bound (`invAby`, `slope`, `slabHalf`) is left out: only the row ranges of boxes wider
+/// than 8 columns use it (6 % of lines_100k's pairs), and `SegmentSetup(lane:slab:)` computes it
+/// for them from the lane's other fields (its division and square root were a fifth of this
+/// set-up).
 struct SegmentSetups8 {
     typealias V = SIMD8<Float>
     var ax = V(), ay = V(), abx = V(), aby = V(), invLen2 = V()
     var az = V(), dz = V(), r = V(), r2 = V()
-    var invAby = V(), slope = V(), slabHalf = V()
     /// The box as integer-valued floats.
     var px0 = V(), px1 = V(), py0 = V(), py1 = V()
     /// Bit `i` set when lane `i`'s box holds a pixel (`SegmentSetup.init` would not give `nil`).
@@ -45,40 +49,58 @@ struct SegmentSetups8 {
         invLen2 = zero.replacing(with: 1 / len2, where: len2 .> zero)
         az = saz; dz = sbz - saz
         r2 = r * r
-        let invAby = zero.replacing(with: 1 / aby, where: aby .!= zero)
-        self.invAby = invAby
-        // `SegmentSetup.init`'s slab rule; |v| < 4096 as −4096 < v < 4096 (NaN fails both).
-        @inline(__always) func within(_ v: V, _ m: Float) -> LaneMask { (v .< m) .& (v .> -m) }
-        @inline(__always) func magnitude(_ v: V) -> V {
-            unsafeBitCast(unsafeBitCast(v, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: V.self)
-        }
-        let smallNumbers = within(ax, 4096) .& within(ay, 4096) .& within(abx, 4096) .& within(aby, 4096) .& (r .< 1024)
-        let useSlab = smallNumbers .& (magnitude(aby) * 4 .> magnitude(abx))
-        slope = zero.replacing(with: abx * invAby, where: useSlab)
-        slabHalf = V(repeating: .infinity).replacing(with: r * len2.squareRoot() * magnitude(invAby) + 1 / 32, where: useSlab)
     }
 }
 
 extension SegmentSetups8 {
     /// Vectors that `store` writes.
-    static var storedVectors: Int { 16 }
+    static var storedVectors: Int { 13 }
 
     /// Writes the fields' vectors at `p` (`storedVectors` of them), for `SegmentSetup(lanes:_:)`:
     /// reading a lane of the vectors in registers copied all of them to the stack at every read.
     @inline(__always) func store(_ p: UnsafeMutablePointer<SIMD8<Float>>) {
         p[0] = ax; p[1] = ay; p[2] = abx; p[3] = aby; p[4] = invLen2; p[5] = az; p[6] = dz; p[7] = r
-        p[8] = r2; p[9] = invAby; p[10] = slope; p[11] = slabHalf; p[12] = px0; p[13] = px1; p[14] = py0; p[15] = py1
+        p[8] = r2; p[9] = px0; p[10] = px1; p[11] = py0; p[12] = py1
     }
+}
+
+extension SegmentSetups8 {
+    /// The set-ups of `records[0 ..< count]` written at `p` (`store`); returns `valid`. Out of line,
+    /// with the set-up inlined into it: the vectors go straight to `p` (returned by value, all 16
+    /// went through the stack first).
+    @inline(never) static func setUp(_ records: UnsafePointer<SegmentRecord>, count: Int, _ ctx: TileContext,
+                                     into p: UnsafeMutablePointer<SIMD8<Float>>) -> UInt32 {
+        let lanes = SegmentSetups8(records, count: count, ctx)
+        lanes.store(p)
+        return lanes.valid
+    }
+
+    /// Lane `i` of the set-ups that `store` wrote at `p`, for `SegmentSetup(lane:)`.
+    @inline(__always) static func lane(_ p: UnsafePointer<SIMD8<Float>>, _ i: Int) -> UnsafePointer<Float> {
+        UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) + i
+    }
+
+    /// Whether the box of the set-up at `lane` (`lane(_:_:)`) is at most 8 columns wide.
+    @inline(__always) static func narrowBox(_ lane: UnsafePointer<Float>) -> Bool { lane[80] - lane[72] < 8 }
 }
 
 extension SegmentSetup {
     /// Lane `i` of the set-ups that `SegmentSetups8.store` wrote at `p` (a valid lane: its box
-    /// holds a pixel).
+    /// holds a pixel), with the slab bound.
     @inline(__always) init(lanes p: UnsafePointer<SIMD8<Float>>, _ i: Int) {
-        let f = UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) + i
+        self.init(lane: SegmentSetups8.lane(p, i), slab: true)
+    }
+
+    /// The set-up whose fields are 8 floats apart from `f` (`SegmentSetups8.lane`, a valid lane).
+    /// Kernels take the lane's address and read the fields themselves: a set-up built by the
+    /// caller was written to the stack field by field and read back. `slab`: with the slab bound
+    /// (`setSlab`, as `init(_:_:)` computes it), else without (`invAby` and `slope` 0, `slabHalf`
+    /// +∞: for kernels that do not use row ranges).
+    @inline(__always) init(lane f: UnsafePointer<Float>, slab: Bool) {
         ax = f[0]; ay = f[8]; abx = f[16]; aby = f[24]; invLen2 = f[32]
         az = f[40]; dz = f[48]; r = f[56]; r2 = f[64]
-        invAby = f[72]; slope = f[80]; slabHalf = f[88]
-        px0 = Int(f[96]); px1 = Int(f[104]); py0 = Int(f[112]); py1 = Int(f[120])
+        px0 = Int(f[72]); px1 = Int(f[80]); py0 = Int(f[88]); py1 = Int(f[96])
+        invAby = 0; slope = 0; slabHalf = .infinity
+        if slab { setSlab() }
     }
 }

@@ -18,43 +18,39 @@ extension LineDraw {
         let pointRadius = -rs * frame.pixelsPerPoint
         let sceneScale = rs * objectScale * unitsToPixels * 0.5
         let zero = V(repeating: 0)
+        // The vertices' values of the group before (lane 7: the next group's first segment's start).
+        var before: StripVertices8? = nil
         var v0 = strip.lowerBound + 1
         while v0 < strip.upperBound {
             let n = min(8, strip.upperBound - v0)
-            var px = V(), py = V(), pz = V(), qx = V(), qy = V(), qz = V()
-            if n == 8 {
-                // Positions are 16 bytes apart (x, y, z, padding): de-interleave vertices
-                // v0 − 1 … v0 + 6 and v0 … v0 + 7.
-                let p = UnsafeRawPointer(input.pos.baseAddress! + (v0 - 1)), q = UnsafeRawPointer(input.pos.baseAddress! + v0)
-                let pa = p.loadUnaligned(as: SIMD16<Float>.self), pb = p.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
-                let qa = q.loadUnaligned(as: SIMD16<Float>.self), qb = q.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
-                px = V(lowHalf: pa.evenHalf.evenHalf, highHalf: pb.evenHalf.evenHalf)
-                py = V(lowHalf: pa.oddHalf.evenHalf, highHalf: pb.oddHalf.evenHalf)
-                pz = V(lowHalf: pa.evenHalf.oddHalf, highHalf: pb.evenHalf.oddHalf)
-                qx = V(lowHalf: qa.evenHalf.evenHalf, highHalf: qb.evenHalf.evenHalf)
-                qy = V(lowHalf: qa.oddHalf.evenHalf, highHalf: qb.oddHalf.evenHalf)
-                qz = V(lowHalf: qa.evenHalf.oddHalf, highHalf: qb.evenHalf.oddHalf)
-            } else {
-                for i in 0..<8 {
-                    let v = v0 + (i < n ? i : n - 1)
-                    let p = input.pos[v - 1], q = input.pos[v]
-                    px[i] = p.x; py[i] = p.y; pz[i] = p.z
-                    qx[i] = q.x; qy[i] = q.y; qz[i] = q.z
+            @inline(__always) func load(_ first: Int) -> StripVertices8 {
+                // Vertices first … first + 7 (lanes from n on repeat the last one).
+                var x = V(), y = V(), z = V()
+                if n == 8 {
+                    // Positions are 16 bytes apart (x, y, z, padding): de-interleaved.
+                    let p = UnsafeRawPointer(input.pos.baseAddress! + first)
+                    let pa = p.loadUnaligned(as: SIMD16<Float>.self), pb = p.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
+                    x = V(lowHalf: pa.evenHalf.evenHalf, highHalf: pb.evenHalf.evenHalf)
+                    y = V(lowHalf: pa.oddHalf.evenHalf, highHalf: pb.oddHalf.evenHalf)
+                    z = V(lowHalf: pa.evenHalf.oddHalf, highHalf: pb.evenHalf.oddHalf)
+                } else {
+                    for i in 0..<8 {
+                        let p = input.pos[first + (i < n ? i : n - 1)]
+                        x[i] = p.x; y[i] = p.y; z[i] = p.z
+                    }
                 }
+                return StripVertices8(x, y, z, mm, w: w, h: h)
             }
-            // `Mat4.transformPoint`, row by row.
-            @inline(__always) func clip(_ k: Int, _ x: V, _ y: V, _ z: V) -> V {
-                mm[4 * k] * x + mm[4 * k + 1] * y + mm[4 * k + 2] * z + mm[4 * k + 3]
-            }
-            let ax = clip(0, px, py, pz), ay = clip(1, px, py, pz), az = clip(2, px, py, pz), aw = clip(3, px, py, pz)
-            let bx = clip(0, qx, qy, qz), by = clip(1, qx, qy, qz), bz = clip(2, qx, qy, qz), bw = clip(3, qx, qy, qz)
+            // Segment ends: vertices v0 … v0 + 7, and the starts v0 − 1 … v0 + 6 (the ends moved one
+            // lane up after the first group: every vertex is transformed once).
+            let b = load(v0)
+            let a = before.map { b.movedUp(after: $0) } ?? load(v0 - 1)
+            before = b
             // In front of the near plane at both ends, w > 0: `segment` neither clips nor skips.
-            let simple = ((az + aw) .>= zero) .& ((bz + bw) .>= zero) .& (aw .> zero) .& (bw .> zero)
-            // `Projected`.
-            let ia = 1 / aw, ib = 1 / bw
-            let sax = (ax * ia + 1) * 0.5 * w, say = (1 - ay * ia) * 0.5 * h, saz = az * ia * 0.5 + 0.5
-            let sbx = (bx * ib + 1) * 0.5 * w, sby = (1 - by * ib) * 0.5 * h, sbz = bz * ib * 0.5 + 0.5
-            let finite = isFinite(sax) .& isFinite(say) .& isFinite(saz) .& isFinite(sbx) .& isFinite(sby) .& isFinite(sbz)
+            let simple = unsafeBitCast(a.front & b.front, to: LaneMask.self)
+            let ia = a.inv, ib = b.inv
+            let sax = a.x, say = a.y, saz = a.z, sbx = b.x, sby = b.y, sbz = b.z
+            let finite = unsafeBitCast(a.finite & b.finite, to: LaneMask.self)
             var r = rs < 0 ? V(repeating: pointRadius) : sceneScale * (ia + ib)
             let wide = r .> zero
             r.replace(with: 1e5, where: r .> 1e5)
@@ -132,5 +128,46 @@ extension LineDraw {
                                  to: SIMD8<UInt32>.self)
         bins.writeKeys8(slots, first: first, tx0, ty0, tx1, ty1, skip: skip, kept: ~dropped & 0xFF)
         bins.commit(8)
+    }
+}
+
+/// What the vertex stage needs of 8 vertices (one per lane): `LineDraw.segment`'s operations on
+/// each end point, done once per vertex (a vertex ends one segment and starts the next).
+struct StripVertices8 {
+    typealias V = SIMD8<Float>
+    /// In front of the near plane (z + w ≥ 0) and w > 0: all ones, else 0.
+    var front: SIMD8<UInt32>
+    /// Projected x, y, z all finite: all ones, else 0.
+    var finite: SIMD8<UInt32>
+    /// 1/w, and `LineDraw.Projected`'s frame pixels and window depth.
+    var inv: V, x: V, y: V, z: V
+
+    /// Object-space points transformed by the row-major 4 × 4 `m` (`Mat4.transformPoint`, row by
+    /// row) and projected into a `w` × `h` frame.
+    @inline(__always) init(_ px: V, _ py: V, _ pz: V, _ m: SIMD16<Float>, w: Float, h: Float) {
+        @inline(__always) func clip(_ k: Int) -> V { m[4 * k] * px + m[4 * k + 1] * py + m[4 * k + 2] * pz + m[4 * k + 3] }
+        let cx = clip(0), cy = clip(1), cz = clip(2), cw = clip(3)
+        let zero = V(repeating: 0)
+        front = maskBits((cz + cw) .>= zero) & maskBits(cw .> zero)
+        inv = 1 / cw
+        x = (cx * inv + 1) * 0.5 * w
+        y = (1 - cy * inv) * 0.5 * h
+        z = cz * inv * 0.5 + 0.5
+        finite = maskBits(isFinite(x)) & maskBits(isFinite(y)) & maskBits(isFinite(z))
+    }
+
+    private init(front: SIMD8<UInt32>, finite: SIMD8<UInt32>, inv: V, x: V, y: V, z: V) {
+        self.front = front; self.finite = finite; self.inv = inv; self.x = x; self.y = y; self.z = z
+    }
+
+    /// These vertices one lane up, lane 0 taken from lane 7 of `previous`: the starts of the
+    /// segments that these vertices end, when `previous` held the 8 vertices before them.
+    @inline(__always) func movedUp(after previous: StripVertices8) -> StripVertices8 {
+        @inline(__always) func up(_ v: V, _ p: V) -> V { V(p[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]) }
+        @inline(__always) func up(_ v: SIMD8<UInt32>, _ p: SIMD8<UInt32>) -> SIMD8<UInt32> {
+            SIMD8(p[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+        }
+        return StripVertices8(front: up(front, previous.front), finite: up(finite, previous.finite), inv: up(inv, previous.inv),
+                              x: up(x, previous.x), y: up(y, previous.y), z: up(z, previous.z))
     }
 }
