@@ -134,13 +134,29 @@ final class Bins<Record>: @unchecked Sendable {
         let tx = grid.tilesX
         tilesX = tx
         tiles = grid.count
-        tileStart.reserve(tiles + 1, keeping: 0)
+        // `tx + 1` counts past the last tile's: the count below adds 0 to the right and lower
+        // neighbours of keys without those span bits, also for tiles of the last row or column.
+        tileStart.reserve(tiles + tx + 2, keeping: 0)
         cursor.reserve(tiles, keeping: 0)
         let start = tileStart.base, cur = cursor.base, key = keys.base, recs = staged.base
-        start.update(repeating: 0, count: tiles + 1)
+        start.update(repeating: 0, count: tiles + tx + 2)
         let n = count
         multiRanges.withUnsafeBufferPointer { multi in
-            for i in 0..<n { Self.eachTile(of: key[i], tx, multi) { start[$0 + 1] &+= 1 } }
+            for i in 0..<n {
+                let k = key[i]
+                if k & Self.multiFlag != 0 {
+                    Self.eachTile(of: k, tx, multi) { start[$0 + 1] &+= 1 }
+                    continue
+                }
+                // The tile and the 1 or 3 that the span bits add, counted without branches (a
+                // branch on the span bits mispredicted on the primitives crossing tile edges).
+                let t = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
+                let right = Int32(truncatingIfNeeded: (k >> 16) & 1), down = Int32(truncatingIfNeeded: (k >> 17) & 1)
+                start[t + 1] &+= 1
+                start[t + 2] &+= right
+                start[t + tx + 1] &+= down
+                start[t + tx + 2] &+= right & down
+            }
         }
         for t in 0..<tiles { start[t + 1] &+= start[t] }
         let total = Int(start[tiles])

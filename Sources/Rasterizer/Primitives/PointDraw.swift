@@ -378,9 +378,12 @@ final class PointDraw: PreparedDraw {
     func sampleDepth(_ p: PointRecord, _ shape: PointShape, _ d2: SIMD8<Float>, _ invR2: Float) -> SIMD8<Float> {
         let z = SIMD8<Float>(repeating: p.z)
         guard shape == .sphere else { return z }
-        var q = 1 - d2 * invR2
-        q.replace(with: 0, where: q .< 0)
-        return z - p.dz * q.squareRoot()
+        let q = 1 - d2 * invR2
+        var c = q
+        // `q < 0 ? 0 : q` lane by lane, through `magnitude` (the same bits: the lanes are +0,
+        // positive or NaN) so that the square root is one vector instruction (see `magnitudes`).
+        for j in 0..<8 { c[j] = (q[j] < 0 ? 0 : q[j]).magnitude }
+        return z - p.dz * c.squareRoot()
     }
 
     /// One sample of the scalar kernels (lane `j` of the 2-pixel span at `px`, row `py`): inside the shape, then

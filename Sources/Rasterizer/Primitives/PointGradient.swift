@@ -67,6 +67,9 @@ extension PointDraw {
         // Each list's records; a merged list (`Bins.withRecords` with records spanning many tiles)
         // lives only during its call and is copied. Their centres' box, widened by the radii.
         var lists: [UnsafePointer<PointRecord>] = [], counts: [Int] = []
+        // At most one list per chunk: room for all at once (appended one by one, the arrays grew
+        // through 7 allocations each per tile of a million-point draw's 62 chunks).
+        lists.reserveCapacity(chunks.count); counts.reserveCapacity(chunks.count)
         var copies: [UnsafeMutablePointer<PointRecord>] = []
         defer { for c in copies { c.deallocate() } }
         var minX = Float.infinity, minY = Float.infinity, maxX = -Float.infinity, maxY = -Float.infinity, total = 0
@@ -182,9 +185,9 @@ extension PointDraw {
             let dx = load(0) - load(2), dy = load(1) - load(3)
             let rho = (dx * dx + dy * dy).squareRoot() / load(4)
             let v = 1.2 - rho
-            // `v > 0 ? v : 0` and `max(0.4, q)` (q when q ≥ 0.4) as bit selects: with `replacing`
-            // the square root between them went lane by lane through `sqrtf`.
-            let q = keep(v, maskBits(v .> 0)).squareRoot()
+            // `v > 0 ? v : 0` and `max(0.4, q)` (q when q ≥ 0.4) as bit selects, the square root
+            // of `magnitudes` (see there; the lanes are +0 or positive, so they are unchanged).
+            let q = magnitudes(keep(v, maskBits(v .> 0))).squareRoot()
             let s = select(maskBits(q .>= 0.4), q, V(repeating: 0.4))
             for c in 0..<3 {
                 let index = encodeIndex(load(5 + c) * s, last: last, shift: shift, low: low)

@@ -1,3 +1,12 @@
+/// `v` with each lane's sign cleared, lane by lane: on lanes it knows are not negative the compiler
+/// takes one vector square root, where a vector it cannot prove non-negative (a bit select, or
+/// `replacing`) went lane by lane through `sqrtf` (which sets `errno` for negative input).
+@inline(__always) func magnitudes(_ v: SIMD8<Float>) -> SIMD8<Float> {
+    var m = v
+    for j in 0..<8 { m[j] = v[j].magnitude }
+    return m
+}
+
 /// The depth operations of a point draw as a type, so that the small-point loops are specialised
 /// per mode: a `Bool` read from the draw stayed a branch per span, and the lane masks crossing
 /// those branches were packed to 16 bits and back on every use.
