@@ -32,12 +32,19 @@ struct TileDraw {
     /// `PreparedDraw.raster(tile:_:kernels:)`.
     @inline(__always) func raster(tile t: Int, _ ctx: TileContext, kernels: KernelSet) {
         switch kind {
-        case .points(let d): d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
-        case .lines(let d): d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
-        case .triangles(let d): d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
-        case .overlay(let d): d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
-        case .grid(let d): d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
+        case .points(let d): Self.raster(d, tile: t, ctx, kernels)
+        case .lines(let d): Self.raster(d, tile: t, ctx, kernels)
+        case .triangles(let d): Self.raster(d, tile: t, ctx, kernels)
+        case .overlay(let d): Self.raster(d, tile: t, ctx, kernels)
+        case .grid(let d): Self.raster(d, tile: t, ctx, kernels)
         }
+    }
+
+    /// One draw's `raster`, kept out of the tile loop: inlined there, the draws' scratch closures had their
+    /// captured variables moved to the heap, an allocation per tile.
+    @inline(never)
+    private static func raster<D: PreparedDraw>(_ d: Unmanaged<D>, tile t: Int, _ ctx: TileContext, _ kernels: KernelSet) {
+        d._withUnsafeGuaranteedRef { $0.raster(tile: t, ctx, kernels: kernels) }
     }
 
     /// Whether the draw can cover whole tiles (`TileCovering`: the triangle draws).
@@ -46,7 +53,14 @@ struct TileDraw {
     /// `TileCovering.rasterCover(tile:_:into:)`; false for a draw that does not cover tiles.
     @inline(__always) func rasterCover(tile t: Int, _ ctx: TileContext, into out: OutputTarget?) -> Bool {
         guard case .triangles(let d) = kind else { return false }
-        return d._withUnsafeGuaranteedRef { $0.rasterCover(tile: t, ctx, into: out) }
+        return Self.rasterCover(d, tile: t, ctx, out)
+    }
+
+    /// `rasterCover`, kept out of the tile loop like `raster`.
+    @inline(never)
+    private static func rasterCover(_ d: Unmanaged<TriangleDraw>, tile t: Int, _ ctx: TileContext,
+                                    _ out: OutputTarget?) -> Bool {
+        d._withUnsafeGuaranteedRef { $0.rasterCover(tile: t, ctx, into: out) }
     }
 
     /// The draw when it is the ground grid.
