@@ -54,7 +54,7 @@ struct SnapshotCommandTests {
         let dir = try TemporaryFolder()
         let bytes = try #require(fileBytes(Fixture.path("points.rrd")))
         let broken = dir.file("broken.rrd")
-        FileManager.default.createFile(atPath: broken, contents: Data(bytes.prefix(7)))
+        #expect(FileManager.default.createFile(atPath: broken, contents: Data(bytes.prefix(7))))
         let run = try rrdRender("snapshot", broken, "-o", dir.file("x.png"))
         #expect(run.status == 2)
         #expect(run.stderr.contains("broken.rrd") && run.stderr.contains("offset"))
