@@ -138,8 +138,7 @@ extension PointDraw {
                 for px in stride(from: colLo & ~1, through: colHi, by: 2) {
                     let base = ((py << tileShift) + px) << 2
                     let v = UnsafeRawPointer(ids + base).loadUnaligned(as: SIMD8<UInt32>.self)
-                    let q = unsafeBitCast(v, to: SIMD4<UInt64>.self)
-                    if q[0] & q[1] & q[2] & q[3] == UInt64.max { continue }
+                    if allBits(v) { continue }              // every sample `noPointID`
                     let (take, masks) = pointsOfSpan(unsafeBitCast(v, to: SIMD8<Int32>.self))
                     var left = take
                     while left != 0 {
