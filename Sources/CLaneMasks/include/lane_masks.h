@@ -1,8 +1,8 @@
-// Reductions of 8-lane masks for the rasterizer's kernels, in clang's vector extensions so that the
-// compiler emits the CPU's own instruction: one `vmovmskps` / `vptest` with AVX, two SSE halves in the
-// portable build, NEON on arm64. Swift's own spellings of these (lane extracts, then scalar ands and
-// ors) compiled to about 24 instructions each. Swift sees `rrd_lanes8` and `rrd_lanes4` as `SIMD8<Int32>` and `SIMD4<Int32>`; the
-// functions are `static inline`, so they are inlined into the Swift kernels.
+// Reductions of 8- and 4-lane masks for the rasterizer's kernels, in clang's vector extensions so that
+// the compiler emits the CPU's own instruction: one `vmovmskps` / `vptest` with AVX, two SSE halves in
+// the portable x86-64 build. Swift's own spellings of these (lane extracts, then scalar ands and ors)
+// compiled to about 24 instructions each. Swift sees `rrd_lanes8` and `rrd_lanes4` as `SIMD8<Int32>`
+// and `SIMD4<Int32>`; the functions are `static inline`, so they are inlined into the Swift kernels.
 #ifndef RRD_LANE_MASKS_H
 #define RRD_LANE_MASKS_H
 
