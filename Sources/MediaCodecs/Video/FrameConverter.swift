@@ -26,9 +26,9 @@ final class FrameConverter {
 
     deinit { sws_freeContext(context) }
 
-    /// Converts the top-left `width`×`height` pixels of `image` into `frame` (a writable yuv420p frame).
+    /// Converts the top-left `width`×`height` pixels of `image` into `frame`, a writable yuv420p frame (a fresh one,
+    /// or a reused one after `OwnedFrame.makeWritable`, as `VideoWriter` does).
     func convert(_ image: RGBAImage, into frame: OwnedFrame) -> Bool {
-        guard av_frame_make_writable(frame.pointer) >= 0 else { return false }
         let rowBytes = Int32(image.width * 4)
         let lines = image.pixels.withUnsafeBufferPointer { src -> Int32 in
             var sourcePlanes: [UnsafePointer<UInt8>?] = [src.baseAddress, nil, nil, nil]

@@ -379,11 +379,9 @@ final class PointDraw: PreparedDraw {
         let z = SIMD8<Float>(repeating: p.z)
         guard shape == .sphere else { return z }
         let q = 1 - d2 * invR2
-        var c = q
-        // `q < 0 ? 0 : q` lane by lane, through `magnitude` (the same bits: the lanes are +0,
-        // positive or NaN) so that the square root is one vector instruction (see `magnitudes`).
-        for j in 0..<8 { c[j] = (q[j] < 0 ? 0 : q[j]).magnitude }
-        return z - p.dz * c.squareRoot()
+        // `q < 0 ? 0 : q` through `magnitudes` (the same bits: the lanes are +0, positive or NaN)
+        // so that the square root is one vector instruction.
+        return z - p.dz * magnitudes(select(maskBits(q .< 0), SIMD8<Float>(), q)).squareRoot()
     }
 
     /// One sample of the scalar kernels (lane `j` of the 2-pixel span at `px`, row `py`): inside the shape, then

@@ -80,12 +80,12 @@ struct BlockMoments {
     }
 
     /// Rerun's outlier-robust region of interest (rendering-conventions §6.2) of the `n` points `point`
-    /// gives: per axis the mean ± 2σ of the finite points, recomputed once over the finite points inside that
-    /// first window. Two passes over the points. Needs at least 2 finite points to mean anything; callers
-    /// use the plain bounds below that.
+    /// gives, from `all`, the moments of its finite points (`of(n, point, keep: isFinite)`, at least 2 of
+    /// them; callers use the plain bounds below that): per axis the mean ± 2σ of the finite points,
+    /// recomputed once over the finite points inside that first window (one more pass over the points).
     @inline(__always)
-    static func robustRegion(_ n: Int, _ point: (Int) -> SIMD4<Double>) -> BoundingBox {
-        let first = of(n, point, keep: isFinite).window
+    static func robustRegion(_ n: Int, _ point: (Int) -> SIMD4<Double>, all: BlockMoments) -> BoundingBox {
+        let first = all.window
         let inside = of(n, point) { isFinite($0) && isInside($0, first) }
         return inside.count == 0 ? first : inside.window
     }

@@ -45,11 +45,13 @@ public struct BoundingBox: Equatable, Sendable {
     /// than 2 finite points: the plain bounds.
     public static func robustRegion(of points: some Collection<SIMD3<Double>>) -> BoundingBox {
         let all = Array(points)
-        var plain = BoundingBox.empty
-        all.forEach { plain.add($0) }
-        guard all.count(where: { $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }) >= 2 else { return plain }
         return all.withUnsafeBufferPointer { p in
-            BlockMoments.robustRegion(p.count) { SIMD4(p[$0].x, p[$0].y, p[$0].z, 0) }
+            @inline(__always) func point(_ i: Int) -> SIMD4<Double> { SIMD4(p[i].x, p[i].y, p[i].z, 0) }
+            let finite = BlockMoments.of(p.count, point, keep: BlockMoments.isFinite)
+            if finite.count >= 2 { return BlockMoments.robustRegion(p.count, point, all: finite) }
+            var plain = BoundingBox.empty
+            all.forEach { plain.add($0) }
+            return plain
         }
     }
 }

@@ -27,10 +27,7 @@ struct PointCloudExtent {
             }
             guard all.count > 0 else { return }
             bounds = BoundingBox(min: SIMD3(low.x, low.y, low.z), max: SIMD3(high.x, high.y, high.z))
-            guard all.count >= 2 else { regionOfInterest = bounds; return }
-            let first = all.window
-            let inside = BlockMoments.of(p.count, point) { BlockMoments.isFinite($0) && BlockMoments.isInside($0, first) }
-            regionOfInterest = inside.count == 0 ? first : inside.window
+            regionOfInterest = all.count >= 2 ? BlockMoments.robustRegion(p.count, point, all: all) : bounds
         }
     }
 }
