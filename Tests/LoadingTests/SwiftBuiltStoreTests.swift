@@ -86,4 +86,28 @@ import Testing
         #expect(EntityPath(["a", "b"]).isDescendant(orSelfOf: EntityPath(["a"])))
         #expect(!EntityPath(["ab"]).isDescendant(orSelfOf: EntityPath(["a"])))
     }
+
+    @Test func vec3ReadsEachRowsTriplesWithZeroPadding() throws {
+        // Rows of 1, 2 and 9 points in one chunk: the later rows' cells start inside the list array, and the last
+        // point of each is read by lanes (its neighbour's x is never part of it).
+        let counts = [1, 2, 9]
+        let points: [[SIMD3<Float>]] = counts.enumerated().map { row, n in
+            (0..<n).map { i in SIMD3(Float(100 * row + i), -Float(i) * 0.5, row == 2 && i == 4 ? .infinity : Float(i) + 0.25) }
+        }
+        let floats = points.flatMap { $0.flatMap { [$0.x, $0.y, $0.z] } }
+        let chunk = try Chunk(id: ChunkID(timeNanos: 1, increment: 1), entityPath: Self.entity, rowIDs: (1...3).map { Self.row($0) },
+                              timeColumns: [TimeColumn(timeline: Self.frame, times: [0, 1, 2])],
+                              components: [ComponentColumn(descriptor: ComponentDescriptor(component: "Points3D:positions"),
+                                                           values: .fixedSizeList(.primitive(floats), size: 3), lengths: counts)])
+        var store = ChunkStore(id: StoreID(kind: .recording, recordingID: "test"))
+        store.insert(chunk)
+        for (t, expected) in points.enumerated() {
+            let cell = try #require(store.latestAt("Points3D:positions", entity: Self.entity, query: Self.q(Int64(t))))
+            let read = cell.vec3()
+            #expect(read == expected, "row \(t)")
+            #expect(read.allSatisfy { unsafeBitCast($0, to: SIMD4<UInt32>.self)[3] == 0 }, "row \(t): padding lane")
+            // Another list size is a type mismatch, never a misread.
+            #expect(cell.vec2().isEmpty)
+        }
+    }
 }

@@ -89,7 +89,9 @@ import Testing
     @Test func opaqueColoursEqualThePerInstancePath() {
         let entity = EntityPath(["cloud"])
         let logged: [[UInt32]] = [[0xFF00_00FF, 0x00FF_0080, 0x1234_5600], [0x8080_80FF, 0xFFFF_FF7F],
-                                  (0..<300).map { UInt32($0) &* 0x0101_0103 }]
+                                  (0..<300).map { UInt32($0) &* 0x0101_0103 },
+                                  // Opaque runs of 8 (taken 8 at a time) around a translucent one.
+                                  (0..<21).map { UInt32($0) &* 0x0103_0500 | ($0 == 10 ? 0x80 : 0xFF) }]
         for colors in logged {
             let style = InstanceStyle(colors: Clamped(colors), annotations: nil, entity: entity)
             for count in [1, 2, colors.count, colors.count + 5] {

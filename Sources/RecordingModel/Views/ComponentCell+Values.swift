@@ -20,7 +20,31 @@ extension ComponentCell {
 
     public func vec2() -> [SIMD2<Float>] { vectors(SIMD2<Float>.self) }
 
-    public func vec3() -> [SIMD3<Float>] { vectors(SIMD3<Float>.self) }
+    /// `FixedSizeList<Float>[3]` instances as `SIMD3<Float>` (16 bytes each, the padding lane 0), or [] on a type
+    /// mismatch. Each instance is one 16-byte load from the packed triples (its fourth float, the next instance's
+    /// first, cleared) and one store; the last instance is read by lanes so that nothing past it is read. (The
+    /// generic `vectors` went lane by lane: 2.3 ns a point, 2 % of a million-point video frame.)
+    public func vec3() -> [SIMD3<Float>] {
+        guard case .fixedSizeList(_, let n) = values.type, n == 3, let child = values.listChild,
+              let v = child.values(Float.self) else { return [] }
+        let count = instances.count
+        let flat = v.slice(instances.lowerBound * 3 ..< instances.upperBound * 3)
+        return flat.withUnsafeBufferPointer { f in
+            [SIMD3<Float>](unsafeUninitializedCapacity: count) { out, written in
+                written = 0
+                guard count > 0, f.count >= 3 * count, let src = f.baseAddress, let dst = out.baseAddress else { return }
+                let from = UnsafeRawPointer(src), to = UnsafeMutableRawPointer(dst)
+                let xyz = SIMD4<UInt32>(.max, .max, .max, 0)
+                for i in 0 ..< count - 1 {
+                    let q = from.loadUnaligned(fromByteOffset: 12 * i, as: SIMD4<UInt32>.self) & xyz
+                    to.storeBytes(of: q, toByteOffset: 16 * i, as: SIMD4<UInt32>.self)
+                }
+                let l = 3 * (count - 1)
+                to.storeBytes(of: SIMD4(src[l], src[l + 1], src[l + 2], 0), toByteOffset: 16 * (count - 1), as: SIMD4<Float>.self)
+                written = count
+            }
+        }
+    }
 
     public func vec4() -> [SIMD4<Float>] { vectors(SIMD4<Float>.self) }
 
