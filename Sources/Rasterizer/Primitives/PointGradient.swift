@@ -1,7 +1,7 @@
 /// Opaque gradient-shaded points (the viewer's radial "sphere" shading) with the SIMD kernels, in two
 /// passes per tile:
 /// 1. visibility: every point writes its id instead of a colour into a tile of id samples, with the
-///    flat kernels (`opaqueSIMD`) and the draw's depth mode, so each id sample ends up holding the
+///    flat kernels (`opaqueRecords`) and the draw's depth mode, so each id sample ends up holding the
 ///    point the colour sample would take its word from (the last one to pass its depth test);
 /// 2. shading: every pixel is shaded once per point that holds one of its samples (`shade`'s
 ///    arithmetic, lane-wise for 8 (pixel, point) pairs at a time) and the word written into those
@@ -120,10 +120,8 @@ extension PointDraw {
         queueBase.initialize(repeating: 0, count: queueWords)
         lists.withUnsafeBufferPointer { ls in counts.withUnsafeBufferPointer { cs in
             for l in ls.indices {
-                let recs = ls[l], list = UInt32(truncatingIfNeeded: l) << UInt32(pointIDLocalBits)
-                for i in 0..<cs[l] {
-                    opaqueSIMD(recs[i], word: list | UInt32(truncatingIfNeeded: i), into: ids, ox, oy, ctx, S.self, D.self)
-                }
+                let list = UInt32(truncatingIfNeeded: l) << UInt32(pointIDLocalBits)
+                opaqueRecords(ls[l], count: cs[l], ids: list, into: ids, ox, oy, ctx, S.self, D.self)
             }
         } }
         var queue = PointShadeQueue(base: queueBase)
