@@ -40,43 +40,50 @@ extension PointDraw {
     func opaqueRecords<S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<PointRecord>, count n: Int, ids: UInt32?,
                                                       into target: UnsafeMutablePointer<UInt32>, _ ox: Float, _ oy: Float,
                                                       _ ctx: TileContext, _: S.Type, _: D.Type) {
-        var i = 0
-        while i < n {
-            let k = min(8, n - i)
-            let setups: BlockSetups
-            if k == 8 {
-                setups = blockSetups(recs + i, ox, oy)
-            } else {
-                // The last records, copied so that the 8 loads stay inside a buffer (lanes past `k`
-                // set up copies of the first record, never drawn).
-                setups = withUnsafeTemporaryAllocation(of: PointRecord.self, capacity: 8) { tmp in
-                    let base = tmp.baseAddress!
-                    base.initialize(repeating: recs[i], count: 8)
-                    base.update(from: recs + i, count: k)
-                    return blockSetups(UnsafePointer(base), ox, oy)
+        // The set-ups of 8 records (`blockSetups`' lanes) and room for copies of the last records.
+        let tailOffset = BlockSetupLanes.bytes, stride = MemoryLayout<PointRecord>.stride
+        withUnsafeTemporaryAllocation(byteCount: tailOffset + 8 * stride, alignment: 32) { buffer in
+            let lanes = buffer.baseAddress!
+            let tail = (lanes + tailOffset).bindMemory(to: PointRecord.self, capacity: 8)
+            var i = 0
+            while i < n {
+                let k = min(8, n - i)
+                let drawn: UInt32
+                if k == 8 {
+                    drawn = blockSetups(recs + i, ox, oy, into: lanes)
+                } else {
+                    // The last records, copied so that the 8 loads stay inside a buffer (lanes past
+                    // `k` set up copies of the first record, never drawn).
+                    tail.initialize(repeating: recs[i], count: 8)
+                    tail.update(from: recs + i, count: k)
+                    drawn = blockSetups(UnsafePointer(tail), ox, oy, into: lanes)
                 }
+                for j in 0..<k {
+                    let p = recs[i + j]
+                    let word = ids.map { $0 | UInt32(truncatingIfNeeded: i + j) } ?? p.color
+                    if (drawn &>> UInt32(truncatingIfNeeded: j)) & 1 == 0 {
+                        // A point of `radius6` or more, or a small one outside the tile.
+                        if !(p.r < radius6) { pointSIMD(p, ctx, S.self, gradient: false, direct: true, word: word, into: target) }
+                        continue
+                    }
+                    @inline(__always) func lane<T>(_ array: Int, _: T.Type) -> T {
+                        lanes.load(fromByteOffset: BlockSetupLanes.arrayBytes * array + 4 * j, as: T.self)
+                    }
+                    let c = SIMD2(lane(BlockSetupLanes.cx, Float.self), lane(BlockSetupLanes.cy, Float.self))
+                    let o = SIMD2(lane(BlockSetupLanes.fx, Float.self), lane(BlockSetupLanes.fy, Float.self))
+                    let first = Int(lane(BlockSetupLanes.first, Int32.self))
+                    @inline(__always) func block<B: BlockSize>(_: B.Type) {
+                        if S.shape == .square { smallSquareSIMD(p, c, o, first, word, target, ctx, B.self, D.self) }
+                        else { blockPointSIMD(p, c, o, first, word, target, ctx, S.self, B.self, D.self) }
+                    }
+                    if p.r < smallRadius { block(Block2x2.self) }
+                    else if p.r < mediumRadius { block(Block3x4.self) }
+                    else if p.r < radius4 { block(Block4x4.self) }
+                    else if p.r < radius5 { block(Block5x6.self) }
+                    else { block(Block6x6.self) }
+                }
+                i += k
             }
-            for j in 0..<k {
-                let p = recs[i + j]
-                let word = ids.map { $0 | UInt32(truncatingIfNeeded: i + j) } ?? p.color
-                if setups.drawn & (1 << j) == 0 {
-                    // A point of `radius6` or more, or a small one outside the tile.
-                    if !(p.r < radius6) { pointSIMD(p, ctx, S.self, gradient: false, direct: true, word: word, into: target) }
-                    continue
-                }
-                let c = SIMD2(setups.cx[j], setups.cy[j]), o = SIMD2(setups.fx[j], setups.fy[j])
-                let first = Int(setups.first[j])
-                @inline(__always) func block<B: BlockSize>(_: B.Type) {
-                    if S.shape == .square { smallSquareSIMD(p, c, o, first, word, target, ctx, B.self, D.self) }
-                    else { blockPointSIMD(p, c, o, first, word, target, ctx, S.self, B.self, D.self) }
-                }
-                if p.r < smallRadius { block(Block2x2.self) }
-                else if p.r < mediumRadius { block(Block3x4.self) }
-                else if p.r < radius4 { block(Block4x4.self) }
-                else if p.r < radius5 { block(Block5x6.self) }
-                else { block(Block6x6.self) }
-            }
-            i += k
         }
     }
 
@@ -94,12 +101,26 @@ extension PointDraw {
         let xr = c.x, yr = c.y
         let r2 = r * r, invR2 = 1 / r2
         let wordV = SIMD8<UInt32>(repeating: word)
+        // dy² of the rows, two rows per 8-lane operation (lanes 0…3 row 2k's samples, 4…7 row
+        // 2k + 1's), each row's 4 then spread over both pixels of a span. The sample positions
+        // (o + row) + laneY and o + (row + laneY) are the same exact multiples of 1/8, so dy is the
+        // reference's.
+        let pairY = SIMD8<Float>(0.125, 0.375, 0.625, 0.875, 1.125, 1.375, 1.625, 1.875)
+        @inline(__always) func rowPair(_ k: Int) -> SIMD8<Float> {
+            let dy = (SIMD8<Float>(repeating: o.y) + (pairY + Float(2 * k))) - yr
+            return dy * dy
+        }
+        let pair0 = rowPair(0), pair1 = rows > 2 ? rowPair(1) : pair0, pair2 = rows > 4 ? rowPair(2) : pair0
+        @inline(__always) func dy2(_ row: Int) -> SIMD8<Float> {
+            let pair = row < 2 ? pair0 : row < 4 ? pair1 : pair2
+            let half = row & 1 == 0 ? pair.lowHalf : pair.highHalf
+            return SIMD8(lowHalf: half, highHalf: half)
+        }
         for span in 0..<spans {
-            let dx = (SIMD8<Float>(repeating: o.x + Float(2 * span)) + SamplePattern.laneX) - xr
+            let dx = (SIMD8<Float>(repeating: o.x) + (SamplePattern.laneX + Float(2 * span))) - xr
             let dx2 = dx * dx
             for row in 0..<rows {
-                let dy = (SIMD8<Float>(repeating: o.y + Float(row)) + SamplePattern.laneY) - yr
-                let d2 = dx2 + dy * dy
+                let d2 = dx2 + dy2(row)
                 var m = maskBits(d2 .<= r2)
                 let base = first + (((row << tileShift) + 2 * span) << 2)
                 if D.test || D.write {
@@ -166,10 +187,12 @@ extension PointDraw {
     /// and without branches: ⌈a⌉ is −⌊−a⌋, and rounding to nearest is symmetric, so (r − xr) + 0.875 is
     /// exactly −((xr − r) − 0.875). The box's ends are small integers where the point touches the
     /// tile (the lanes that are drawn), so their sums there are exact; the other lanes' values are
-    /// never used. Set up apart from the drawing, the 8 records' set-ups overlap instead of each
-    /// record's long chain of dependent operations preceding its first sample.
+    /// never used. Writes the lane arrays of `BlockSetupLanes` at `lanes`; returns bit `j` set when
+    /// record `j` is below `radius6` and its box meets the tile. Set up apart from the drawing, the
+    /// 8 records' set-ups overlap instead of each record's long chain of dependent operations
+    /// preceding its first sample.
     @inline(__always)
-    func blockSetups(_ recs: UnsafePointer<PointRecord>, _ ox: Float, _ oy: Float) -> BlockSetups {
+    func blockSetups(_ recs: UnsafePointer<PointRecord>, _ ox: Float, _ oy: Float, into lanes: UnsafeMutableRawPointer) -> UInt32 {
         typealias V = SIMD8<Float>
         typealias I = SIMD8<Int32>
         // x, y and r of the 8 records (bytes 0…15 of each: x, y, z, r), transposed 4 records at a time.
@@ -213,18 +236,24 @@ extension PointDraw {
         let px = clamped(low(negX) & ~(aligned & I(repeating: 1)), lastX), py = clamped(low(negY), lastY)
         let first = ((py &<< Int32(tileShift)) &+ px) &* Int32(samplesPerPixel)
         @inline(__always) func float(_ o: I) -> V { unsafeBitCast(o &+ magic, to: V.self) - 12_582_912 }
-        let drawn = laneBits(unsafeBitCast(~empty & unsafeBitCast(lt5, to: SIMD8<UInt32>.self), to: LaneMask.self))
-        return BlockSetups(cx: cx, cy: cy, fx: float(px), fy: float(py), first: first, drawn: drawn)
+        @inline(__always) func store<T: SIMD>(_ v: T, _ array: Int) {
+            lanes.storeBytes(of: v, toByteOffset: BlockSetupLanes.arrayBytes * array, as: T.self)
+        }
+        store(cx, BlockSetupLanes.cx); store(cy, BlockSetupLanes.cy)
+        store(float(px), BlockSetupLanes.fx); store(float(py), BlockSetupLanes.fy); store(first, BlockSetupLanes.first)
+        return laneBits(unsafeBitCast(~empty & unsafeBitCast(lt5, to: SIMD8<UInt32>.self), to: LaneMask.self))
     }
 }
 
-/// The fixed-block set-ups of 8 point records (`PointDraw.blockSetups`), lane `j` for record `j`:
-/// the centre in tile pixels, the block's first pixel (as floats, the kernels' `Float(px)`) and
-/// its first sample's index; `drawn` has bit `j` set when record `j` is below `radius6` and its
-/// box meets the tile.
-struct BlockSetups {
-    var cx: SIMD8<Float>, cy: SIMD8<Float>
-    var fx: SIMD8<Float>, fy: SIMD8<Float>
-    var first: SIMD8<Int32>
-    var drawn: UInt32
+/// The lane arrays that `PointDraw.blockSetups` writes for 8 point records (lane `j`: record
+/// `j`), 8 words each: the centre in tile pixels (`cx`, `cy`), the block's first pixel as floats
+/// (`fx`, `fy`: the kernels' `Float(px)`), its first sample's index (`first`, `Int32`).
+enum BlockSetupLanes {
+    @inline(__always) static var cx: Int { 0 }
+    @inline(__always) static var cy: Int { 1 }
+    @inline(__always) static var fx: Int { 2 }
+    @inline(__always) static var fy: Int { 3 }
+    @inline(__always) static var first: Int { 4 }
+    @inline(__always) static var arrayBytes: Int { 32 }
+    @inline(__always) static var bytes: Int { 5 * arrayBytes }
 }
