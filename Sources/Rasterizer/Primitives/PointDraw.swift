@@ -406,7 +406,7 @@ final class PointDraw: PreparedDraw {
         return true
     }
 
-    /// The scalar reference of `opaqueSIMD` (flat) and of `gradientSIMD` (`gradient`): an opaque
+    /// The scalar reference of `opaqueRecords` (flat) and of `gradientSIMD` (`gradient`): an opaque
     /// point's covered samples over the same pixels (fixed blocks below `radius6`, else the
     /// sample box), each point shaded and written in drawing order.
     @inline(__always)

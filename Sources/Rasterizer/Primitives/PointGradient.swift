@@ -1,7 +1,7 @@
 /// Opaque gradient-shaded points (the viewer's radial "sphere" shading) with the SIMD kernels, in two
 /// passes per tile:
 /// 1. visibility: every point writes its id instead of a colour into a tile of id samples, with the
-///    flat kernels (`opaqueSIMD`) and the draw's depth mode, so each id sample ends up holding the
+///    flat kernels (`opaqueRecords`) and the draw's depth mode, so each id sample ends up holding the
 ///    point the colour sample would take its word from (the last one to pass its depth test);
 /// 2. shading: every pixel is shaded once per point that holds one of its samples (`shade`'s
 ///    arithmetic, lane-wise for 8 (pixel, point) pairs at a time) and the word written into those
@@ -21,16 +21,17 @@
 /// Most record lists a tile's ids can name: list numbers stay below all ones, so no id is `noPointID`.
 @inline(__always) var maxShadedLists: Int { (1 << (32 - pointIDLocalBits)) - 1 }
 
-/// (Pixel, point) pairs waiting to be shaded, as lanes of `shade`'s inputs: the pixel centre and
-/// the point's centre in tile pixels, its radius and linear colour; the pixel's first colour
-/// sample and which of its 4 samples take the word. Flushed 8 at a time, before a 2-pixel span
-/// could overflow it (it adds at most 8).
+/// (Pixel, point) pairs waiting to be shaded, as lanes of `shade`'s inputs: the pixel centre's
+/// offsets from the point's centre (`shade`'s dx, dy: the same subtractions, made when queued),
+/// the point's radius and linear colour; the pixel's first colour sample and which of its 4
+/// samples take the word. Flushed 8 at a time, before a 2-pixel span could overflow it (it adds
+/// at most 8).
 struct PointShadeQueue {
     @inline(__always) static var capacity: Int { 64 }
     @inline(__always) static var flushAt: Int { capacity - 8 }
-    /// Floats per lane array: cx, cy, xr, yr, r, red, green, blue; then sample, mask and the
-    /// three channels' encode-table indices (32-bit words).
-    @inline(__always) static var arrays: Int { 13 }
+    /// Floats per lane array: dx, dy, r, red, green, blue; then sample, mask and the three
+    /// channels' encode-table indices (32-bit words).
+    @inline(__always) static var arrays: Int { 11 }
     let base: UnsafeMutablePointer<Float>
     var count = 0
 
@@ -44,13 +45,13 @@ struct PointShadeQueue {
     @inline(__always) mutating func push(_ p: PointRecord, _ px: Int, _ py: Int, mask: UInt32, _ ox: Float, _ oy: Float,
                                          _ t: SRGBTables) {
         let i = count
-        lanes(0)[i] = Float(px) + 0.5; lanes(1)[i] = Float(py) + 0.5
-        lanes(2)[i] = p.x - ox; lanes(3)[i] = p.y - oy; lanes(4)[i] = p.r
+        lanes(0)[i] = (Float(px) + 0.5) - (p.x - ox); lanes(1)[i] = (Float(py) + 0.5) - (p.y - oy)
+        lanes(2)[i] = p.r
         let c = p.color
-        lanes(5)[i] = t.decode[Int(c & 0xFF)]; lanes(6)[i] = t.decode[Int((c >> 8) & 0xFF)]
-        lanes(7)[i] = t.decode[Int((c >> 16) & 0xFF)]
-        words(8)[i] = UInt32(truncatingIfNeeded: ((py << tileShift) + px) << 2)
-        words(9)[i] = mask
+        lanes(3)[i] = t.decode[Int(c & 0xFF)]; lanes(4)[i] = t.decode[Int((c >> 8) & 0xFF)]
+        lanes(5)[i] = t.decode[Int((c >> 16) & 0xFF)]
+        words(6)[i] = UInt32(truncatingIfNeeded: ((py << tileShift) + px) << 2)
+        words(7)[i] = mask
         count = i + 1
     }
 }
@@ -120,10 +121,8 @@ extension PointDraw {
         queueBase.initialize(repeating: 0, count: queueWords)
         lists.withUnsafeBufferPointer { ls in counts.withUnsafeBufferPointer { cs in
             for l in ls.indices {
-                let recs = ls[l], list = UInt32(truncatingIfNeeded: l) << UInt32(pointIDLocalBits)
-                for i in 0..<cs[l] {
-                    opaqueSIMD(recs[i], word: list | UInt32(truncatingIfNeeded: i), into: ids, ox, oy, ctx, S.self, D.self)
-                }
+                let list = UInt32(truncatingIfNeeded: l) << UInt32(pointIDLocalBits)
+                opaqueRecords(ls[l], count: cs[l], ids: list, into: ids, ox, oy, ctx, S.self, D.self)
             }
         } }
         var queue = PointShadeQueue(base: queueBase)
@@ -181,24 +180,24 @@ extension PointDraw {
         var g = 0
         while g < n {
             @inline(__always) func load(_ k: Int) -> V { UnsafeRawPointer(queue.lanes(k) + g).load(as: V.self) }
-            let dx = load(0) - load(2), dy = load(1) - load(3)
-            let rho = (dx * dx + dy * dy).squareRoot() / load(4)
+            let dx = load(0), dy = load(1)
+            let rho = (dx * dx + dy * dy).squareRoot() / load(2)
             let v = 1.2 - rho
             // `v > 0 ? v : 0` and `max(0.4, q)` (q when q ≥ 0.4) as bit selects, the square root
             // of `magnitudes` (see there; the lanes are +0 or positive, so they are unchanged).
             let q = magnitudes(keep(v, maskBits(v .> 0))).squareRoot()
             let s = select(maskBits(q .>= 0.4), q, V(repeating: 0.4))
             for c in 0..<3 {
-                let index = encodeIndex(load(5 + c) * s, last: last, shift: shift, low: low)
-                UnsafeMutableRawPointer(queue.words(10 + c) + g).storeBytes(of: index, as: SIMD8<Int32>.self)
+                let index = encodeIndex(load(3 + c) * s, last: last, shift: shift, low: low)
+                UnsafeMutableRawPointer(queue.words(8 + c) + g).storeBytes(of: index, as: SIMD8<Int32>.self)
             }
             for j in g..<min(g + 8, n) {
-                let w = UInt32(enc[Int(queue.words(10)[j])]) | UInt32(enc[Int(queue.words(11)[j])]) << 8
-                    | UInt32(enc[Int(queue.words(12)[j])]) << 16 | 0xFF00_0000
+                let w = UInt32(enc[Int(queue.words(8)[j])]) | UInt32(enc[Int(queue.words(9)[j])]) << 8
+                    | UInt32(enc[Int(queue.words(10)[j])]) << 16 | 0xFF00_0000
                 // The pixel's 4 samples, those outside the mask rewritten with their own values
                 // (sample k's bit shifted to the sign, then spread).
-                let at = UnsafeMutableRawPointer(ctx.color + Int(queue.words(8)[j]))
-                let m = (SIMD4<Int32>(repeating: Int32(bitPattern: queue.words(9)[j])) &<< SIMD4(31, 30, 29, 28)) &>> 31
+                let at = UnsafeMutableRawPointer(ctx.color + Int(queue.words(6)[j]))
+                let m = (SIMD4<Int32>(repeating: Int32(bitPattern: queue.words(7)[j])) &<< SIMD4(31, 30, 29, 28)) &>> 31
                 let old = at.loadUnaligned(as: SIMD4<UInt32>.self)
                 at.storeBytes(of: old ^ ((old ^ SIMD4(repeating: w)) & unsafeBitCast(m, to: SIMD4<UInt32>.self)),
                               as: SIMD4<UInt32>.self)

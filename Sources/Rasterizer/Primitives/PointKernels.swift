@@ -17,61 +17,110 @@ enum DepthTestWrite: DepthMode { static var test: Bool { true }; static var writ
 enum DepthOff: DepthMode { static var test: Bool { false }; static var write: Bool { false } }
 
 extension PointDraw {
-    /// Flat opaque points of tile `t` with the SIMD kernels (see `opaqueSIMD`).
+    /// Flat opaque points of tile `t` with the SIMD kernels (see `opaqueRecords`).
     func directSIMD<S: ShapeConstant, D: DepthMode>(tile t: Int, _ ctx: TileContext, _: S.Type, _: D.Type) {
         // The tile origin as floats once per tile (converted per point, it was reloaded after every store).
         let ox = Float(ctx.x0), oy = Float(ctx.y0)
         chunks.withUnsafeBufferPointer { cs in
             for b in cs {
                 b.withRecords(tile: t) { recs in
-                    for i in recs.indices {
-                        let p = recs[i]
-                        opaqueSIMD(p, word: p.color, into: ctx.color, ox, oy, ctx, S.self, D.self)
-                    }
+                    opaqueRecords(recs.baseAddress!, count: recs.count, ids: nil, into: ctx.color, ox, oy, ctx, S.self, D.self)
                 }
             }
         }
     }
 
-    /// One opaque point: `word` into its covered samples of `target` (tile-sized, sample-major as
-    /// the colour samples) that pass the depth mode. Below `radius6` the fixed-block kernels
-    /// (`smallSquareSIMD` for squares, `blockPointSIMD` for discs and spheres), larger points the
-    /// general `pointSIMD`; the reference is `opaqueScalar`.
+    /// Opaque points `recs[0 ..< n]` in order: into their covered samples of `target` (tile-sized,
+    /// sample-major as the colour samples) that pass the depth mode, the point's colour word, or
+    /// with `ids` (a list's number, shifted) `ids | i` for record `i`. Below `radius6` the
+    /// fixed-block kernels (`smallSquareSIMD` for squares, `blockPointSIMD` for discs and spheres),
+    /// whose blocks are set up 8 records at a time (`blockSetups`), larger points the general
+    /// `pointSIMD`; the reference is `opaqueScalar`.
     @inline(__always)
-    func opaqueSIMD<S: ShapeConstant, D: DepthMode>(_ p: PointRecord, word: UInt32, into target: UnsafeMutablePointer<UInt32>,
-                                                   _ ox: Float, _ oy: Float, _ ctx: TileContext, _: S.Type, _: D.Type) {
-        @inline(__always) func block<B: BlockSize>(_: B.Type) {
-            if S.shape == .square { smallSquareSIMD(p, word, target, ox, oy, ctx, B.self, D.self) }
-            else { blockPointSIMD(p, word, target, ox, oy, ctx, S.self, B.self, D.self) }
+    func opaqueRecords<S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<PointRecord>, count n: Int, ids: UInt32?,
+                                                      into target: UnsafeMutablePointer<UInt32>, _ ox: Float, _ oy: Float,
+                                                      _ ctx: TileContext, _: S.Type, _: D.Type) {
+        // The set-ups of 8 records (`blockSetups`' lanes) and room for copies of the last records.
+        let tailOffset = BlockSetupLanes.bytes, stride = MemoryLayout<PointRecord>.stride
+        withUnsafeTemporaryAllocation(byteCount: tailOffset + 8 * stride, alignment: 32) { buffer in
+            let lanes = buffer.baseAddress!
+            let tail = (lanes + tailOffset).bindMemory(to: PointRecord.self, capacity: 8)
+            var i = 0
+            while i < n {
+                let k = min(8, n - i)
+                let drawn: UInt32
+                if k == 8 {
+                    drawn = blockSetups(recs + i, ox, oy, into: lanes)
+                } else {
+                    // The last records, copied so that the 8 loads stay inside a buffer (lanes past
+                    // `k` set up copies of the first record, never drawn).
+                    tail.initialize(repeating: recs[i], count: 8)
+                    tail.update(from: recs + i, count: k)
+                    drawn = blockSetups(UnsafePointer(tail), ox, oy, into: lanes)
+                }
+                for j in 0..<k {
+                    let p = recs[i + j]
+                    let word = ids.map { $0 | UInt32(truncatingIfNeeded: i + j) } ?? p.color
+                    if (drawn &>> UInt32(truncatingIfNeeded: j)) & 1 == 0 {
+                        // A point of `radius6` or more, or a small one outside the tile.
+                        if !(p.r < radius6) { pointSIMD(p, ctx, S.self, gradient: false, direct: true, word: word, into: target) }
+                        continue
+                    }
+                    @inline(__always) func lane<T>(_ array: Int, _: T.Type) -> T {
+                        lanes.load(fromByteOffset: BlockSetupLanes.arrayBytes * array + 4 * j, as: T.self)
+                    }
+                    let c = SIMD2(lane(BlockSetupLanes.cx, Float.self), lane(BlockSetupLanes.cy, Float.self))
+                    let o = SIMD2(lane(BlockSetupLanes.fx, Float.self), lane(BlockSetupLanes.fy, Float.self))
+                    let first = Int(lane(BlockSetupLanes.first, Int32.self))
+                    @inline(__always) func block<B: BlockSize>(_: B.Type) {
+                        if S.shape == .square { smallSquareSIMD(p, c, o, first, word, target, ctx, B.self, D.self) }
+                        else { blockPointSIMD(p, c, o, first, word, target, ctx, S.self, B.self, D.self) }
+                    }
+                    if p.r < smallRadius { block(Block2x2.self) }
+                    else if p.r < mediumRadius { block(Block3x4.self) }
+                    else if p.r < radius4 { block(Block4x4.self) }
+                    else if p.r < radius5 { block(Block5x6.self) }
+                    else { block(Block6x6.self) }
+                }
+                i += k
+            }
         }
-        if p.r < smallRadius { block(Block2x2.self) }
-        else if p.r < mediumRadius { block(Block3x4.self) }
-        else if p.r < radius4 { block(Block4x4.self) }
-        else if p.r < radius5 { block(Block5x6.self) }
-        else if p.r < radius6 { block(Block6x6.self) }
-        else { pointSIMD(p, ctx, S.self, gradient: false, direct: true, word: word, into: target) }
     }
 
-    /// One opaque disc or sphere of radius < `radius6` over its fixed block (see
-    /// `blockOrigin`; squares take `smallSquareSIMD`), `word` into `target`; the reference is
+    /// One opaque disc or sphere of radius < `radius6` over its fixed block (set up by
+    /// `blockSetups`: centre `c` and block origin `o` in tile pixels, first sample `first`; squares
+    /// take `smallSquareSIMD`), `word` into `target`; the reference is
     /// `blockPointScalar`. Masks are combined and applied as integer bits (`old ^ ((old ^ new) & m)`).
     @inline(__always)
-    func blockPointSIMD<S: ShapeConstant, B: BlockSize, D: DepthMode>(_ p: PointRecord, _ word: UInt32,
+    func blockPointSIMD<S: ShapeConstant, B: BlockSize, D: DepthMode>(_ p: PointRecord, _ c: SIMD2<Float>, _ o: SIMD2<Float>,
+                                                                     _ first: Int, _ word: UInt32,
                                                                      _ target: UnsafeMutablePointer<UInt32>,
-                                                                     _ ox: Float, _ oy: Float,
                                                                      _ ctx: TileContext, _: S.Type, _: B.Type, _: D.Type) {
         let shape = S.shape, rows = B.rows, spans = B.spans
-        let c = SIMD2(p.x, p.y) - SIMD2(ox, oy), r = p.r
-        guard let (o, first) = blockOriginSIMD(c, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
+        let r = p.r
         let xr = c.x, yr = c.y
         let r2 = r * r, invR2 = 1 / r2
         let wordV = SIMD8<UInt32>(repeating: word)
+        // dy² of the rows, two rows per 8-lane operation (lanes 0…3 row 2k's samples, 4…7 row
+        // 2k + 1's), each row's 4 then spread over both pixels of a span. The sample positions
+        // (o + row) + laneY and o + (row + laneY) are the same exact multiples of 1/8, so dy is the
+        // reference's.
+        let pairY = SIMD8<Float>(0.125, 0.375, 0.625, 0.875, 1.125, 1.375, 1.625, 1.875)
+        @inline(__always) func rowPair(_ k: Int) -> SIMD8<Float> {
+            let dy = (SIMD8<Float>(repeating: o.y) + (pairY + Float(2 * k))) - yr
+            return dy * dy
+        }
+        let pair0 = rowPair(0), pair1 = rows > 2 ? rowPair(1) : pair0, pair2 = rows > 4 ? rowPair(2) : pair0
+        @inline(__always) func dy2(_ row: Int) -> SIMD8<Float> {
+            let pair = row < 2 ? pair0 : row < 4 ? pair1 : pair2
+            let half = row & 1 == 0 ? pair.lowHalf : pair.highHalf
+            return SIMD8(lowHalf: half, highHalf: half)
+        }
         for span in 0..<spans {
-            let dx = (SIMD8<Float>(repeating: o.x + Float(2 * span)) + SamplePattern.laneX) - xr
+            let dx = (SIMD8<Float>(repeating: o.x) + (SamplePattern.laneX + Float(2 * span))) - xr
             let dx2 = dx * dx
             for row in 0..<rows {
-                let dy = (SIMD8<Float>(repeating: o.y + Float(row)) + SamplePattern.laneY) - yr
-                let d2 = dx2 + dy * dy
+                let d2 = dx2 + dy2(row)
                 var m = maskBits(d2 .<= r2)
                 let base = first + (((row << tileShift) + 2 * span) << 2)
                 if D.test || D.write {
@@ -91,17 +140,17 @@ extension PointDraw {
         }
     }
 
-    /// One opaque square of radius < `radius6` over its fixed block (see `blockOrigin`), `word`
+    /// One opaque square of radius < `radius6` over its fixed block (as `blockPointSIMD`'s), `word`
     /// into `target`: a sample is inside when it is inside both the square's columns and its rows (the scalar
     /// reference, `sampleScalar`, makes the same comparisons), so the column masks are made once
     /// per point and the row mask once per row. Masks stay 32-bit lane bits and are applied as
     /// `old ^ ((old ^ new) & m)`; samples outside the square are rewritten with their own values.
     @inline(__always)
-    func smallSquareSIMD<B: BlockSize, D: DepthMode>(_ p: PointRecord, _ word: UInt32, _ target: UnsafeMutablePointer<UInt32>,
-                                                     _ ox: Float, _ oy: Float, _ ctx: TileContext, _: B.Type, _: D.Type) {
+    func smallSquareSIMD<B: BlockSize, D: DepthMode>(_ p: PointRecord, _ c: SIMD2<Float>, _ o: SIMD2<Float>, _ first: Int,
+                                                     _ word: UInt32, _ target: UnsafeMutablePointer<UInt32>,
+                                                     _ ctx: TileContext, _: B.Type, _: D.Type) {
         let rows = B.rows, spans = B.spans
-        let c = SIMD2(p.x, p.y) - SIMD2(ox, oy), r = p.r
-        guard let (o, first) = blockOriginSIMD(c, r, rows: rows, spans: spans, aligned: B.aligned) else { return }
+        let r = p.r
         let xr = c.x, yr = c.y
         @inline(__always) func inside(_ d: SIMD8<Float>) -> SIMD8<UInt32> { maskBits(d .>= -r) & maskBits(d .<= r) }
         let fx = o.x, fy = o.y
@@ -133,28 +182,78 @@ extension PointDraw {
         }
     }
 
-    /// `blockOrigin` (the same block, or `nil` in the same cases) with the box's four ends in one
-    /// vector and one branch: ⌈a⌉ is −⌊−a⌋, and rounding to nearest is symmetric, so (r − xr) + 0.875
-    /// is exactly −((xr − r) − 0.875). `c` is the centre in tile pixels (xr, yr). Returns the
-    /// block's first pixel as floats (`Float(px)` of the kernels) and its first sample's index.
-    /// The box's ends are small integers (the point touches the tile), so their sums are exact.
+    /// `blockOrigin` of 8 records at once (lane `j`: `recs[j]`), each with the fixed block its radius
+    /// selects in `opaqueRecords` (the same block, drawn in the same cases), in lane operations
+    /// and without branches: ⌈a⌉ is −⌊−a⌋, and rounding to nearest is symmetric, so (r − xr) + 0.875 is
+    /// exactly −((xr − r) − 0.875). The box's ends are small integers where the point touches the
+    /// tile (the lanes that are drawn), so their sums there are exact; the other lanes' values are
+    /// never used. Writes the lane arrays of `BlockSetupLanes` at `lanes`; returns bit `j` set when
+    /// record `j` is below `radius6` and its box meets the tile. Set up apart from the drawing, the
+    /// 8 records' set-ups overlap instead of each record's long chain of dependent operations
+    /// preceding its first sample.
     @inline(__always)
-    func blockOriginSIMD(_ c: SIMD2<Float>, _ r: Float, rows: Int, spans: Int, aligned: Bool) -> (SIMD2<Float>, Int)? {
-        let u = (SIMD4<Float>(repeating: r) + SIMD4(-c.x, -c.y, c.x, c.y)) + SIMD4(0.875, 0.875, -0.125, -0.125)
-        let f = u.rounded(.down)
+    func blockSetups(_ recs: UnsafePointer<PointRecord>, _ ox: Float, _ oy: Float, into lanes: UnsafeMutableRawPointer) -> UInt32 {
+        typealias V = SIMD8<Float>
+        typealias I = SIMD8<Int32>
+        // x, y and r of the 8 records (bytes 0…15 of each: x, y, z, r), transposed 4 records at a time.
+        let raw = UnsafeRawPointer(recs), stride = MemoryLayout<PointRecord>.stride
+        @inline(__always) func q(_ j: Int) -> SIMD4<Float> { raw.loadUnaligned(fromByteOffset: stride * j, as: SIMD4<Float>.self) }
+        @inline(__always) func transposed(_ a: SIMD4<Float>, _ b: SIMD4<Float>, _ c: SIMD4<Float>, _ d: SIMD4<Float>)
+            -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
+            let ab = SIMD4(a[0], b[0], a[1], b[1]), cd = SIMD4(c[0], d[0], c[1], d[1])
+            let abHi = SIMD4(a[2], b[2], a[3], b[3]), cdHi = SIMD4(c[2], d[2], c[3], d[3])
+            return (SIMD4(ab[0], ab[1], cd[0], cd[1]), SIMD4(ab[2], ab[3], cd[2], cd[3]), SIMD4(abHi[2], abHi[3], cdHi[2], cdHi[3]))
+        }
+        let (x0, y0, r0) = transposed(q(0), q(1), q(2), q(3)), (x1, y1, r1) = transposed(q(4), q(5), q(6), q(7))
+        let r = V(lowHalf: r0, highHalf: r1)
+        let cx = V(lowHalf: x0, highHalf: x1) - ox, cy = V(lowHalf: y0, highHalf: y1) - oy
         // (−lox, −loy) and (hix, hiy): empty when hi < 0, lo ≥ tileSize or lo > hi.
-        let neg = f.lowHalf, hi = f.highHalf
-        let empty = (hi .< 0) .| (neg .<= -Float(tileSize)) .| ((hi + neg) .< 0)
-        if unsafeBitCast(empty, to: UInt64.self) != 0 { return nil }
+        let negX = ((r + (-cx)) + 0.875).rounded(.down), negY = ((r + (-cy)) + 0.875).rounded(.down)
+        let hiX = ((r + cx) + -0.125).rounded(.down), hiY = ((r + cy) + -0.125).rounded(.down)
+        let zero = V(), edge = V(repeating: -Float(tileSize))
+        let empty = maskBits(hiX .< zero) | maskBits(hiY .< zero) | maskBits(negX .<= edge) | maskBits(negY .<= edge)
+            | maskBits((hiX + negX) .< zero) | maskBits((hiY + negY) .< zero)
+        // The radius classes of `opaqueRecords` as lane masks (all ones where r is below the bound).
+        @inline(__always) func below(_ bound: Float) -> I { unsafeBitCast(r .< V(repeating: bound), to: I.self) }
+        let lt1 = below(smallRadius), lt2 = below(mediumRadius), lt3 = below(radius4), lt4 = below(radius5)
+        let lt5 = below(radius6)
+        // Last block origin in the tile (tileSize − 2 · spans, tileSize − rows) per class (2 × 2 …
+        // 6 × 6: x 30, 28, 28, 26, 26 and y 30 … 26), and the even-aligned classes (3 × 4, 5 × 6).
+        let lastX = I(repeating: Int32(tileSize - 6)) &- ((lt1 &+ lt3) &<< 1)
+        let lastY = I(repeating: Int32(tileSize - 7)) &- (lt1 &+ lt2 &+ lt3 &+ lt4 &+ lt5)
+        let aligned = (lt1 ^ lt2) | (lt3 ^ lt4)
         // (lox, loy) as integers (whole numbers below 2²²: plus 1.5 · 2²³, their low bits); at
         // least 0, x rounded down to even for aligned blocks, at most the last block in the tile.
-        let magic = SIMD2<Int32>(repeating: 0x4B40_0000)
-        var o = unsafeBitCast(12_582_912 - neg, to: SIMD2<Int32>.self) &- magic
-        o &= ~(o &>> 31)
-        o &= SIMD2(aligned ? ~1 : ~0, ~0)
-        let over = o &- SIMD2(Int32(tileSize - 2 * spans), Int32(tileSize - rows))
-        o &-= over & ~(over &>> 31)
-        let first = (Int(o.y) << tileShift + Int(o.x)) * samplesPerPixel
-        return (unsafeBitCast(o &+ magic, to: SIMD2<Float>.self) - 12_582_912, first)
+        let magic = I(repeating: 0x4B40_0000)
+        @inline(__always) func low(_ neg: V) -> I {
+            let o = unsafeBitCast(V(repeating: 12_582_912) - neg, to: I.self) &- magic
+            return o & ~(o &>> 31)
+        }
+        @inline(__always) func clamped(_ o: I, _ last: I) -> I {
+            let over = o &- last
+            return o &- (over & ~(over &>> 31))
+        }
+        let px = clamped(low(negX) & ~(aligned & I(repeating: 1)), lastX), py = clamped(low(negY), lastY)
+        let first = ((py &<< Int32(tileShift)) &+ px) &* Int32(samplesPerPixel)
+        @inline(__always) func float(_ o: I) -> V { unsafeBitCast(o &+ magic, to: V.self) - 12_582_912 }
+        @inline(__always) func store<T: SIMD>(_ v: T, _ array: Int) {
+            lanes.storeBytes(of: v, toByteOffset: BlockSetupLanes.arrayBytes * array, as: T.self)
+        }
+        store(cx, BlockSetupLanes.cx); store(cy, BlockSetupLanes.cy)
+        store(float(px), BlockSetupLanes.fx); store(float(py), BlockSetupLanes.fy); store(first, BlockSetupLanes.first)
+        return laneBits(unsafeBitCast(~empty & unsafeBitCast(lt5, to: SIMD8<UInt32>.self), to: LaneMask.self))
     }
+}
+
+/// The lane arrays that `PointDraw.blockSetups` writes for 8 point records (lane `j`: record
+/// `j`), 8 words each: the centre in tile pixels (`cx`, `cy`), the block's first pixel as floats
+/// (`fx`, `fy`: the kernels' `Float(px)`), its first sample's index (`first`, `Int32`).
+enum BlockSetupLanes {
+    @inline(__always) static var cx: Int { 0 }
+    @inline(__always) static var cy: Int { 1 }
+    @inline(__always) static var fx: Int { 2 }
+    @inline(__always) static var fy: Int { 3 }
+    @inline(__always) static var first: Int { 4 }
+    @inline(__always) static var arrayBytes: Int { 32 }
+    @inline(__always) static var bytes: Int { 5 * arrayBytes }
 }
