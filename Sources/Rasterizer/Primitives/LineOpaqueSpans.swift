@@ -91,7 +91,7 @@ extension LineDraw {
     func opaqueBoxSpans<C: SpanColouring>(_ lane: UnsafePointer<Float>, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
         let g = SegmentSetup(lane: lane, slab: false)
         let pos = scratch.positions
-        let c0 = min(g.px0, tileSize - 2 * ((g.px1 - g.px0 + 2) >> 1))
+        let c0 = SegmentSetups8.boxFirstColumn(lane)
         for py in g.py0...g.py1 {
             let qy = pos[2 * tileSize + py] - g.ay
             let qyab = qy * g.aby
