@@ -8,7 +8,7 @@
 /// either way (the tile is at most 32 wide).
 ///
 /// The slab bound (`invAby`, `slope`, `slabHalf`) is left out: only the row ranges of boxes wider
-/// than 8 columns use it (6 % of lines_100k's pairs), and `SegmentSetup(lane:slab:)` computes it
+/// than `boxColumns` use it (a few % of lines_100k's pairs), and `SegmentSetup(lane:slab:)` computes it
 /// for them from the lane's other fields (its division and square root were a fifth of this
 /// set-up).
 struct SegmentSetups8 {
@@ -99,8 +99,15 @@ extension SegmentSetups8 {
         Int(UnsafeRawPointer(lane).load(fromByteOffset: 32 * i, as: Int32.self))
     }
 
-    /// Whether the box of the set-up at `lane` (`lane(_:_:)`) is at most 8 columns wide.
-    @inline(__always) static func narrowBox(_ lane: UnsafePointer<Float>) -> Bool { int(lane, 10) - int(lane, 9) < 8 }
+    /// The widest box (in columns) that the opaque path draws whole (`opaqueBoxSpans`): wider
+    /// ones go through row ranges (`opaqueSpans`). On lines_100k, 12 (at most 6 spans a row) ran
+    /// 2.7 % faster than 8 (10.57-10.68 against 10.85-11.08 ms on one thread, alternating), and
+    /// 16, 24 or every box no faster than 12; dna the same (0.46 ms). Row ranges keep long
+    /// diagonal segments from drawing their whole box (a 32-column one: 16 spans a row).
+    static var boxColumns: Int { 12 }
+
+    /// Whether the box of the set-up at `lane` (`lane(_:_:)`) is at most `boxColumns` wide.
+    @inline(__always) static func narrowBox(_ lane: UnsafePointer<Float>) -> Bool { int(lane, 10) - int(lane, 9) < boxColumns }
 
     /// The first column of the box path's spans (`opaqueBoxSpans`) for the set-up at `lane`.
     @inline(__always) static func boxFirstColumn(_ lane: UnsafePointer<Float>) -> Int { int(lane, 13) }
