@@ -2,7 +2,7 @@
 /// tests one sample at a time. Both visit, per row, the columns of `SegmentSetup.rowRange`
 /// widened to whole 2-pixel spans (from an even column here, from the range's first column in
 /// the opaque SIMD path, `SegmentSetup.rowSpans8`, and every column of the box there for boxes of
-/// at most 8 columns: the columns outside the range hold no covered sample), and test every
+/// at most `SegmentSetups8.boxColumns` columns: the columns outside the range hold no covered sample), and test every
 /// sample with the same expressions (closest-point parameter `t`
 /// clamped to [0, 1], squared distance ≤ r², then depth `az + t·dz`), and colour a pixel with
 /// `SegmentShade` at the `t` of its centre, so they write identical bytes.
@@ -17,8 +17,9 @@ extension LineDraw {
 
     /// The opaque, depth-tested, depth-writing path over a tile's records (scene lines): set up 8
     /// segments at a time (`SegmentSetups8`), then each one's spans in submission order,
-    /// specialised per way of colouring: `opaqueBoxSpans` for boxes of at most 8 columns (on
-    /// lines_100k 94 % of the segment–tile pairs), `opaqueSpans` (row ranges) for wider ones.
+    /// specialised per way of colouring: `opaqueBoxSpans` for boxes of at most
+    /// `SegmentSetups8.boxColumns` columns (on lines_100k 94 % of the segment–tile pairs are at
+    /// most 8 wide), `opaqueSpans` (row ranges) for wider ones.
     @inline(__always) func opaqueSegmentsSIMD(_ records: UnsafeBufferPointer<SegmentRecord>, _ ctx: TileContext,
                                               _ levels: ColourLevels, _ scratch: LineSpanScratch) {
         guard let base = records.baseAddress else { return }

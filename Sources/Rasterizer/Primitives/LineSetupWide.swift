@@ -8,7 +8,7 @@
 /// either way (the tile is at most 32 wide).
 ///
 /// The slab bound (`invAby`, `slope`, `slabHalf`) is left out: only the row ranges of boxes wider
-/// than 8 columns use it (6 % of lines_100k's pairs), and `SegmentSetup(lane:slab:)` computes it
+/// than `boxColumns` use it (a few % of lines_100k's pairs), and `SegmentSetup(lane:slab:)` computes it
 /// for them from the lane's other fields (its division and square root were a fifth of this
 /// set-up).
 struct SegmentSetups8 {
@@ -54,13 +54,27 @@ struct SegmentSetups8 {
 
 extension SegmentSetups8 {
     /// Vectors that `store` writes.
-    static var storedVectors: Int { 13 }
+    static var storedVectors: Int { 14 }
 
     /// Writes the fields' vectors at `p` (`storedVectors` of them), for `SegmentSetup(lanes:_:)`:
     /// reading a lane of the vectors in registers copied all of them to the stack at every read.
+    /// The box is stored as `Int32` lanes (converted here 8 at a time, not per segment and tile),
+    /// followed by the first column of the box path's spans (`boxFirstColumn`).
     @inline(__always) func store(_ p: UnsafeMutablePointer<SIMD8<Float>>) {
         p[0] = ax; p[1] = ay; p[2] = abx; p[3] = aby; p[4] = invLen2; p[5] = az; p[6] = dz; p[7] = r
-        p[8] = r2; p[9] = px0; p[10] = px1; p[11] = py0; p[12] = py1
+        p[8] = r2
+        let x0 = smallInts(px0), x1 = smallInts(px1)
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: x0, toByteOffset: 9 * 32, as: SIMD8<Int32>.self)
+        raw.storeBytes(of: x1, toByteOffset: 10 * 32, as: SIMD8<Int32>.self)
+        raw.storeBytes(of: smallInts(py0), toByteOffset: 11 * 32, as: SIMD8<Int32>.self)
+        raw.storeBytes(of: smallInts(py1), toByteOffset: 12 * 32, as: SIMD8<Int32>.self)
+        // Spans from the box's first column, moved left where the last would leave the tile:
+        // min(px0, 32 − 2n) with n = ⌈(px1 − px0 + 1) / 2⌉ spans per row.
+        let n = (x1 &- x0 &+ 2) &>> 1
+        let latest = SIMD8<Int32>(repeating: Int32(tileSize)) &- (n &+ n)
+        let first = latest &+ ((x0 &- latest) & ((x0 &- latest) &>> 31))
+        raw.storeBytes(of: first, toByteOffset: 13 * 32, as: SIMD8<Int32>.self)
     }
 }
 
@@ -80,8 +94,23 @@ extension SegmentSetups8 {
         UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) + i
     }
 
-    /// Whether the box of the set-up at `lane` (`lane(_:_:)`) is at most 8 columns wide.
-    @inline(__always) static func narrowBox(_ lane: UnsafePointer<Float>) -> Bool { lane[80] - lane[72] < 8 }
+    /// Lane field `i` (of `store`'s vectors) of the set-up at `lane` as an integer.
+    @inline(__always) static func int(_ lane: UnsafePointer<Float>, _ i: Int) -> Int {
+        Int(UnsafeRawPointer(lane).load(fromByteOffset: 32 * i, as: Int32.self))
+    }
+
+    /// The widest box (in columns) that the opaque path draws whole (`opaqueBoxSpans`): wider
+    /// ones go through row ranges (`opaqueSpans`). On lines_100k, 12 (at most 6 spans a row) ran
+    /// 2.7 % faster than 8 (10.57-10.68 against 10.85-11.08 ms on one thread, alternating), and
+    /// 16, 24 or every box no faster than 12; dna the same (0.46 ms). Row ranges keep long
+    /// diagonal segments from drawing their whole box (a 32-column one: 16 spans a row).
+    static var boxColumns: Int { 12 }
+
+    /// Whether the box of the set-up at `lane` (`lane(_:_:)`) is at most `boxColumns` wide.
+    @inline(__always) static func narrowBox(_ lane: UnsafePointer<Float>) -> Bool { int(lane, 10) - int(lane, 9) < boxColumns }
+
+    /// The first column of the box path's spans (`opaqueBoxSpans`) for the set-up at `lane`.
+    @inline(__always) static func boxFirstColumn(_ lane: UnsafePointer<Float>) -> Int { int(lane, 13) }
 }
 
 extension SegmentSetup {
@@ -99,7 +128,8 @@ extension SegmentSetup {
     @inline(__always) init(lane f: UnsafePointer<Float>, slab: Bool) {
         ax = f[0]; ay = f[8]; abx = f[16]; aby = f[24]; invLen2 = f[32]
         az = f[40]; dz = f[48]; r = f[56]; r2 = f[64]
-        px0 = Int(f[72]); px1 = Int(f[80]); py0 = Int(f[88]); py1 = Int(f[96])
+        px0 = SegmentSetups8.int(f, 9); px1 = SegmentSetups8.int(f, 10)
+        py0 = SegmentSetups8.int(f, 11); py1 = SegmentSetups8.int(f, 12)
         invAby = 0; slope = 0; slabHalf = .infinity
         if slab { setSlab() }
     }
