@@ -2,8 +2,8 @@
 /// tests one sample at a time. Both visit, per row, the columns of `SegmentSetup.rowRange`
 /// widened to whole 2-pixel spans (from an even column here, from the range's first column in
 /// the opaque SIMD path, `SegmentSetup.rowSpans8`, and every column of the box there for boxes of
-/// at most `SegmentSetups8.boxColumns` columns: the columns outside the range hold no covered sample), and test every
-/// sample with the same expressions (closest-point parameter `t`
+/// at most `SegmentSetups8.boxColumns` columns: the columns outside the range hold no covered
+/// sample), and test every sample with the same expressions (closest-point parameter `t`
 /// clamped to [0, 1], squared distance ≤ r², then depth `az + t·dz`), and colour a pixel with
 /// `SegmentShade` at the `t` of its centre, so they write identical bytes.
 extension LineDraw {

@@ -83,10 +83,11 @@ extension LineDraw {
 
     /// Boxes of at most `SegmentSetups8.boxColumns` columns: every span of the box, row by row,
     /// without row ranges or span lists (on lines_100k their set-up cost as much as the spans they
-    /// saved: 1.29 M spans a frame here against 0.97 M, 13.8 ms against 15.9, with boxes up to 8). Spans from the box's first column, moved left
-    /// where the last would leave the tile, the same count in every row (per-row counts from the
-    /// slab bound, 0.89 M spans, ran slower: 17.3 ms, their loop exits mispredicted); samples,
-    /// depth and colours as in `opaqueSpans`.
+    /// saved: 1.29 M spans a frame here against 0.97 M, 13.8 ms against 15.9, with boxes up to 8).
+    /// Spans from the box's first column (`SegmentSetups8.boxFirstColumn`), moved left where the
+    /// last would leave the tile, the same count in every row (per-row counts from the slab bound,
+    /// 0.89 M spans, ran slower: 17.3 ms, their loop exits mispredicted); samples, depth and colours
+    /// as in `opaqueSpans`.
     @inline(__always)
     func opaqueBoxSpans<C: SpanColouring>(_ lane: UnsafePointer<Float>, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
         let g = SegmentSetup(lane: lane, slab: false)
