@@ -63,7 +63,7 @@ extension PointDraw {
                     let word = ids.map { $0 | UInt32(truncatingIfNeeded: i + j) } ?? p.color
                     if (drawn &>> UInt32(truncatingIfNeeded: j)) & 1 == 0 {
                         // A point of `radius6` or more, or a small one outside the tile.
-                        if !(p.r < radius6) { pointSIMD(p, ctx, S.self, gradient: false, direct: true, word: word, into: target) }
+                        if !(p.r < radius6) { largeOpaqueSIMD(p, word: word, into: target, ctx, S.self) }
                         continue
                     }
                     @inline(__always) func lane<T>(_ array: Int, _: T.Type) -> T {
@@ -85,6 +85,15 @@ extension PointDraw {
                 i += k
             }
         }
+    }
+
+    /// An opaque point of `radius6` or more: `pointSIMD` with `word` into `target`, in a function of its own with
+    /// the colouring's flags constant. Called from `opaqueRecords`' loop, the general kernel was compiled out of
+    /// line with the flags as arguments and its values spilled to the stack (dna's points drew 30 % slower).
+    @inline(never)
+    func largeOpaqueSIMD<S: ShapeConstant>(_ p: PointRecord, word: UInt32, into target: UnsafeMutablePointer<UInt32>,
+                                           _ ctx: TileContext, _: S.Type) {
+        pointSIMD(p, ctx, S.self, gradient: false, direct: true, word: word, into: target)
     }
 
     /// One opaque disc or sphere of radius < `radius6` over its fixed block (set up by
