@@ -87,27 +87,49 @@ import Testing
         #expect(!EntityPath(["ab"]).isDescendant(orSelfOf: EntityPath(["a"])))
     }
 
-    @Test func vec3ReadsEachRowsTriplesWithZeroPadding() throws {
-        // Rows of 1, 2 and 9 points in one chunk: the later rows' cells start inside the list array, and the last
-        // point of each is read by lanes (its neighbour's x is never part of it).
-        let counts = [1, 2, 9]
-        let points: [[SIMD3<Float>]] = counts.enumerated().map { row, n in
-            (0..<n).map { i in SIMD3(Float(100 * row + i), -Float(i) * 0.5, row == 2 && i == 4 ? .infinity : Float(i) + 0.25) }
-        }
-        let floats = points.flatMap { $0.flatMap { [$0.x, $0.y, $0.z] } }
-        let chunk = try Chunk(id: ChunkID(timeNanos: 1, increment: 1), entityPath: Self.entity, rowIDs: (1...3).map { Self.row($0) },
-                              timeColumns: [TimeColumn(timeline: Self.frame, times: [0, 1, 2])],
-                              components: [ComponentColumn(descriptor: ComponentDescriptor(component: "Points3D:positions"),
-                                                           values: .fixedSizeList(.primitive(floats), size: 3), lengths: counts)])
+    /// A chunk of rows holding `counts[k]` instances of `FixedSizeList<Float>[size]` each, at times 0, 1, 2, …,
+    /// with lane `c` of instance `i` of row `k` equal to `value(k, i, c)`.
+    static func listRows(size: Int, _ counts: [Int], _ value: (Int, Int, Int) -> Float) throws -> ChunkStore {
+        var floats: [Float] = []
+        for (k, n) in counts.enumerated() { for i in 0..<n { for c in 0..<size { floats.append(value(k, i, c)) } } }
+        let chunk = try Chunk(id: ChunkID(timeNanos: 1, increment: 1), entityPath: entity, rowIDs: (1...counts.count).map { row(UInt64($0)) },
+                              timeColumns: [TimeColumn(timeline: frame, times: (0..<counts.count).map(Int64.init))],
+                              components: [ComponentColumn(descriptor: ComponentDescriptor(component: "v"),
+                                                           values: .fixedSizeList(.primitive(floats), size: size), lengths: counts)])
         var store = ChunkStore(id: StoreID(kind: .recording, recordingID: "test"))
         store.insert(chunk)
-        for (t, expected) in points.enumerated() {
-            let cell = try #require(store.latestAt("Points3D:positions", entity: Self.entity, query: Self.q(Int64(t))))
-            let read = cell.vec3()
-            #expect(read == expected, "row \(t)")
-            #expect(read.allSatisfy { unsafeBitCast($0, to: SIMD4<UInt32>.self)[3] == 0 }, "row \(t): padding lane")
-            // Another list size is a type mismatch, never a misread.
-            #expect(cell.vec2().isEmpty)
+        return store
+    }
+
+    @Test func vectorsReadEachRowsInstancesWithZeroPadding() throws {
+        // Rows of 1, 2 and 9 instances in one chunk: the later rows' cells start inside the list array, and the last
+        // triple of each is read by lanes (its neighbour's first float is never part of it).
+        let counts = [1, 2, 9]
+        func value(_ k: Int, _ i: Int, _ c: Int) -> Float {
+            k == 2 && i == 4 && c == 2 ? .infinity : Float(100 * k + i) - Float(c) * 0.25
+        }
+        for size in 2...4 {
+            let store = try Self.listRows(size: size, counts, value)
+            for (t, n) in counts.enumerated() {
+                let cell = try #require(store.latestAt("v", entity: Self.entity, query: Self.q(Int64(t))))
+                func expected(_ c: Int) -> [Float] { (0..<n).map { value(t, $0, c) } }
+                switch size {
+                case 2:
+                    let read = cell.vec2()
+                    #expect(read.map(\.x) == expected(0) && read.map(\.y) == expected(1), "row \(t)")
+                    #expect(cell.vec3().isEmpty && cell.vec4().isEmpty)
+                case 3:
+                    let read = cell.vec3()
+                    #expect(read.map(\.x) == expected(0) && read.map(\.y) == expected(1) && read.map(\.z) == expected(2), "row \(t)")
+                    #expect(read.allSatisfy { unsafeBitCast($0, to: SIMD4<UInt32>.self)[3] == 0 }, "row \(t): padding lane")
+                    // Another list size is a type mismatch, never a misread.
+                    #expect(cell.vec2().isEmpty && cell.vec4().isEmpty)
+                default:
+                    let read = cell.vec4()
+                    #expect((0..<4).allSatisfy { c in read.map { $0[c] } == expected(c) }, "row \(t)")
+                    #expect(cell.vec2().isEmpty && cell.vec3().isEmpty)
+                }
+            }
         }
     }
 }

@@ -94,7 +94,8 @@ import Testing
                                   (0..<21).map { UInt32($0) &* 0x0103_0500 | ($0 == 10 ? 0x80 : 0xFF) }]
         for colors in logged {
             let style = InstanceStyle(colors: Clamped(colors), annotations: nil, entity: entity)
-            for count in [1, 2, colors.count, colors.count + 5] {
+            // Fewer instances than colours, more, and as many (the 8-at-a-time path stops at both counts).
+            for count in [1, 2, colors.count, colors.count + 5] + (colors.count > 8 ? [colors.count - 8] : []) {
                 let expected = (0..<count).map { style.color($0).premultipliedOpaque }
                 #expect(style.opaqueColors(count: count) == expected, "\(colors.count) colours, \(count) instances")
             }

@@ -20,49 +20,41 @@ extension ComponentCell {
 
     public func vec2() -> [SIMD2<Float>] { vectors(SIMD2<Float>.self) }
 
-    /// `FixedSizeList<Float>[3]` instances as `SIMD3<Float>` (16 bytes each, the padding lane 0), or [] on a type
-    /// mismatch. Each instance is one 16-byte load from the packed triples (its fourth float, the next instance's
-    /// first, cleared) and one store; the last instance is read by lanes so that nothing past it is read. (The
-    /// generic `vectors` went lane by lane: 2.3 ns a point, 2 % of a million-point video frame.)
-    public func vec3() -> [SIMD3<Float>] {
-        guard case .fixedSizeList(_, let n) = values.type, n == 3, let child = values.listChild,
-              let v = child.values(Float.self) else { return [] }
-        let count = instances.count
-        let flat = v.slice(instances.lowerBound * 3 ..< instances.upperBound * 3)
-        return flat.withUnsafeBufferPointer { f in
-            [SIMD3<Float>](unsafeUninitializedCapacity: count) { out, written in
-                written = 0
-                guard count > 0, f.count >= 3 * count, let src = f.baseAddress, let dst = out.baseAddress else { return }
-                let from = UnsafeRawPointer(src), to = UnsafeMutableRawPointer(dst)
-                let xyz = SIMD4<UInt32>(.max, .max, .max, 0)
-                for i in 0 ..< count - 1 {
-                    let q = from.loadUnaligned(fromByteOffset: 12 * i, as: SIMD4<UInt32>.self) & xyz
-                    to.storeBytes(of: q, toByteOffset: 16 * i, as: SIMD4<UInt32>.self)
-                }
-                let l = 3 * (count - 1)
-                to.storeBytes(of: SIMD4(src[l], src[l + 1], src[l + 2], 0), toByteOffset: 16 * (count - 1), as: SIMD4<Float>.self)
-                written = count
-            }
-        }
-    }
+    public func vec3() -> [SIMD3<Float>] { vectors(SIMD3<Float>.self) }
 
     public func vec4() -> [SIMD4<Float>] { vectors(SIMD4<Float>.self) }
 
     /// `FixedSizeList<Float>[V.scalarCount]` instances as SIMD vectors, read straight from the Arrow buffer in
-    /// one pass, or [] on a type mismatch.
+    /// one pass, or [] on a type mismatch. Vectors laid out like the packed floats (`SIMD2`, `SIMD4`) are one
+    /// copy. `SIMD3` (16 bytes, the padding lane 0): each instance one 16-byte load from the packed triples (its
+    /// fourth float, the next instance's first, cleared) and one store, the last one read by lanes so that
+    /// nothing past it is read. (Lane by lane through the generic subscript, a million-point cloud's positions
+    /// took 2.3 ns a point, 2 % of its video frame.)
     func vectors<V: SIMD>(_: V.Type) -> [V] where V.Scalar == Float {
-        let size = V.scalarCount
+        let size = V.scalarCount, count = instances.count
         guard case .fixedSizeList(_, let n) = values.type, n == size, let child = values.listChild,
               let v = child.values(Float.self) else { return [] }
         let flat = v.slice(instances.lowerBound * size ..< instances.upperBound * size)
         return flat.withUnsafeBufferPointer { f in
-            [V](unsafeUninitializedCapacity: instances.count) { out, written in
-                for i in 0 ..< instances.count {
-                    var vector = V()
-                    for k in 0 ..< size { vector[k] = f[size * i + k] }
-                    (out.baseAddress! + i).initialize(to: vector)
+            [V](unsafeUninitializedCapacity: count) { out, written in
+                written = 0
+                guard count > 0, f.count >= size * count, let src = f.baseAddress, let dst = out.baseAddress else { return }
+                let to = UnsafeMutableRawPointer(dst)
+                if MemoryLayout<V>.stride == 4 * size {
+                    to.copyMemory(from: src, byteCount: 4 * size * count)
+                } else {
+                    // The standard library's only other layout (a Float SIMD type padded past its lanes).
+                    precondition(size == 3 && MemoryLayout<V>.stride == 16, "unexpected layout of \(V.self)")
+                    let from = UnsafeRawPointer(src), xyz = SIMD4<UInt32>(.max, .max, .max, 0)
+                    for i in 0 ..< count - 1 {
+                        let q = from.loadUnaligned(fromByteOffset: 12 * i, as: SIMD4<UInt32>.self) & xyz
+                        to.storeBytes(of: q, toByteOffset: 16 * i, as: SIMD4<UInt32>.self)
+                    }
+                    let l = 3 * (count - 1)
+                    to.storeBytes(of: SIMD4(src[l], src[l + 1], src[l + 2], 0), toByteOffset: 16 * (count - 1),
+                                  as: SIMD4<Float>.self)
                 }
-                written = instances.count
+                written = count
             }
         }
     }

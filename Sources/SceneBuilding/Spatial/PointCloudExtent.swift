@@ -10,14 +10,11 @@ struct PointCloudExtent {
 
     init(_ points: [SIMD3<Float>]) {
         points.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return }
             /// Point i in double precision, fourth lane 0 (a `SIMD3<Float>`'s fourth lane is padding).
             @inline(__always) func point(_ i: Int) -> SIMD4<Double> {
-                // All 16 bytes widened at once (one `vcvtps2pd`; converting the `SIMD3` went lane by lane), then
-                // lane 3 cleared with a bit mask (`replacing(with:where:)` went lane by lane).
-                let wide = SIMD4<Double>(UnsafeRawPointer(base + i).load(as: SIMD4<Float>.self))
-                return unsafeBitCast(unsafeBitCast(wide, to: SIMD4<UInt64>.self) & SIMD4(.max, .max, .max, 0),
-                                     to: SIMD4<Double>.self)
+                // Lane 3 cleared with a bit mask: `replacing(with:where:)` went lane by lane.
+                let bits = unsafeBitCast(p[i], to: SIMD4<UInt32>.self) & SIMD4(.max, .max, .max, 0)
+                return SIMD4<Double>(unsafeBitCast(bits, to: SIMD4<Float>.self))
             }
             // `pointwiseMin`/`pointwiseMax`'s choices: the old minimum unless the point is below it, the point
             // when it is at or above the old maximum.
