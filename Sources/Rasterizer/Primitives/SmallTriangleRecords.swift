@@ -49,13 +49,13 @@ let compactSampleFlag: UInt32 = 0x4000_0000
 
 extension TriangleDraw {
     /// Writes the `SmallTri` of the positive-area triangle (`i0`, `i1`, `i2`) with block (`bx`,
-    /// `by`) and coverage `mask` to `to`, and queues its covered pixels' shading in `batch`.
+    /// `by`), coverage `mask` and `1 / det` `invDet` (`TriangleDraw.laneInverseDet`) to `to`, and queues its covered pixels' shading in `batch`.
     @inline(__always)
-    func writeSmall(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32,
+    func writeSmall(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32, invDet: Float,
                     _ vs: UnsafePointer<ScreenVertex>, to: UnsafeMutablePointer<SmallTri>, _ batch: inout WordBatch) {
         let v0 = vs[Int(i0)], v1 = vs[Int(i1)], v2 = vs[Int(i2)]
         let ox = bx &<< 4, oy = by &<< 4
-        let g = TriangleGeometry(v0, v1, v2, ox: ox, oy: oy)
+        let g = TriangleGeometry(v0, v1, v2, ox: ox, oy: oy, invDet: invDet)
         let dz = DepthPlane(g, v0, v1, v2)
         to.initialize(to: SmallTri(bx: Int16(truncatingIfNeeded: bx), by: Int16(truncatingIfNeeded: by),
                                    mask: UInt16(truncatingIfNeeded: mask),
@@ -76,13 +76,14 @@ extension TriangleDraw {
     }
 
     /// Writes the sample records (`compactSampleFlag`) of the positive-area triangle (`i0`, `i1`,
-    /// `i2`) with block (`bx`, `by`) whose coverage `mask` has one or two bits to `recs`, their
+    /// `i2`) with block (`bx`, `by`) and `1 / det` `invDet` (`TriangleDraw.laneInverseDet`) whose
+    /// coverage `mask` has one or two bits to `recs`, their
     /// keys to `keys`, and queues the shading of their pixels in `batch` (one pixel's word lands
     /// in the `i1` of the records in it: `recs` must not move until the batch is flushed). Returns
     /// how many records it wrote: samples whose pixel is outside the frame get none. A record's
     /// depth is `compactSmallTriangle`'s for its sample: the same operations in the same order.
     @inline(__always)
-    func writeSamples(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32,
+    func writeSamples(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32, invDet: Float,
                       _ vs: UnsafePointer<ScreenVertex>, _ grid: TileGrid, to recs: UnsafeMutablePointer<TriRecord>,
                       keys: UnsafeMutablePointer<UInt32>, _ batch: inout WordBatch) -> Int {
         // Covered samples in the frame, as mask bit numbers (at most two).
@@ -98,7 +99,7 @@ extension TriangleDraw {
         }
         if n == 0 { return 0 }
         let v0 = vs[Int(i0)], v1 = vs[Int(i1)], v2 = vs[Int(i2)]
-        let g = TriangleGeometry(v0, v1, v2, ox: bx &<< 4, oy: by &<< 4)
+        let g = TriangleGeometry(v0, v1, v2, ox: bx &<< 4, oy: by &<< 4, invDet: invDet)
         let dz = DepthPlane(g, v0, v1, v2)
         // The records first: a push may shade at once and store the word.
         for k in 0..<n {
