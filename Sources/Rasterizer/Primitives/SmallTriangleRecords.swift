@@ -77,8 +77,7 @@ extension TriangleDraw {
 
     /// Writes the sample records (`compactSampleFlag`) of the positive-area triangle (`i0`, `i1`,
     /// `i2`) with block (`bx`, `by`) and `1 / det` `invDet` (`TriangleDraw.laneInverseDet`) whose
-    /// coverage `mask` has one or two bits to `recs`, their
-    /// keys to `keys`, and queues the shading of their pixels in `batch` (one pixel's word lands
+    /// coverage `mask` has one or two bits to `recs`, their keys to `keys`, and queues the shading of their pixels in `batch` (one pixel's word lands
     /// in the `i1` of the records in it: `recs` must not move until the batch is flushed). Returns
     /// how many records it wrote: samples whose pixel is outside the frame get none. A record's
     /// depth is `compactSmallTriangle`'s for its sample: the same operations in the same order.
