@@ -61,6 +61,37 @@ import TestSupport
         #expect(covered > 1000)
     }
 
+    /// `laneInverseDet` (the small triangles' `1 / det`, eight lanes at a time, from the snapped
+    /// area) against `TriangleGeometry`'s one-triangle division, bit for bit, for small random
+    /// triangles of both orientations and every size up to the block's limits.
+    @Test func laneInverseDetMatchesTriangleGeometry() {
+        var rng = SplitMix64(seed: 33)
+        var checked = 0, mismatches = 0
+        for _ in 0..<4000 {
+            var ax = SIMD8<Int32>(), ay = SIMD8<Int32>(), bx = SIMD8<Int32>(), by = SIMD8<Int32>()
+            var cx = SIMD8<Int32>(), cy = SIMD8<Int32>()
+            for j in 0..<8 {
+                let ox = Int32(rng.next() % 4000) - 2000, oy = Int32(rng.next() % 4000) - 2000
+                func c() -> Int32 { Int32(rng.next() % 48) }
+                ax[j] = ox + c(); ay[j] = oy + c(); bx[j] = ox + c(); by[j] = oy + c(); cx[j] = ox + c(); cy[j] = oy + c()
+            }
+            let minX = (lanesMin(ax, bx, cx) &+ 1) &>> 4, maxX = (lanesMax(ax, bx, cx) &- 2) &>> 4
+            let minY = (lanesMin(ay, by, cy) &+ 1) &>> 4, maxY = (lanesMax(ay, by, cy) &- 2) &>> 4
+            let area = (bx &- ax) &* (cy &- ay) &- (cx &- ax) &* (by &- ay)
+            let inv = TriangleDraw.laneInverseDet(area, area &>> 31)
+            for j in 0..<8 where area[j] != 0 && maxX[j] - minX[j] <= 1 && maxY[j] - minY[j] <= 1 {
+                func v(_ x: Int32, _ y: Int32) -> ScreenVertex { ScreenVertex(x: x, y: y, z: 0.5, invW: 1) }
+                let p = v(ax[j], ay[j]), q = v(bx[j], by[j]), r = v(cx[j], cy[j])
+                let (v1, v2) = area[j] > 0 ? (q, r) : (r, q)
+                let g = TriangleGeometry(p, v1, v2, ox: minX[j] << 4, oy: minY[j] << 4)
+                checked += 1
+                if g.invDet.bitPattern != inv[j].bitPattern { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(checked > 5000)
+    }
+
     @Test func smallTriangleRecordLayout() {
         #expect(MemoryLayout<SmallTri>.offset(of: \SmallTri.w0) == SmallTri.wordsOffset)
         #expect(MemoryLayout<SmallTri>.stride == 36)

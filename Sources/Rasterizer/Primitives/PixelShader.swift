@@ -21,6 +21,19 @@ struct TriangleGeometry {
         det = x10 * y20 - x20 * y10
         invDet = 1 / det
     }
+
+    /// The same geometry with `1 / det` given (`invDet`, computed elsewhere from the same `det`).
+    @inline(__always) init(_ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex, ox: Int32, oy: Int32,
+                           invDet: Float) {
+        fx0 = Float(Int(v0.x &- ox)) * 0.0625
+        fy0 = Float(Int(v0.y &- oy)) * 0.0625
+        x10 = Float(Int(v1.x &- v0.x)) * 0.0625
+        y10 = Float(Int(v1.y &- v0.y)) * 0.0625
+        x20 = Float(Int(v2.x &- v0.x)) * 0.0625
+        y20 = Float(Int(v2.y &- v0.y)) * 0.0625
+        det = x10 * y20 - x20 * y10
+        self.invDet = invDet
+    }
 }
 
 /// The depth plane of a triangle: `z = z0 + dzdy·(y − fy0) + dzdx·(x − fx0)`, in that order.

@@ -113,16 +113,29 @@ private func storeTerms(_ memory: UnsafeMutableRawPointer, _ j: Int, _ s: SIMD8<
 /// past the queued count hold stale values: shaded and never used.
 @inline(__always)
 private func shadeWords(_ m: UnsafeRawPointer, _ light: LightModel, _ tables: SRGBTables) -> SIMD8<UInt32> {
-    @inline(__always) func column(_ k: Int) -> SIMD8<Float> {
-        SIMD8(m.load(fromByteOffset: 4 * k, as: Float.self), m.load(fromByteOffset: 32 + 4 * k, as: Float.self),
-              m.load(fromByteOffset: 64 + 4 * k, as: Float.self), m.load(fromByteOffset: 96 + 4 * k, as: Float.self),
-              m.load(fromByteOffset: 128 + 4 * k, as: Float.self), m.load(fromByteOffset: 160 + 4 * k, as: Float.self),
-              m.load(fromByteOffset: 192 + 4 * k, as: Float.self), m.load(fromByteOffset: 224 + 4 * k, as: Float.self))
+    // The entries' columns (attribute k of every entry), by an 8 × 8 transpose of the rows:
+    // interleaved 32-bit, then 64-bit pairs, then 128-bit halves.
+    @inline(__always) func row(_ j: Int) -> SIMD8<Float> { m.load(fromByteOffset: 32 * j, as: SIMD8<Float>.self) }
+    @inline(__always) func pairs(_ a: SIMD8<Float>, _ b: SIMD8<Float>, high: Bool) -> SIMD8<Float> {
+        let p = unsafeBitCast(a, to: SIMD4<Double>.self), q = unsafeBitCast(b, to: SIMD4<Double>.self)
+        return unsafeBitCast(high ? SIMD4<Double>(p[1], q[1], p[3], q[3]) : SIMD4<Double>(p[0], q[0], p[2], q[2]),
+                             to: SIMD8<Float>.self)
     }
+    let r0 = row(0), r1 = row(1), r2 = row(2), r3 = row(3), r4 = row(4), r5 = row(5), r6 = row(6), r7 = row(7)
+    // Columns 0, 1 | 4, 5 of entries (0, 1), (2, 3), (4, 5), (6, 7), and columns 2, 3 | 6, 7.
+    let a01 = unpackLo(r0, r1), a23 = unpackLo(r2, r3), a45 = unpackLo(r4, r5), a67 = unpackLo(r6, r7)
+    let b01 = unpackHi(r0, r1), b23 = unpackHi(r2, r3), b45 = unpackHi(r4, r5), b67 = unpackHi(r6, r7)
+    // Column 0 of entries 0…3 | column 4 of entries 0…3, and so on.
+    let c0 = pairs(a01, a23, high: false), c1 = pairs(a01, a23, high: true)
+    let d0 = pairs(a45, a67, high: false), d1 = pairs(a45, a67, high: true)
+    let e0 = pairs(b01, b23, high: false), e1 = pairs(b01, b23, high: true)
+    let f0 = pairs(b45, b67, high: false), f1 = pairs(b45, b67, high: true)
+    @inline(__always) func low(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { SIMD8(lowHalf: a.lowHalf, highHalf: b.lowHalf) }
+    @inline(__always) func high(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { SIMD8(lowHalf: a.highHalf, highHalf: b.highHalf) }
     let w = 1 / m.load(fromByteOffset: 256, as: SIMD8<Float>.self)
-    let r = column(0) * w, g = column(1) * w, b = column(2) * w
+    let r = low(c0, d0) * w, g = low(c1, d1) * w, b = low(e0, f0) * w
     var f = SIMD8<Float>(repeating: 1)
-    if light.mode != 0 { f = light.factors(column(3) * w, column(4) * w, column(5) * w) }
+    if light.mode != 0 { f = light.factors(low(e1, f1) * w, high(c0, d0) * w, high(c1, d1) * w) }
     return tables.packOpaque(r * f, g * f, b * f)
 }
 

@@ -49,13 +49,13 @@ let compactSampleFlag: UInt32 = 0x4000_0000
 
 extension TriangleDraw {
     /// Writes the `SmallTri` of the positive-area triangle (`i0`, `i1`, `i2`) with block (`bx`,
-    /// `by`) and coverage `mask` to `to`, and queues its covered pixels' shading in `batch`.
+    /// `by`), coverage `mask` and `1 / det` `invDet` (`TriangleDraw.laneInverseDet`) to `to`, and queues its covered pixels' shading in `batch`.
     @inline(__always)
-    func writeSmall(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32,
+    func writeSmall(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32, invDet: Float,
                     _ vs: UnsafePointer<ScreenVertex>, to: UnsafeMutablePointer<SmallTri>, _ batch: inout WordBatch) {
         let v0 = vs[Int(i0)], v1 = vs[Int(i1)], v2 = vs[Int(i2)]
         let ox = bx &<< 4, oy = by &<< 4
-        let g = TriangleGeometry(v0, v1, v2, ox: ox, oy: oy)
+        let g = TriangleGeometry(v0, v1, v2, ox: ox, oy: oy, invDet: invDet)
         let dz = DepthPlane(g, v0, v1, v2)
         to.initialize(to: SmallTri(bx: Int16(truncatingIfNeeded: bx), by: Int16(truncatingIfNeeded: by),
                                    mask: UInt16(truncatingIfNeeded: mask),
@@ -76,35 +76,34 @@ extension TriangleDraw {
     }
 
     /// Writes the sample records (`compactSampleFlag`) of the positive-area triangle (`i0`, `i1`,
-    /// `i2`) with block (`bx`, `by`) whose coverage `mask` has one or two bits to `recs`, their
-    /// keys to `keys`, and queues the shading of their pixels in `batch` (one pixel's word lands
+    /// `i2`) with block (`bx`, `by`) and `1 / det` `invDet` (`TriangleDraw.laneInverseDet`) whose
+    /// coverage `mask` has one or two bits to `recs`, their keys to `keys`, and queues the shading of their pixels in `batch` (one pixel's word lands
     /// in the `i1` of the records in it: `recs` must not move until the batch is flushed). Returns
     /// how many records it wrote: samples whose pixel is outside the frame get none. A record's
     /// depth is `compactSmallTriangle`'s for its sample: the same operations in the same order.
     @inline(__always)
-    func writeSamples(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32,
+    func writeSamples(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32, invDet: Float,
                       _ vs: UnsafePointer<ScreenVertex>, _ grid: TileGrid, to recs: UnsafeMutablePointer<TriRecord>,
                       keys: UnsafeMutablePointer<UInt32>, _ batch: inout WordBatch) -> Int {
-        // Covered samples in the frame, as mask bit numbers (at most two).
-        var m = mask, n = 0
-        var first: UInt32 = 0, second: UInt32 = 0
-        while m != 0 {
-            let bit = UInt32(truncatingIfNeeded: m.trailingZeroBitCount)
-            m &= m &- 1
-            let px = Int(bx) + Int((bit >> 2) & 1), py = Int(by) + Int(bit >> 3)
-            if px < 0 || py < 0 || px >= grid.width || py >= grid.height { continue }
-            if n == 0 { first = bit } else { second = bit }
-            n += 1
-        }
-        if n == 0 { return 0 }
+        // Covered samples in the frame (at most two): without the columns (bits 0x0F0F, 0xF0F0)
+        // and rows (0x00FF, 0xFF00) of the block outside it.
+        let px0 = Int(bx), py0 = Int(by)
+        @inline(__always) func outside(_ p: Int, _ n: Int) -> Bool { p < 0 || p >= n }
+        let cut = (outside(px0, grid.width) ? 0x0F0F : 0) | (outside(px0 + 1, grid.width) ? 0xF0F0 : 0)
+            | (outside(py0, grid.height) ? 0x00FF : 0) | (outside(py0 + 1, grid.height) ? 0xFF00 : 0) as UInt32
+        let covered = mask & ~cut
+        if covered == 0 { return 0 }
+        let rest = covered & (covered &- 1)
+        let n = rest == 0 ? 1 : 2
+        let first = UInt32(truncatingIfNeeded: covered.trailingZeroBitCount)
+        let second = UInt32(truncatingIfNeeded: rest.trailingZeroBitCount) & 15
         let v0 = vs[Int(i0)], v1 = vs[Int(i1)], v2 = vs[Int(i2)]
-        let g = TriangleGeometry(v0, v1, v2, ox: bx &<< 4, oy: by &<< 4)
+        let g = TriangleGeometry(v0, v1, v2, ox: bx &<< 4, oy: by &<< 4, invDet: invDet)
         let dz = DepthPlane(g, v0, v1, v2)
         // The records first: a push may shade at once and store the word.
-        for k in 0..<n {
-            let bit = k == 0 ? first : second
+        @inline(__always) func record(_ k: Int, _ bit: UInt32) {
             let row = Int(bit >> 3), col = Int((bit >> 2) & 1), sample = Int(bit & 3)
-            let px = Int(bx) + col, py = Int(by) + row
+            let px = px0 + col, py = py0 + row
             let z = (dz.z0 + dz.dzdy * ((Float(row) - g.fy0) + SamplePattern.laneY[sample]))
                 + dz.dzdx * ((Float(col) - g.fx0) + SamplePattern.laneX[sample])
             let at = ((((py & (tileSize - 1)) << tileShift) + (px & (tileSize - 1))) << 2) + sample
@@ -112,6 +111,8 @@ extension TriangleDraw {
             keys[k] = Bins<TriRecord>.tileKey(UInt32(truncatingIfNeeded: px >> tileShift),
                                               UInt32(truncatingIfNeeded: py >> tileShift))
         }
+        record(0, first)
+        if n == 2 { record(1, second) }
         let a = storage.attributes
         let q0 = v0.invW, q1 = v1.invW, q2 = v2.invW
         let p0 = a[Int(i0)] * SIMD8(repeating: q0), p1 = a[Int(i1)] * SIMD8(repeating: q1)

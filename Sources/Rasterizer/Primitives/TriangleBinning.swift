@@ -83,11 +83,12 @@ extension TriangleDraw {
         let tx1 = lanesMin(maxX, w &- 1, w &- 1) &>> Int32(tileShift), ty1 = lanesMin(maxY, h &- 1, h &- 1) &>> Int32(tileShift)
         let pos = area .> zeroI
         let j1 = i2.replacing(with: i1, where: pos), j2 = i1.replacing(with: i2, where: pos)
-        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 10) { lane in
+        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 11) { lane in
             lane[0] = i0; lane[1] = j1; lane[2] = j2; lane[3] = SIMD8(truncatingIfNeeded: mask)
             lane[4] = SIMD8(truncatingIfNeeded: tx0); lane[5] = SIMD8(truncatingIfNeeded: ty0)
             lane[6] = SIMD8(truncatingIfNeeded: tx1); lane[7] = SIMD8(truncatingIfNeeded: ty1)
             lane[8] = SIMD8(truncatingIfNeeded: minX); lane[9] = SIMD8(truncatingIfNeeded: minY)
+            if smallRecords != nil { lane[10] = unsafeBitCast(Self.laneInverseDet(area, flip), to: SIMD8<UInt32>.self) }
             // (A typed pointer: the raw `load` was left as a call in this large function.)
             let v = UnsafeRawPointer(lane.baseAddress.unsafelyUnwrapped).assumingMemoryBound(to: UInt32.self)
             @inline(__always) func at(_ field: Int, _ j: Int) -> UInt32 { v[8 * field + j] }
@@ -105,12 +106,13 @@ extension TriangleDraw {
                 var r = TriRecord(i0: a, i1: b, i2: c, smallMask: m)
                 if let smallRecords {
                     let bx = Int32(bitPattern: at(8, j)), by = Int32(bitPattern: at(9, j))
+                    let invDet = Float(bitPattern: at(10, j))
                     // At most two covered samples: mask without its lowest bit has at most one.
                     let rest = m & (m &- 1)
                     if rest & (rest &- 1) == 0 {
-                        return writeSamples(a, b, c, bx: bx, by: by, mask: m, vs, grid, to: recs, keys: keys, &words)
+                        return writeSamples(a, b, c, bx: bx, by: by, mask: m, invDet: invDet, vs, grid, to: recs, keys: keys, &words)
                     }
-                    writeSmall(a, b, c, bx: bx, by: by, mask: m, vs, to: smallRecords + smallSlot, &words)
+                    writeSmall(a, b, c, bx: bx, by: by, mask: m, invDet: invDet, vs, to: smallRecords + smallSlot, &words)
                     r = TriRecord(i0: UInt32(truncatingIfNeeded: smallSlot), i1: 0, i2: 0, smallMask: m | compactSmallFlag)
                     smallSlot += 1
                 }
@@ -147,6 +149,16 @@ extension TriangleDraw {
             }
             bins.commit(k)
         }
+    }
+
+    /// `TriangleGeometry.invDet` of the eight oriented triangles, for the small lanes: `det` is
+    /// `x10 · y20 − x20 · y10` of the 1/16-pixel differences scaled by 1/16, and for a small lane
+    /// (differences below 2⁶ units) both products and their difference are exact, so `det` is
+    /// exactly the oriented snapped area (`area` negated where `flip` is −1) / 256, the float made
+    /// here; the division is the scalar one, lane by lane. Other lanes give values not used.
+    @inline(__always)
+    static func laneInverseDet(_ area: SIMD8<Int32>, _ flip: SIMD8<Int32>) -> SIMD8<Float> {
+        1 / (exactFloat((area ^ flip) &- flip) * SIMD8(repeating: 0.003_906_25))
     }
 
     /// Edge `p → q` of eight triangles relative to their blocks at (`ox`, `oy`) (1/16 pixels),
@@ -213,6 +225,12 @@ func gatherVertices(_ vs: UnsafePointer<ScreenVertex>, _ i: SIMD8<UInt32>) -> (S
     return (SIMD8(v0.x, v1.x, v2.x, v3.x, v4.x, v5.x, v6.x, v7.x),
             SIMD8(v0.y, v1.y, v2.y, v3.y, v4.y, v5.y, v6.y, v7.y),
             SIMD8(v0.invW, v1.invW, v2.invW, v3.invW, v4.invW, v5.invW, v6.invW, v7.invW))
+}
+
+/// The `Float` of each lane's integer, exact for magnitudes below 2²²: 1.5 · 2²³ + v holds `v` in
+/// its low mantissa bits.
+@inline(__always) func exactFloat(_ v: SIMD8<Int32>) -> SIMD8<Float> {
+    unsafeBitCast(v &+ 0x4B40_0000, to: SIMD8<Float>.self) - 12_582_912
 }
 
 /// Whether every lane is set.
