@@ -49,7 +49,8 @@ let compactSampleFlag: UInt32 = 0x4000_0000
 
 extension TriangleDraw {
     /// Writes the `SmallTri` of the positive-area triangle (`i0`, `i1`, `i2`) with block (`bx`,
-    /// `by`), coverage `mask` and `1 / det` `invDet` (`TriangleDraw.laneInverseDet`) to `to`, and queues its covered pixels' shading in `batch`.
+    /// `by`), coverage `mask` and `1 / det` `invDet` (`TriangleDraw.laneInverseDet`) to `to`, and
+    /// queues its covered pixels' shading in `batch`.
     @inline(__always)
     func writeSmall(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32, invDet: Float,
                     _ vs: UnsafePointer<ScreenVertex>, to: UnsafeMutablePointer<SmallTri>, _ batch: inout WordBatch) {
@@ -77,10 +78,11 @@ extension TriangleDraw {
 
     /// Writes the sample records (`compactSampleFlag`) of the positive-area triangle (`i0`, `i1`,
     /// `i2`) with block (`bx`, `by`) and `1 / det` `invDet` (`TriangleDraw.laneInverseDet`) whose
-    /// coverage `mask` has one or two bits to `recs`, their keys to `keys`, and queues the shading of their pixels in `batch` (one pixel's word lands
-    /// in the `i1` of the records in it: `recs` must not move until the batch is flushed). Returns
-    /// how many records it wrote: samples whose pixel is outside the frame get none. A record's
-    /// depth is `compactSmallTriangle`'s for its sample: the same operations in the same order.
+    /// coverage `mask` has one or two bits to `recs`, their keys to `keys`, and queues the shading
+    /// of their pixels in `batch` (one pixel's word lands in the `i1` of the records in it: `recs`
+    /// must not move until the batch is flushed). Returns how many records it wrote: samples whose
+    /// pixel is outside the frame get none. A record's depth is `compactSmallTriangle`'s for its
+    /// sample: the same operations in the same order.
     @inline(__always)
     func writeSamples(_ i0: UInt32, _ i1: UInt32, _ i2: UInt32, bx: Int32, by: Int32, mask: UInt32, invDet: Float,
                       _ vs: UnsafePointer<ScreenVertex>, _ grid: TileGrid, to recs: UnsafeMutablePointer<TriRecord>,
