@@ -142,21 +142,34 @@ final class Bins<Record>: @unchecked Sendable {
         start.update(repeating: 0, count: tiles + tx + 2)
         let n = count
         multiRanges.withUnsafeBufferPointer { multi in
-            for i in 0..<n {
-                let k = key[i]
-                if k & Self.multiFlag != 0 {
-                    Self.eachTile(of: k, tx, multi) { start[$0 + 1] &+= 1 }
-                    continue
-                }
+            // Runs of equal keys (neighbours in submission order are mostly neighbours on screen)
+            // are counted in a register and added once: a count per record waited for the last
+            // record's store to the same counter.
+            var runKey = Self.skipKey, run: Int32 = 0
+            @inline(__always) func addRun() {
+                if runKey & Self.multiFlag != 0 { return }
                 // The tile and the 1 or 3 that the span bits add, counted without branches (a
                 // branch on the span bits mispredicted on the primitives crossing tile edges).
+                let k = runKey
                 let t = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
-                let right = Int32(truncatingIfNeeded: (k >> 16) & 1), down = Int32(truncatingIfNeeded: (k >> 17) & 1)
-                start[t + 1] &+= 1
-                start[t + 2] &+= right
-                start[t + tx + 1] &+= down
-                start[t + tx + 2] &+= right & down
+                let right = 0 &- Int32(truncatingIfNeeded: (k >> 16) & 1), down = 0 &- Int32(truncatingIfNeeded: (k >> 17) & 1)
+                start[t + 1] &+= run
+                start[t + 2] &+= right & run
+                start[t + tx + 1] &+= down & run
+                start[t + tx + 2] &+= right & down & run
             }
+            for i in 0..<n {
+                let k = key[i]
+                if k == runKey { run &+= 1; continue }
+                addRun()
+                (runKey, run) = (k, 1)
+                if k & Self.multiFlag != 0 {
+                    // Counted here; no run (`addRun` skips `skipKey`, and no two records share a `multiRanges` index).
+                    Self.eachTile(of: k, tx, multi) { start[$0 + 1] &+= 1 }
+                    runKey = Self.skipKey
+                }
+            }
+            addRun()
         }
         for t in 0..<tiles { start[t + 1] &+= start[t] }
         let total = Int(start[tiles])
@@ -168,12 +181,32 @@ final class Bins<Record>: @unchecked Sendable {
             return
         }
         multiRanges.withUnsafeBufferPointer { multi in
+            // A run of records with the same one-tile key goes to consecutive entries from a
+            // cursor held in a register, written back when the run ends.
+            var runKey = Self.skipKey, runTile = 0, at: Int32 = 0
             for i in 0..<n {
-                Self.eachTile(of: key[i], tx, multi) { t in
+                let k = key[i]
+                if k == runKey {
+                    Self.copy(recs + i, to: out + Int(at))
+                    at &+= 1
+                    continue
+                }
+                if runKey != Self.skipKey { cur[runTile] = at }
+                runKey = Self.skipKey
+                if k & (Self.multiFlag | Self.rightBit | Self.downBit) == 0 {
+                    runKey = k
+                    runTile = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
+                    at = cur[runTile]
+                    Self.copy(recs + i, to: out + Int(at))
+                    at &+= 1
+                    continue
+                }
+                Self.eachTile(of: k, tx, multi) { t in
                     Self.copy(recs + i, to: out + Int(cur[t]))
                     cur[t] &+= 1
                 }
             }
+            if runKey != Self.skipKey { cur[runTile] = at }
         }
     }
 
