@@ -21,13 +21,16 @@ extension PointDraw {
     func directSIMD<S: ShapeConstant, D: DepthMode>(tile t: Int, _ ctx: TileContext, _: S.Type, _: D.Type) {
         // The tile origin as floats once per tile (converted per point, it was reloaded after every store).
         let ox = Float(ctx.x0), oy = Float(ctx.y0)
-        chunks.withUnsafeBufferPointer { cs in
-            for b in cs {
-                b.withRecords(tile: t) { recs in
-                    opaqueRecords(recs.baseAddress!, count: recs.count, ids: nil, into: ctx.color, ox, oy, ctx, S.self, D.self)
+        @inline(__always) func draw<R: PointRecordLayout>(_ chunks: [Bins<R>]) {
+            chunks.withUnsafeBufferPointer { cs in
+                for b in cs {
+                    b.withRecords(tile: t) { recs in
+                        opaqueRecords(recs.baseAddress!, count: recs.count, ids: nil, into: ctx.color, ox, oy, ctx, S.self, D.self)
+                    }
                 }
             }
         }
+        if flatRadius > 0 { draw(flatChunks) } else { draw(chunks) }
     }
 
     /// Opaque points `recs[0 ..< n]` in order: into their covered samples of `target` (tile-sized,
@@ -37,14 +40,14 @@ extension PointDraw {
     /// whose blocks are set up 8 records at a time (`blockSetups`), larger points the general
     /// `pointSIMD`; the reference is `opaqueScalar`.
     @inline(__always)
-    func opaqueRecords<S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<PointRecord>, count n: Int, ids: UInt32?,
+    func opaqueRecords<R: PointRecordLayout, S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<R>, count n: Int, ids: UInt32?,
                                                       into target: UnsafeMutablePointer<UInt32>, _ ox: Float, _ oy: Float,
                                                       _ ctx: TileContext, _: S.Type, _: D.Type) {
         // The set-ups of 8 records (`blockSetups`' lanes) and room for copies of the last records.
-        let tailOffset = BlockSetupLanes.bytes, stride = MemoryLayout<PointRecord>.stride
+        let tailOffset = BlockSetupLanes.bytes, stride = MemoryLayout<R>.stride
         withUnsafeTemporaryAllocation(byteCount: tailOffset + 8 * stride, alignment: 32) { buffer in
             let lanes = buffer.baseAddress!
-            let tail = (lanes + tailOffset).bindMemory(to: PointRecord.self, capacity: 8)
+            let tail = (lanes + tailOffset).bindMemory(to: R.self, capacity: 8)
             var i = 0
             while i < n {
                 let k = min(8, n - i)
@@ -59,7 +62,7 @@ extension PointDraw {
                     drawn = blockSetups(UnsafePointer(tail), ox, oy, into: lanes)
                 }
                 for j in 0..<k {
-                    let p = recs[i + j]
+                    let p = recs[i + j].full(radius: flatRadius)
                     let word = ids.map { $0 | UInt32(truncatingIfNeeded: i + j) } ?? p.color
                     if (drawn &>> UInt32(truncatingIfNeeded: j)) & 1 == 0 {
                         // A point of `radius6` or more, or a small one outside the tile.
@@ -227,11 +230,12 @@ extension PointDraw {
     /// 8 records' set-ups overlap instead of each record's long chain of dependent operations
     /// preceding its first sample.
     @inline(__always)
-    func blockSetups(_ recs: UnsafePointer<PointRecord>, _ ox: Float, _ oy: Float, into lanes: UnsafeMutableRawPointer) -> UInt32 {
+    func blockSetups<R: PointRecordLayout>(_ recs: UnsafePointer<R>, _ ox: Float, _ oy: Float,
+                                           into lanes: UnsafeMutableRawPointer) -> UInt32 {
         typealias V = SIMD8<Float>
         typealias I = SIMD8<Int32>
         // x, y and r of the 8 records (bytes 0…15 of each: x, y, z, r), transposed 4 records at a time.
-        let raw = UnsafeRawPointer(recs), stride = MemoryLayout<PointRecord>.stride
+        let raw = UnsafeRawPointer(recs), stride = MemoryLayout<R>.stride
         @inline(__always) func q(_ j: Int) -> SIMD4<Float> { raw.loadUnaligned(fromByteOffset: stride * j, as: SIMD4<Float>.self) }
         @inline(__always) func transposed(_ a: SIMD4<Float>, _ b: SIMD4<Float>, _ c: SIMD4<Float>, _ d: SIMD4<Float>)
             -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
@@ -240,7 +244,8 @@ extension PointDraw {
             return (SIMD4(ab[0], ab[1], cd[0], cd[1]), SIMD4(ab[2], ab[3], cd[2], cd[3]), SIMD4(abHi[2], abHi[3], cdHi[2], cdHi[3]))
         }
         let (x0, y0, r0) = transposed(q(0), q(1), q(2), q(3)), (x1, y1, r1) = transposed(q(4), q(5), q(6), q(7))
-        let r = V(lowHalf: r0, highHalf: r1)
+        // (Flat records: the draw's radius; their bytes 12…15 are the colour.)
+        let r = R.hasRadius ? V(lowHalf: r0, highHalf: r1) : V(repeating: flatRadius)
         let cx = V(lowHalf: x0, highHalf: x1) - ox, cy = V(lowHalf: y0, highHalf: y1) - oy
         // (−lox, −loy) and (hix, hiy): empty when hi < 0, lo ≥ tileSize or lo > hi.
         let negX = ((r + (-cx)) + 0.875).rounded(.down), negY = ((r + (-cy)) + 0.875).rounded(.down)
