@@ -89,6 +89,9 @@ final class Bins<Record>: @unchecked Sendable {
     /// Key of a staged record that is not binned (culled, or moved to `large`).
     static var skipKey: UInt32 { 0xFFFF_FFFF }
 
+    /// A value no key takes (bit 18 without `multiFlag`: tile keys use bits 0…17 only), for "no run" in `finish`.
+    private static var noRunKey: UInt32 { 0x4_0000 }
+
     /// Writes the keys of 8 records just staged at `slots` (from staging index `first`), whose
     /// tiles are columns `tx0 … tx1` × rows `ty0 … ty1`, lane by lane: `skipKey` in the lanes
     /// `skip` sets (all ones there); else the first tile with the span bits for 1, 2 or 2 × 2
@@ -182,8 +185,9 @@ final class Bins<Record>: @unchecked Sendable {
         }
         multiRanges.withUnsafeBufferPointer { multi in
             // A run of records with the same one-tile key goes to consecutive entries from a
-            // cursor held in a register, written back when the run ends.
-            var runKey = Self.skipKey, runTile = 0, at: Int32 = 0
+            // cursor held in a register, written back when the run ends. `noRun` while none.
+            let noRun = Self.noRunKey
+            var runKey = noRun, runTile = 0, at: Int32 = 0
             for i in 0..<n {
                 let k = key[i]
                 if k == runKey {
@@ -191,8 +195,8 @@ final class Bins<Record>: @unchecked Sendable {
                     at &+= 1
                     continue
                 }
-                if runKey != Self.skipKey { cur[runTile] = at }
-                runKey = Self.skipKey
+                if runKey != noRun { cur[runTile] = at }
+                runKey = noRun
                 if k & (Self.multiFlag | Self.rightBit | Self.downBit) == 0 {
                     runKey = k
                     runTile = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
@@ -206,7 +210,7 @@ final class Bins<Record>: @unchecked Sendable {
                     cur[t] &+= 1
                 }
             }
-            if runKey != Self.skipKey { cur[runTile] = at }
+            if runKey != noRun { cur[runTile] = at }
         }
     }
 
