@@ -77,6 +77,10 @@ import Testing
                     let list = Self.phaseGrid(shape: shape, shading: .flat, radii: [radius], layer: layer)
                     let img = try Self.renderAllWays(list, camera)
                     #expect(Self.drawnCount(img) > 2000, "\(shape) radius \(radius) \(layer)")
+                    // The same radius given per point takes the full records: the same picture.
+                    let perPoint = Self.phaseGrid(shape: shape, shading: .flat, radii: [radius, radius], layer: layer)
+                    let full = try Renderer().render(perPoint, camera: camera, options: RenderOptions(threads: 2, kernels: .simd))
+                    #expect(full == img, "\(shape) radius \(radius) \(layer): flat and full records differ")
                 }
             }
         }
