@@ -38,11 +38,14 @@ extension PointDraw {
     /// with `ids` (a list's number, shifted) `ids | i` for record `i`. Below `radius6` the
     /// fixed-block kernels (`smallSquareSIMD` for squares, `blockPointSIMD` for discs and spheres),
     /// whose blocks are set up 8 records at a time (`blockSetups`), larger points the general
-    /// `pointSIMD`; the reference is `opaqueScalar`.
+    /// `pointSIMD`; the reference is `opaqueScalar`. Records of either layout (`FlatPointRecord`s take
+    /// the draw's `flatRadius`).
     @inline(__always)
-    func opaqueRecords<R: PointRecordLayout, S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<R>, count n: Int, ids: UInt32?,
-                                                      into target: UnsafeMutablePointer<UInt32>, _ ox: Float, _ oy: Float,
-                                                      _ ctx: TileContext, _: S.Type, _: D.Type) {
+    func opaqueRecords<R: PointRecordLayout, S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<R>, count n: Int,
+                                                                            ids: UInt32?,
+                                                                            into target: UnsafeMutablePointer<UInt32>,
+                                                                            _ ox: Float, _ oy: Float,
+                                                                            _ ctx: TileContext, _: S.Type, _: D.Type) {
         // The set-ups of 8 records (`blockSetups`' lanes) and room for copies of the last records.
         let tailOffset = BlockSetupLanes.bytes, stride = MemoryLayout<R>.stride
         withUnsafeTemporaryAllocation(byteCount: tailOffset + 8 * stride, alignment: 32) { buffer in
