@@ -29,7 +29,8 @@ import Testing
     }
 
     /// Small points on a grid, each at another sub-pixel phase (sixteenths of a pixel) and radius,
-    /// overlapping their neighbours at varied depths, in pixel space.
+    /// overlapping their neighbours at varied depths, in pixel space. One radius is given as the
+    /// batch's one radius (the flat-record path of opaque flat points), several as per-point radii.
     static func phaseGrid(shape: PointShape, shading: PointShading, radii: [Float], opacity: Float = 1,
                           layer: Layer = .scene) -> DrawList {
         var list = DrawList(background: background)
@@ -46,7 +47,8 @@ import Testing
                 k += 1
             }
         }
-        list.add(PointBatch(positions: pos, radii: rs, colors: cols, shape: shape, shading: shading, opacity: opacity,
+        list.add(PointBatch(positions: pos, radii: radii.count == 1 ? [-radii[0]] : rs, colors: cols, shape: shape,
+                            shading: shading, opacity: opacity,
                             minRadiusPixels: 0, layer: layer, space: .pixels))
         return list
     }
@@ -63,6 +65,48 @@ import Testing
                 #expect(Self.drawnCount(img) > 4000, "\(shape) \(layer) opacity \(opacity)")
             }
         }
+    }
+
+    @Test func pointsOfOneScreenRadiusMatchTheScalarKernelsAtEverySubPixelPhase() throws {
+        // One radius per batch: opaque flat discs and squares below `radius6` take the 16-byte
+        // `FlatPointRecord`s (each fixed block, the bounds on either side, scene and overlay).
+        let camera = Camera.pixels(width: 150, height: 96)
+        for shape in [PointShape.square, .disc] {
+            for radius in Self.smallRadii {
+                for layer in [Layer.scene, .overlay] {
+                    let list = Self.phaseGrid(shape: shape, shading: .flat, radii: [radius], layer: layer)
+                    let img = try Self.renderAllWays(list, camera)
+                    #expect(Self.drawnCount(img) > 2000, "\(shape) radius \(radius) \(layer)")
+                    // The same radius given per point takes the full records: the same picture.
+                    let perPoint = Self.phaseGrid(shape: shape, shading: .flat, radii: [radius, radius], layer: layer)
+                    let full = try Renderer().render(perPoint, camera: camera, options: RenderOptions(threads: 2, kernels: .simd))
+                    #expect(full == img, "\(shape) radius \(radius) \(layer): flat and full records differ")
+                }
+            }
+        }
+    }
+
+    @Test func flatRecordsAreTakenForOpaqueFlatPointsOfOneScreenRadiusOnly() {
+        let frame = FrameSetup(grid: TileGrid(width: 64, height: 64), camera: .pixels(width: 64, height: 64),
+                               pixelCamera: .pixels(width: 64, height: 64), pixelsPerPoint: 2, tables: .shared, kernels: .simd)
+        func radius(_ radii: [Float], shape: PointShape = .square, shading: PointShading = .flat, opacity: Float = 1,
+                    minRadius: Float = 0) -> Float {
+            let batch = PointBatch(positions: [[1, 2, 0], [3, 4, 0]], radii: radii, shape: shape, shading: shading,
+                                   opacity: opacity, minRadiusPixels: minRadius, space: .pixels)
+            return PointDraw(batch, frame: frame, pool: BinsPool(), flatPool: BinsPool()).flatRadius
+        }
+        #expect(radius([-0.5]) == 1)                      // points × pixelsPerPoint
+        #expect(radius([-0.5], shape: .disc) == 1)
+        #expect(radius([]) == 0)                          // the default radius, 1.5 points = 3 px: at least radius6
+        #expect(radius([-0.25], minRadius: 0.75) == 0.75)
+        #expect(radius([-0.5, -0.5]) == 0)                // per-point radii
+        #expect(radius([0.5]) == 0)                       // scene units: each point its own
+        #expect(radius([-0.5], shape: .sphere) == 0)
+        #expect(radius([-0.5], shading: .gradient) == 0)
+        #expect(radius([-0.5], opacity: 0.5) == 0)
+        #expect(radius([-1.5]) == 0)                      // 3 px: at least radius6
+        #expect(radius([.nan]) == 0)
+        #expect(radius([-0.0]) == 0)
     }
 
     @Test func shadedSpheresMatchTheScalarKernels() throws {

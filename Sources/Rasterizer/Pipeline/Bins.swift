@@ -89,6 +89,9 @@ final class Bins<Record>: @unchecked Sendable {
     /// Key of a staged record that is not binned (culled, or moved to `large`).
     static var skipKey: UInt32 { 0xFFFF_FFFF }
 
+    /// A value no key takes (bit 18 without `multiFlag`: tile keys use bits 0…17 only), for "no run" in `finish`.
+    private static var noRunKey: UInt32 { 0x4_0000 }
+
     /// Writes the keys of 8 records just staged at `slots` (from staging index `first`), whose
     /// tiles are columns `tx0 … tx1` × rows `ty0 … ty1`, lane by lane: `skipKey` in the lanes
     /// `skip` sets (all ones there); else the first tile with the span bits for 1, 2 or 2 × 2
@@ -142,21 +145,34 @@ final class Bins<Record>: @unchecked Sendable {
         start.update(repeating: 0, count: tiles + tx + 2)
         let n = count
         multiRanges.withUnsafeBufferPointer { multi in
-            for i in 0..<n {
-                let k = key[i]
-                if k & Self.multiFlag != 0 {
-                    Self.eachTile(of: k, tx, multi) { start[$0 + 1] &+= 1 }
-                    continue
-                }
+            // Runs of equal keys (neighbours in submission order are mostly neighbours on screen)
+            // are counted in a register and added once: a count per record waited for the last
+            // record's store to the same counter.
+            var runKey = Self.skipKey, run: Int32 = 0
+            @inline(__always) func addRun() {
+                if runKey & Self.multiFlag != 0 { return }
                 // The tile and the 1 or 3 that the span bits add, counted without branches (a
                 // branch on the span bits mispredicted on the primitives crossing tile edges).
+                let k = runKey
                 let t = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
-                let right = Int32(truncatingIfNeeded: (k >> 16) & 1), down = Int32(truncatingIfNeeded: (k >> 17) & 1)
-                start[t + 1] &+= 1
-                start[t + 2] &+= right
-                start[t + tx + 1] &+= down
-                start[t + tx + 2] &+= right & down
+                let right = 0 &- Int32(truncatingIfNeeded: (k >> 16) & 1), down = 0 &- Int32(truncatingIfNeeded: (k >> 17) & 1)
+                start[t + 1] &+= run
+                start[t + 2] &+= right & run
+                start[t + tx + 1] &+= down & run
+                start[t + tx + 2] &+= right & down & run
             }
+            for i in 0..<n {
+                let k = key[i]
+                if k == runKey { run &+= 1; continue }
+                addRun()
+                (runKey, run) = (k, 1)
+                if k & Self.multiFlag != 0 {
+                    // Counted here; no run (`addRun` skips `skipKey`, and no two records share a `multiRanges` index).
+                    Self.eachTile(of: k, tx, multi) { start[$0 + 1] &+= 1 }
+                    runKey = Self.skipKey
+                }
+            }
+            addRun()
         }
         for t in 0..<tiles { start[t + 1] &+= start[t] }
         let total = Int(start[tiles])
@@ -168,12 +184,33 @@ final class Bins<Record>: @unchecked Sendable {
             return
         }
         multiRanges.withUnsafeBufferPointer { multi in
+            // A run of records with the same one-tile key goes to consecutive entries from a
+            // cursor held in a register, written back when the run ends. `noRun` while none.
+            let noRun = Self.noRunKey
+            var runKey = noRun, runTile = 0, at: Int32 = 0
             for i in 0..<n {
-                Self.eachTile(of: key[i], tx, multi) { t in
+                let k = key[i]
+                if k == runKey {
+                    Self.copy(recs + i, to: out + Int(at))
+                    at &+= 1
+                    continue
+                }
+                if runKey != noRun { cur[runTile] = at }
+                runKey = noRun
+                if k & (Self.multiFlag | Self.rightBit | Self.downBit) == 0 {
+                    runKey = k
+                    runTile = Int((k >> 8) & 0xFF) * tx + Int(k & 0xFF)
+                    at = cur[runTile]
+                    Self.copy(recs + i, to: out + Int(at))
+                    at &+= 1
+                    continue
+                }
+                Self.eachTile(of: k, tx, multi) { t in
                     Self.copy(recs + i, to: out + Int(cur[t]))
                     cur[t] &+= 1
                 }
             }
+            if runKey != noRun { cur[runTile] = at }
         }
     }
 

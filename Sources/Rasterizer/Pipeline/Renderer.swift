@@ -13,6 +13,7 @@
 public final class Renderer: @unchecked Sendable {
     private var tileBuffers: [TileBuffers] = []
     private let pointPool = BinsPool<PointRecord>()
+    private let flatPointPool = BinsPool<FlatPointRecord>()
     private let segmentPool = BinsPool<SegmentRecord>()
     private let trianglePool = BinsPool<TriRecord>()
     private var vertexPool: [VertexStorage] = []
@@ -139,7 +140,7 @@ public final class Renderer: @unchecked Sendable {
     private func prepare(_ list: DrawList, _ frame: FrameSetup) -> [any PreparedDraw] {
         list.items.map { item -> any PreparedDraw in
             switch item {
-            case .points(let b): return PointDraw(b, frame: frame, pool: pointPool)
+            case .points(let b): return PointDraw(b, frame: frame, pool: pointPool, flatPool: flatPointPool)
             case .lines(let b): return LineDraw(b, frame: frame, pool: segmentPool)
             case .mesh(let b): return TriangleDraw(b, frame: frame, pool: trianglePool, vertexPool: &vertexPool)
             case .rect(let r): return OverlayDraw(.rect(r), frame: frame)
@@ -152,6 +153,7 @@ public final class Renderer: @unchecked Sendable {
     private func recycle(_ draws: [any PreparedDraw]) {
         for case let d as TriangleDraw in draws { d.recycle(into: &vertexPool) }
         pointPool.recycle()
+        flatPointPool.recycle()
         segmentPool.recycle()
         trianglePool.recycle()
     }

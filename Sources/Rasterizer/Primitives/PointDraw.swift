@@ -11,6 +11,38 @@ struct PointRecord {
     var color: UInt32
 }
 
+/// The record of a flat opaque disc or square of a draw whose points all have one radius below
+/// `radius6` (`PointDraw.flatRadius`): 16 bytes, `PointRecord`'s x, y and z then the colour; the
+/// radius is the draw's, `dz` 0. A third less to write, sort into tiles and read than a `PointRecord`.
+struct FlatPointRecord {
+    var x: Float, y: Float, z: Float
+    var color: UInt32
+}
+
+/// The two point record layouts, for the vertex stage and the opaque kernels (specialised per layout).
+protocol PointRecordLayout {
+    /// Whether bytes 12…15 hold the radius (`PointRecord`); else the radius is the draw's.
+    static var hasRadius: Bool { get }
+    /// The record of `p` (whose radius is the draw's one radius for `FlatPointRecord`).
+    init(_ p: PointRecord)
+    /// The record as a `PointRecord`, with `radius` where the layout has none.
+    func full(radius: Float) -> PointRecord
+}
+
+extension PointRecord: PointRecordLayout {
+    @inline(__always) static var hasRadius: Bool { true }
+    @inline(__always) init(_ p: PointRecord) { self = p }
+    @inline(__always) func full(radius: Float) -> PointRecord { self }
+}
+
+extension FlatPointRecord: PointRecordLayout {
+    @inline(__always) static var hasRadius: Bool { false }
+    @inline(__always) init(_ p: PointRecord) { self.init(x: p.x, y: p.y, z: p.z, color: p.color) }
+    @inline(__always) func full(radius: Float) -> PointRecord {
+        PointRecord(x: x, y: y, z: z, r: radius, dz: 0, color: color)
+    }
+}
+
 /// A point shape as a type, so that the tile loops are specialised per shape (the shape tests
 /// then fold away instead of branching per sample).
 protocol ShapeConstant { static var shape: PointShape { get } }
@@ -36,6 +68,13 @@ final class PointDraw: PreparedDraw {
     /// Flat and opaque: the colour word is written as is.
     let directColor: Bool
     var chunks: [Bins<PointRecord>] = []
+    /// The draw's one radius in pixels when its points are flat, opaque discs or squares of one screen-space
+    /// radius below `radius6` (the vertex stage's radius of every point; then `flatChunks` hold the
+    /// records, else `chunks`); 0 otherwise.
+    let flatRadius: Float
+    var flatChunks: [Bins<FlatPointRecord>] = []
+    /// Vertex-stage jobs (chunks of `chunkSize` points).
+    let jobs: Int
     // Per-frame constants of the vertex stage.
     let clipFromObject: Mat4
     let clipFromCameraZ: SIMD4<Float>
@@ -43,7 +82,7 @@ final class PointDraw: PreparedDraw {
     let objectScale: Float
     let minRadius: Float
 
-    init(_ batch: PointBatch, frame: FrameSetup, pool: BinsPool<PointRecord>) {
+    init(_ batch: PointBatch, frame: FrameSetup, pool: BinsPool<PointRecord>, flatPool: BinsPool<FlatPointRecord>) {
         self.batch = batch
         self.frame = frame
         opacity = sanitizedOpacity(batch.opacity)
@@ -57,14 +96,29 @@ final class PointDraw: PreparedDraw {
         objectScale = averageScale(batch.worldFromObject)
         let mr = batch.minRadiusPixels
         minRadius = mr > 0 ? min(mr, 1e5) : 0
-        let n = (batch.positions.count + chunkSize - 1) / chunkSize
-        chunks = (0..<n).map { _ in pool.take() }
+        // The vertex stage's radius of a point of screen-space radius `rs` (< 0), as `vertex` computes it.
+        var flat: Float = 0
+        let rs = batch.radii.count <= 1 ? clamped(batch.radii, 0, -1.5) : 0
+        if directColor && batch.shape != .sphere && rs < 0 {
+            var r = -rs * frame.pixelsPerPoint
+            if r < minRadius { r = minRadius }
+            if r > 1e5 { r = 1e5 }
+            if r > 0 && r < radius6 { flat = r }
+        }
+        flatRadius = flat
+        jobs = (batch.positions.count + chunkSize - 1) / chunkSize
+        if flat > 0 { flatChunks = (0..<jobs).map { _ in flatPool.take() } }
+        else { chunks = (0..<jobs).map { _ in pool.take() } }
     }
 
-    func jobCount(stage: Int) -> Int { stage == 0 ? chunks.count : 0 }
+    func jobCount(stage: Int) -> Int { stage == 0 ? jobs : 0 }
 
     func run(stage: Int, job: Int) {
-        let bins = chunks[job]
+        if flatRadius > 0 { vertexStage(job, flatChunks[job]) } else { vertexStage(job, chunks[job]) }
+    }
+
+    /// The vertex stage of chunk `job` into `bins`.
+    private func vertexStage<R: PointRecordLayout>(_ job: Int, _ bins: Bins<R>) {
         let start = job * chunkSize, end = min(start + chunkSize, batch.positions.count)
         bins.reset(capacity: end - start)
         batch.positions.withUnsafeBufferPointer { pos in batch.colors.withUnsafeBufferPointer { cols in
@@ -96,8 +150,8 @@ final class PointDraw: PreparedDraw {
 
     /// The vertex stage of point `i` (the reference; `vertices8` computes the same, 8 at a time).
     @inline(__always)
-    private func vertex(_ pos: UnsafeBufferPointer<SIMD3<Float>>, _ cols: UnsafeBufferPointer<RGBA8>, _ i: Int,
-                        _ bins: Bins<PointRecord>) {
+    private func vertex<R: PointRecordLayout>(_ pos: UnsafeBufferPointer<SIMD3<Float>>, _ cols: UnsafeBufferPointer<RGBA8>,
+                                              _ i: Int, _ bins: Bins<R>) {
         let grid = frame.grid
         let w = Float(grid.width), h = Float(grid.height)
         let c = clipFromObject.transformPoint(pos[i])
@@ -126,14 +180,14 @@ final class PointDraw: PreparedDraw {
                 if d > 0 && d.isFinite { dz = d }
             }
         }
-        bins.add(PointRecord(x: x, y: y, z: z, r: r, dz: dz, color: color(cols, i)), range)
+        bins.add(R(PointRecord(x: x, y: y, z: z, r: r, dz: dz, color: color(cols, i))), range)
     }
 
     /// `vertex` for points `i ..< i + 8`, lane by lane the same operations (so the same bits), with
     /// the tests as masks; all 8 are staged in order, the culled ones with `Bins.skipKey`.
     @inline(__always)
-    private func vertices8(_ pos: UnsafeBufferPointer<SIMD3<Float>>, _ cols: UnsafeBufferPointer<RGBA8>, _ i: Int,
-                           _ bins: Bins<PointRecord>) {
+    private func vertices8<R: PointRecordLayout>(_ pos: UnsafeBufferPointer<SIMD3<Float>>, _ cols: UnsafeBufferPointer<RGBA8>,
+                                                 _ i: Int, _ bins: Bins<R>) {
         typealias V = SIMD8<Float>
         let grid = frame.grid
         let w = Float(grid.width), h = Float(grid.height)
@@ -191,7 +245,11 @@ final class PointDraw: PreparedDraw {
         }
         // All 8 are staged; the culled ones with `skipKey`.
         let slots = bins.stage(8), first = bins.count
-        storeRecords(x, y, z, r, dz, col, to: slots.records)
+        if R.hasRadius {
+            storeRecords(x, y, z, r, dz, col, to: UnsafeMutableRawPointer(slots.records).assumingMemoryBound(to: PointRecord.self))
+        } else {
+            storeFlatRecords(x, y, z, col, to: UnsafeMutableRawPointer(slots.records).assumingMemoryBound(to: FlatPointRecord.self))
+        }
         // Tile keys with the span bits for points on 2 or 2 × 2 tiles; wider ones through `Bins.key`.
         bins.writeKeys8(slots, first: first, tx0, ty0, tx1, ty1, skip: ~ok, kept: okBits)
         bins.commit(8)
@@ -215,8 +273,23 @@ final class PointDraw: PreparedDraw {
         }
     }
 
+    /// `storeRecords` for `FlatPointRecord`s: (x, y, z, colour) of each lane, 16 bytes each.
+    @inline(__always)
+    private func storeFlatRecords(_ x: SIMD8<Float>, _ y: SIMD8<Float>, _ z: SIMD8<Float>, _ col: SIMD8<UInt32>,
+                                  to records: UnsafeMutablePointer<FlatPointRecord>) {
+        let c = unsafeBitCast(col, to: SIMD8<Float>.self)
+        let xyL = unpackLo(x, y), xyH = unpackHi(x, y), zcL = unpackLo(z, c), zcH = unpackHi(z, c)
+        let out = UnsafeMutableRawPointer(records), stride = MemoryLayout<FlatPointRecord>.stride
+        for j in 0..<8 {
+            let (xy, zc) = j & 2 == 0 ? (xyL, zcL) : (xyH, zcH)
+            let k = (j & 1) * 2 + (j >> 2) * 4
+            out.storeBytes(of: SIMD4(xy[k], xy[k + 1], zc[k], zc[k + 1]), toByteOffset: stride * j, as: SIMD4<Float>.self)
+        }
+    }
+
     func touches(tile t: Int) -> Bool {
         for b in chunks where b.touches(tile: t) { return true }
+        for b in flatChunks where b.touches(tile: t) { return true }
         return false
     }
 
@@ -239,7 +312,7 @@ final class PointDraw: PreparedDraw {
             if depthTest { directSIMD(tile: t, ctx, S.self, DepthTestWrite.self) }
             else { directSIMD(tile: t, ctx, S.self, DepthOff.self) }
         case (.simd, false):
-            if gradient && opacity == 1 && chunks.count < maxShadedLists {
+            if gradient && opacity == 1 && jobs < maxShadedLists {
                 assert(depthTest == depthWrite)
                 if depthTest { gradientSIMD(tile: t, ctx, S.self, DepthTestWrite.self) }
                 else { gradientSIMD(tile: t, ctx, S.self, DepthOff.self) }
@@ -257,6 +330,11 @@ final class PointDraw: PreparedDraw {
         chunks.withUnsafeBufferPointer { cs in
             for b in cs {
                 b.withRecords(tile: t) { recs in for r in recs { body(r) } }
+            }
+        }
+        flatChunks.withUnsafeBufferPointer { cs in
+            for b in cs {
+                b.withRecords(tile: t) { recs in for r in recs { body(r.full(radius: flatRadius)) } }
             }
         }
     }

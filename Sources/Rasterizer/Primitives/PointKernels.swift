@@ -21,13 +21,16 @@ extension PointDraw {
     func directSIMD<S: ShapeConstant, D: DepthMode>(tile t: Int, _ ctx: TileContext, _: S.Type, _: D.Type) {
         // The tile origin as floats once per tile (converted per point, it was reloaded after every store).
         let ox = Float(ctx.x0), oy = Float(ctx.y0)
-        chunks.withUnsafeBufferPointer { cs in
-            for b in cs {
-                b.withRecords(tile: t) { recs in
-                    opaqueRecords(recs.baseAddress!, count: recs.count, ids: nil, into: ctx.color, ox, oy, ctx, S.self, D.self)
+        @inline(__always) func draw<R: PointRecordLayout>(_ chunks: [Bins<R>]) {
+            chunks.withUnsafeBufferPointer { cs in
+                for b in cs {
+                    b.withRecords(tile: t) { recs in
+                        opaqueRecords(recs.baseAddress!, count: recs.count, ids: nil, into: ctx.color, ox, oy, ctx, S.self, D.self)
+                    }
                 }
             }
         }
+        if flatRadius > 0 { draw(flatChunks) } else { draw(chunks) }
     }
 
     /// Opaque points `recs[0 ..< n]` in order: into their covered samples of `target` (tile-sized,
@@ -35,16 +38,19 @@ extension PointDraw {
     /// with `ids` (a list's number, shifted) `ids | i` for record `i`. Below `radius6` the
     /// fixed-block kernels (`smallSquareSIMD` for squares, `blockPointSIMD` for discs and spheres),
     /// whose blocks are set up 8 records at a time (`blockSetups`), larger points the general
-    /// `pointSIMD`; the reference is `opaqueScalar`.
+    /// `pointSIMD`; the reference is `opaqueScalar`. Records of either layout (`FlatPointRecord`s take
+    /// the draw's `flatRadius`).
     @inline(__always)
-    func opaqueRecords<S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<PointRecord>, count n: Int, ids: UInt32?,
-                                                      into target: UnsafeMutablePointer<UInt32>, _ ox: Float, _ oy: Float,
-                                                      _ ctx: TileContext, _: S.Type, _: D.Type) {
+    func opaqueRecords<R: PointRecordLayout, S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<R>, count n: Int,
+                                                                            ids: UInt32?,
+                                                                            into target: UnsafeMutablePointer<UInt32>,
+                                                                            _ ox: Float, _ oy: Float,
+                                                                            _ ctx: TileContext, _: S.Type, _: D.Type) {
         // The set-ups of 8 records (`blockSetups`' lanes) and room for copies of the last records.
-        let tailOffset = BlockSetupLanes.bytes, stride = MemoryLayout<PointRecord>.stride
+        let tailOffset = BlockSetupLanes.bytes, stride = MemoryLayout<R>.stride
         withUnsafeTemporaryAllocation(byteCount: tailOffset + 8 * stride, alignment: 32) { buffer in
             let lanes = buffer.baseAddress!
-            let tail = (lanes + tailOffset).bindMemory(to: PointRecord.self, capacity: 8)
+            let tail = (lanes + tailOffset).bindMemory(to: R.self, capacity: 8)
             var i = 0
             while i < n {
                 let k = min(8, n - i)
@@ -59,7 +65,7 @@ extension PointDraw {
                     drawn = blockSetups(UnsafePointer(tail), ox, oy, into: lanes)
                 }
                 for j in 0..<k {
-                    let p = recs[i + j]
+                    let p = recs[i + j].full(radius: flatRadius)
                     let word = ids.map { $0 | UInt32(truncatingIfNeeded: i + j) } ?? p.color
                     if (drawn &>> UInt32(truncatingIfNeeded: j)) & 1 == 0 {
                         // A point of `radius6` or more, or a small one outside the tile.
@@ -150,40 +156,66 @@ extension PointDraw {
     }
 
     /// One opaque square of radius < `radius6` over its fixed block (as `blockPointSIMD`'s), `word`
-    /// into `target`: a sample is inside when it is inside both the square's columns and its rows (the scalar
-    /// reference, `sampleScalar`, makes the same comparisons), so the column masks are made once
-    /// per point and the row mask once per row. Masks stay 32-bit lane bits and are applied as
-    /// `old ^ ((old ^ new) & m)`; samples outside the square are rewritten with their own values.
+    /// into `target`: a sample is inside when it is inside both the square's columns and its rows (the
+    /// scalar reference, `sampleScalar`, makes the same comparisons), so the column tests are made
+    /// once per point and the row tests once per two rows. A sample outside the square gets a NaN
+    /// depth (its bits or-ed with a quiet NaN's), so that the depth test alone (`z < old`, false
+    /// for NaN) is each span's mask: one compare result, which both selects compile to blends from.
+    /// `|d| ≤ r` is the reference's `d ≥ −r && d ≤ r` (r > 0: the vertex stage culls the others).
     @inline(__always)
     func smallSquareSIMD<B: BlockSize, D: DepthMode>(_ p: PointRecord, _ c: SIMD2<Float>, _ o: SIMD2<Float>, _ first: Int,
                                                      _ word: UInt32, _ target: UnsafeMutablePointer<UInt32>,
                                                      _ ctx: TileContext, _: B.Type, _: D.Type) {
         let rows = B.rows, spans = B.spans
-        let r = p.r
+        let r = SIMD8<Float>(repeating: p.r)
         let xr = c.x, yr = c.y
-        @inline(__always) func inside(_ d: SIMD8<Float>) -> SIMD8<UInt32> { maskBits(d .>= -r) & maskBits(d .<= r) }
-        let fx = o.x, fy = o.y
-        @inline(__always) func column(_ span: Int) -> SIMD8<UInt32> {
-            spans > span ? inside((SIMD8<Float>(repeating: fx + Float(2 * span)) + SamplePattern.laneX) - xr) : SIMD8()
+        let nan = SIMD8<UInt32>(repeating: 0x7FC0_0000)
+        // The quiet NaN's bits where |d| > r, else 0.
+        @inline(__always) func outside(_ d: SIMD8<Float>) -> SIMD8<UInt32> {
+            let magnitude = unsafeBitCast(unsafeBitCast(d, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+            return nan & ~maskBits(magnitude .<= r)
         }
-        let mx0 = column(0), mx1 = column(1), mx2 = column(2), mx3 = column(3)
-        let z = SIMD8<Float>(repeating: p.z), zb = unsafeBitCast(z, to: SIMD8<UInt32>.self)
+        let fx = o.x, fy = o.y
+        let zb = SIMD8<UInt32>(repeating: p.z.bitPattern)
+        // The depth of each span's samples, NaN in the columns outside the square.
+        @inline(__always) func column(_ span: Int) -> SIMD8<UInt32> {
+            spans > span ? zb | outside((SIMD8<Float>(repeating: fx + Float(2 * span)) + SamplePattern.laneX) - xr) : SIMD8()
+        }
+        let zx0 = column(0), zx1 = column(1), zx2 = column(2)
+        // The rows two at a time (lanes 0…3 row 2k's samples, 4…7 row 2k + 1's), each row's 4 then
+        // spread over both pixels of a span; (fy + 2k) + row offset + laneY is exact, so dy is the
+        // reference's (as in `blockPointSIMD`).
+        let pairY = SIMD8<Float>(0.125, 0.375, 0.625, 0.875, 1.125, 1.375, 1.625, 1.875)
+        @inline(__always) func rowPair(_ k: Int) -> SIMD8<UInt32> {
+            outside((SIMD8<Float>(repeating: fy) + (pairY + Float(2 * k))) - yr)
+        }
+        let pair0 = rowPair(0), pair1 = rows > 2 ? rowPair(1) : pair0, pair2 = rows > 4 ? rowPair(2) : pair0
+        @inline(__always) func rowOutside(_ row: Int) -> SIMD8<UInt32> {
+            let pair = row < 2 ? pair0 : row < 4 ? pair1 : pair2
+            let half = row & 1 == 0 ? pair.lowHalf : pair.highHalf
+            return SIMD8(lowHalf: half, highHalf: half)
+        }
         let wordV = SIMD8<UInt32>(repeating: word)
         let depth = UnsafeMutableRawPointer(ctx.depth + first)
         let color = UnsafeMutableRawPointer(target + first)
         let rowBytes = tileSize * samplesPerPixel * 4
         for row in 0..<rows {
-            let my = inside((SIMD8<Float>(repeating: fy + Float(row)) + SamplePattern.laneY) - yr)
+            let oy = rowOutside(row)
             for span in 0..<spans {
-                var m = (span == 0 ? mx0 : span == 1 ? mx1 : span == 2 ? mx2 : mx3) & my
+                let zs = (span == 0 ? zx0 : span == 1 ? zx1 : zx2) | oy
                 let offset = row * rowBytes + span * 32
+                let m: SIMD8<UInt32>
                 if D.test || D.write {
                     let old = depth.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-                    if D.test { m &= maskBits(z .< old) }
+                    let z = unsafeBitCast(zs, to: SIMD8<Float>.self)
+                    // Without a depth test, inside is where z (NaN or not) equals itself.
+                    m = D.test ? maskBits(z .< old) : maskBits(z .== z)
                     if D.write {
                         let ob = unsafeBitCast(old, to: SIMD8<UInt32>.self)
-                        depth.storeBytes(of: ob ^ ((ob ^ zb) & m), toByteOffset: offset, as: SIMD8<UInt32>.self)
+                        depth.storeBytes(of: ob ^ ((ob ^ zs) & m), toByteOffset: offset, as: SIMD8<UInt32>.self)
                     }
+                } else {
+                    m = maskBits(unsafeBitCast(zs, to: SIMD8<Float>.self) .== unsafeBitCast(zs, to: SIMD8<Float>.self))
                 }
                 let oc = color.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self)
                 color.storeBytes(of: oc ^ ((oc ^ wordV) & m), toByteOffset: offset, as: SIMD8<UInt32>.self)
@@ -201,11 +233,12 @@ extension PointDraw {
     /// 8 records' set-ups overlap instead of each record's long chain of dependent operations
     /// preceding its first sample.
     @inline(__always)
-    func blockSetups(_ recs: UnsafePointer<PointRecord>, _ ox: Float, _ oy: Float, into lanes: UnsafeMutableRawPointer) -> UInt32 {
+    func blockSetups<R: PointRecordLayout>(_ recs: UnsafePointer<R>, _ ox: Float, _ oy: Float,
+                                           into lanes: UnsafeMutableRawPointer) -> UInt32 {
         typealias V = SIMD8<Float>
         typealias I = SIMD8<Int32>
         // x, y and r of the 8 records (bytes 0…15 of each: x, y, z, r), transposed 4 records at a time.
-        let raw = UnsafeRawPointer(recs), stride = MemoryLayout<PointRecord>.stride
+        let raw = UnsafeRawPointer(recs), stride = MemoryLayout<R>.stride
         @inline(__always) func q(_ j: Int) -> SIMD4<Float> { raw.loadUnaligned(fromByteOffset: stride * j, as: SIMD4<Float>.self) }
         @inline(__always) func transposed(_ a: SIMD4<Float>, _ b: SIMD4<Float>, _ c: SIMD4<Float>, _ d: SIMD4<Float>)
             -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
@@ -214,7 +247,8 @@ extension PointDraw {
             return (SIMD4(ab[0], ab[1], cd[0], cd[1]), SIMD4(ab[2], ab[3], cd[2], cd[3]), SIMD4(abHi[2], abHi[3], cdHi[2], cdHi[3]))
         }
         let (x0, y0, r0) = transposed(q(0), q(1), q(2), q(3)), (x1, y1, r1) = transposed(q(4), q(5), q(6), q(7))
-        let r = V(lowHalf: r0, highHalf: r1)
+        // (Flat records: the draw's radius; their bytes 12…15 are the colour.)
+        let r = R.hasRadius ? V(lowHalf: r0, highHalf: r1) : V(repeating: flatRadius)
         let cx = V(lowHalf: x0, highHalf: x1) - ox, cy = V(lowHalf: y0, highHalf: y1) - oy
         // (−lox, −loy) and (hix, hiy): empty when hi < 0, lo ≥ tileSize or lo > hi.
         let negX = ((r + (-cx)) + 0.875).rounded(.down), negY = ((r + (-cy)) + 0.875).rounded(.down)
