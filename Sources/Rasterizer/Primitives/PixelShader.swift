@@ -9,8 +9,10 @@ struct TriangleGeometry {
     let x10: Float, y10: Float, x20: Float, y20: Float
     let det: Float, invDet: Float
 
-    /// `ox`, `oy`: the tile origin in 1/16 pixels.
-    @inline(__always) init(_ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex, ox: Int32, oy: Int32) {
+    /// `ox`, `oy`: the tile origin in 1/16 pixels; `invDet`: `1 / det` where it was computed elsewhere from the same
+    /// `det` (`TriangleDraw.laneInverseDet`), else computed here.
+    @inline(__always) init(_ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex, ox: Int32, oy: Int32,
+                           invDet: Float? = nil) {
         // (Float(Int(_)): the concrete conversion; Float(Int32) goes through a generic path.)
         fx0 = Float(Int(v0.x &- ox)) * 0.0625
         fy0 = Float(Int(v0.y &- oy)) * 0.0625
@@ -19,20 +21,7 @@ struct TriangleGeometry {
         x20 = Float(Int(v2.x &- v0.x)) * 0.0625
         y20 = Float(Int(v2.y &- v0.y)) * 0.0625
         det = x10 * y20 - x20 * y10
-        invDet = 1 / det
-    }
-
-    /// The same geometry with `1 / det` given (`invDet`, computed elsewhere from the same `det`).
-    @inline(__always) init(_ v0: ScreenVertex, _ v1: ScreenVertex, _ v2: ScreenVertex, ox: Int32, oy: Int32,
-                           invDet: Float) {
-        fx0 = Float(Int(v0.x &- ox)) * 0.0625
-        fy0 = Float(Int(v0.y &- oy)) * 0.0625
-        x10 = Float(Int(v1.x &- v0.x)) * 0.0625
-        y10 = Float(Int(v1.y &- v0.y)) * 0.0625
-        x20 = Float(Int(v2.x &- v0.x)) * 0.0625
-        y20 = Float(Int(v2.y &- v0.y)) * 0.0625
-        det = x10 * y20 - x20 * y10
-        self.invDet = invDet
+        self.invDet = invDet ?? 1 / det
     }
 }
 
