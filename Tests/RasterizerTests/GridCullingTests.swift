@@ -28,7 +28,7 @@ import Testing
         for y0 in stride(from: 0, to: camera.height, by: tileSize) {
             for x0 in stride(from: 0, to: camera.width, by: tileSize) {
                 let w = min(tileSize, camera.width - x0), h = min(tileSize, camera.height - y0)
-                let ctx = TileContext(color: b.color, depth: b.depth, x0: x0, y0: y0, w: w, h: h, tables: .shared)
+                let ctx = TileContext(b, x0: x0, y0: y0, w: w, h: h, tables: .shared)
                 for py in stride(from: 0, to: h, by: 2) {
                     let r0 = plane.row(y0 + py), r1 = plane.row(y0 + min(py + 1, h - 1))
                     let (g0, g1) = plane.groupsToDraw(ctx, r0, r1)

@@ -10,7 +10,7 @@ import TestSupport
     /// A tile context over fresh buffers (only its origin and size matter for the set-up).
     func context(x0: Int = 0, y0: Int = 0, w: Int = tileSize, h: Int = tileSize, _ body: (TileContext) -> Void) {
         let b = TileBuffers()
-        body(TileContext(color: b.color, depth: b.depth, x0: x0, y0: y0, w: w, h: h, tables: .shared))
+        body(TileContext(b, x0: x0, y0: y0, w: w, h: h, tables: .shared))
     }
 
     /// Random segments around a tile: short thin ones (the bench's), long ones, steep, flat,

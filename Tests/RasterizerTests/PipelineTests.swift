@@ -33,7 +33,7 @@ import TestSupport
                         : UInt32(truncatingIfNeeded: rng.next())
                 }
             }
-            let ctx = TileContext(color: buffers.color, depth: buffers.depth, x0: 3, y0: 2, w: w, h: h, tables: .shared)
+            let ctx = TileContext(buffers, x0: 3, y0: 2, w: w, h: h, tables: .shared)
             let rowBytes = 4 * 40
             var out = [UInt8](repeating: 0xAB, count: rowBytes * 40)
             out.withUnsafeMutableBytes { ctx.resolve(into: OutputTarget(base: $0.baseAddress!, rowBytes: rowBytes)) }

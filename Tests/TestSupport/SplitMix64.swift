@@ -13,4 +13,7 @@ public struct SplitMix64: RandomNumberGenerator {
 
     /// Uniform in [0, 1), 24 bits.
     public mutating func unit() -> Float { Float(next() >> 40) / Float(1 << 24) }
+
+    /// In 0..<n (n > 0), by remainder (a bias too small to matter for test data).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

@@ -91,11 +91,11 @@ public final class Renderer: @unchecked Sendable {
             gridTiles.entry(for: .init(grid: $0.source, camera: camera, background: background, kernels: kernels), grid: grid)
         }.map(Unmanaged.passUnretained)
         let gridAlone = (drawsGridAloneDirectly ? gridDraw : nil).map(Unmanaged.passUnretained)
-        let colors = buffers.map(\.color), depths = buffers.map(\.depth)
+        let colors = buffers.map(\.color), depths = buffers.map(\.depth), coarses = buffers.map(\.coarse)
         pool.run(grid.count) { t, worker in
             let tx = t % grid.tilesX, ty = t / grid.tilesX
             let x0 = tx << tileShift, y0 = ty << tileShift
-            let ctx = TileContext(color: colors[worker], depth: depths[worker], x0: x0, y0: y0,
+            let ctx = TileContext(color: colors[worker], depth: depths[worker], coarse: coarses[worker], x0: x0, y0: y0,
                                   w: min(tileSize, grid.width - x0), h: min(tileSize, grid.height - y0),
                                   tables: frame.tables)
             var first = 0

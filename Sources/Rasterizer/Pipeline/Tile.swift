@@ -70,15 +70,19 @@ struct TileRange: Sendable {
 final class TileBuffers: @unchecked Sendable {
     let color: UnsafeMutablePointer<UInt32>
     let depth: UnsafeMutablePointer<Float>
+    /// The blocks' farthest depths (`CoarseDepth`).
+    let coarse: UnsafeMutablePointer<Float>
 
     init() {
         color = .allocate(capacity: tileSize * tileSize * samplesPerPixel)
         depth = .allocate(capacity: tileSize * tileSize * samplesPerPixel)
+        coarse = .allocate(capacity: CoarseDepth.count)
     }
 
     deinit {
         color.deallocate()
         depth.deallocate()
+        coarse.deallocate()
     }
 }
 
@@ -99,11 +103,20 @@ protocol TileCovering: PreparedDraw {
 struct TileContext {
     let color: UnsafeMutablePointer<UInt32>
     let depth: UnsafeMutablePointer<Float>
+    /// The blocks' farthest depths (`CoarseDepth`), valid from the tile's depth clear on.
+    let coarse: UnsafeMutablePointer<Float>
     /// Tile origin in frame pixels.
     let x0: Int, y0: Int
     /// Pixels of this tile inside the frame (≤ tileSize).
     let w: Int, h: Int
     let tables: SRGBTables
+}
+
+extension TileContext {
+    /// A context over a worker's buffers.
+    init(_ b: TileBuffers, x0: Int, y0: Int, w: Int, h: Int, tables: SRGBTables) {
+        self.init(color: b.color, depth: b.depth, coarse: b.coarse, x0: x0, y0: y0, w: w, h: h, tables: tables)
+    }
 }
 
 /// Where the resolved sRGB8 pixels go: `rowBytes` apart, 4 bytes per pixel.
@@ -122,12 +135,14 @@ extension TileContext {
         clearDepth()
     }
 
-    /// Fills the tile's depth samples with 1 (the colour samples are left as they are).
+    /// Fills the tile's depth samples with 1 (the colour samples are left as they are), and the
+    /// blocks' farthest depths with 1.
     @inline(__always) func clearDepth() {
         let n = tileSize * tileSize * samplesPerPixel
         let d = SIMD8<Float>(repeating: 1)
         let dp = UnsafeMutableRawPointer(depth)
         for i in stride(from: 0, to: n * 4, by: 32) { dp.storeBytes(of: d, toByteOffset: i, as: SIMD8<Float>.self) }
+        resetCoarseDepth()
     }
 
     /// Averages each pixel's 4 samples in linear light (alpha linearly) and writes sRGB8 bytes.
