@@ -119,12 +119,15 @@ extension PointDraw {
         }
         let queueBase = (raw + 4 * n).bindMemory(to: Float.self, capacity: queueWords)
         queueBase.initialize(repeating: 0, count: queueWords)
-        lists.withUnsafeBufferPointer { ls in counts.withUnsafeBufferPointer { cs in
-            for l in ls.indices {
-                let list = UInt32(truncatingIfNeeded: l) << UInt32(pointIDLocalBits)
-                opaqueRecords(ls[l], count: cs[l], ids: list, into: ids, ox, oy, ctx, S.self, D.self)
-            }
-        } }
+        withUnsafeTemporaryAllocation(byteCount: OpaquePointsTile.scratchBytes, alignment: 32) { scratch in
+            var tile = OpaquePointsTile(scratch: scratch.baseAddress!)
+            lists.withUnsafeBufferPointer { ls in counts.withUnsafeBufferPointer { cs in
+                for l in ls.indices {
+                    let list = UInt32(truncatingIfNeeded: l) << UInt32(pointIDLocalBits)
+                    opaqueRecords(ls[l], count: cs[l], ids: list, into: ids, ox, oy, ctx, S.self, D.self, &tile)
+                }
+            } }
+        }
         var queue = PointShadeQueue(base: queueBase)
         let tables = ctx.tables
         let localMask = UInt32(1 << pointIDLocalBits) - 1

@@ -21,16 +21,20 @@ extension PointDraw {
     func directSIMD<S: ShapeConstant, D: DepthMode>(tile t: Int, _ ctx: TileContext, _: S.Type, _: D.Type) {
         // The tile origin as floats once per tile (converted per point, it was reloaded after every store).
         let ox = Float(ctx.x0), oy = Float(ctx.y0)
-        @inline(__always) func draw<R: PointRecordLayout>(_ chunks: [Bins<R>]) {
-            chunks.withUnsafeBufferPointer { cs in
-                for b in cs {
-                    b.withRecords(tile: t) { recs in
-                        opaqueRecords(recs.baseAddress!, count: recs.count, ids: nil, into: ctx.color, ox, oy, ctx, S.self, D.self)
+        withUnsafeTemporaryAllocation(byteCount: OpaquePointsTile.scratchBytes, alignment: 32) { scratch in
+            var tile = OpaquePointsTile(scratch: scratch.baseAddress!)
+            @inline(__always) func draw<R: PointRecordLayout>(_ chunks: [Bins<R>]) {
+                chunks.withUnsafeBufferPointer { cs in
+                    for b in cs {
+                        b.withRecords(tile: t) { recs in
+                            opaqueRecords(recs.baseAddress!, count: recs.count, ids: nil, into: ctx.color, ox, oy, ctx, S.self, D.self,
+                                          &tile)
+                        }
                     }
                 }
             }
+            if flatRadius > 0 { draw(flatChunks) } else { draw(chunks) }
         }
-        if flatRadius > 0 { draw(flatChunks) } else { draw(chunks) }
     }
 
     /// Opaque points `recs[0 ..< n]` in order: into their covered samples of `target` (tile-sized,
@@ -39,58 +43,75 @@ extension PointDraw {
     /// fixed-block kernels (`smallSquareSIMD` for squares, `blockPointSIMD` for discs and spheres),
     /// whose blocks are set up 8 records at a time (`blockSetups`), larger points the general
     /// `pointSIMD`; the reference is `opaqueScalar`. Records of either layout (`FlatPointRecord`s take
-    /// the draw's `flatRadius`).
+    /// the draw's `flatRadius`). With a depth test, records behind every sample they could write
+    /// (`OpaquePointsTile`'s coarse depths) are skipped: they would pass no depth test, so the
+    /// samples are the unculled reference's.
     @inline(__always)
     func opaqueRecords<R: PointRecordLayout, S: ShapeConstant, D: DepthMode>(_ recs: UnsafePointer<R>, count n: Int,
                                                                             ids: UInt32?,
                                                                             into target: UnsafeMutablePointer<UInt32>,
                                                                             _ ox: Float, _ oy: Float,
-                                                                            _ ctx: TileContext, _: S.Type, _: D.Type) {
+                                                                            _ ctx: TileContext, _: S.Type, _: D.Type,
+                                                                            _ state: inout OpaquePointsTile) {
         // The set-ups of 8 records (`blockSetups`' lanes) and room for copies of the last records.
-        let tailOffset = BlockSetupLanes.bytes, stride = MemoryLayout<R>.stride
-        withUnsafeTemporaryAllocation(byteCount: tailOffset + 8 * stride, alignment: 32) { buffer in
-            let lanes = buffer.baseAddress!
-            let tail = (lanes + tailOffset).bindMemory(to: R.self, capacity: 8)
-            var i = 0
-            while i < n {
-                let k = min(8, n - i)
-                let drawn: UInt32
-                if k == 8 {
-                    drawn = blockSetups(recs + i, ox, oy, into: lanes)
-                } else {
-                    // The last records, copied so that the 8 loads stay inside a buffer (lanes past
-                    // `k` set up copies of the first record, never drawn).
-                    tail.initialize(repeating: recs[i], count: 8)
-                    tail.update(from: recs + i, count: k)
-                    drawn = blockSetups(UnsafePointer(tail), ox, oy, into: lanes)
-                }
-                for j in 0..<k {
-                    let p = recs[i + j].full(radius: flatRadius)
-                    let word = ids.map { $0 | UInt32(truncatingIfNeeded: i + j) } ?? p.color
-                    if (drawn &>> UInt32(truncatingIfNeeded: j)) & 1 == 0 {
-                        // A point of `radius6` or more, or a small one outside the tile.
-                        if !(p.r < radius6) { largeOpaqueSIMD(p, word: word, into: target, ctx, S.self) }
-                        continue
-                    }
-                    @inline(__always) func lane<T>(_ array: Int, _: T.Type) -> T {
-                        lanes.load(fromByteOffset: BlockSetupLanes.arrayBytes * array + 4 * j, as: T.self)
-                    }
-                    let c = SIMD2(lane(BlockSetupLanes.cx, Float.self), lane(BlockSetupLanes.cy, Float.self))
-                    let o = SIMD2(lane(BlockSetupLanes.fx, Float.self), lane(BlockSetupLanes.fy, Float.self))
-                    let first = Int(lane(BlockSetupLanes.first, Int32.self))
-                    @inline(__always) func block<B: BlockSize>(_: B.Type) {
-                        if S.shape == .square { smallSquareSIMD(p, c, o, first, word, target, ctx, B.self, D.self) }
-                        else { blockPointSIMD(p, c, o, first, word, target, ctx, S.self, B.self, D.self) }
-                    }
-                    if p.r < smallRadius { block(Block2x2.self) }
-                    else if p.r < mediumRadius { block(Block3x4.self) }
-                    else if p.r < radius4 { block(Block4x4.self) }
-                    else if p.r < radius5 { block(Block5x6.self) }
-                    else { block(Block6x6.self) }
-                }
-                i += k
+        let lanes = state.scratch
+        let tail = (lanes + BlockSetupLanes.bytes).bindMemory(to: R.self, capacity: 8)
+        var i = 0
+        while i < n {
+            let k = min(8, n - i)
+            if D.test {
+                if state.since >= OpaquePointsTile.interval { state.refresh(ctx) }
+                state.since += k
             }
+            let culling = D.test && state.culling
+            let set: (drawn: UInt32, large: UInt32)
+            if k == 8 {
+                set = blockSetups(recs + i, ox, oy, into: lanes, S.self, cull: culling ? UnsafePointer(state.farthest) : nil)
+            } else {
+                // The last records, copied so that the 8 loads stay inside a buffer (lanes past
+                // `k` set up copies of the first record, never drawn).
+                tail.initialize(repeating: recs[i], count: 8)
+                tail.update(from: recs + i, count: k)
+                set = blockSetups(UnsafePointer(tail), ox, oy, into: lanes, S.self, cull: culling ? UnsafePointer(state.farthest) : nil)
+            }
+            // The small points to draw, then those of `radius6` or more (culled one by one).
+            var left = (set.drawn | set.large) & ~(UInt32.max << UInt32(truncatingIfNeeded: k))
+            while left != 0 {
+                let j = left.trailingZeroBitCount
+                left &= left - 1
+                let p = recs[i + j].full(radius: flatRadius)
+                let word = ids.map { $0 | UInt32(truncatingIfNeeded: i + j) } ?? p.color
+                if (set.large >> UInt32(truncatingIfNeeded: j)) & 1 != 0 {
+                    if !(culling && hiddenLarge(p, ctx)) { largeOpaqueSIMD(p, word: word, into: target, ctx, S.self) }
+                    continue
+                }
+                @inline(__always) func lane<T>(_ array: Int, _: T.Type) -> T {
+                    lanes.load(fromByteOffset: BlockSetupLanes.arrayBytes * array + 4 * j, as: T.self)
+                }
+                let c = SIMD2(lane(BlockSetupLanes.cx, Float.self), lane(BlockSetupLanes.cy, Float.self))
+                let o = SIMD2(lane(BlockSetupLanes.fx, Float.self), lane(BlockSetupLanes.fy, Float.self))
+                let first = Int(lane(BlockSetupLanes.first, Int32.self))
+                @inline(__always) func block<B: BlockSize>(_: B.Type) {
+                    if S.shape == .square { smallSquareSIMD(p, c, o, first, word, target, ctx, B.self, D.self) }
+                    else { blockPointSIMD(p, c, o, first, word, target, ctx, S.self, B.self, D.self) }
+                }
+                if p.r < smallRadius { block(Block2x2.self) }
+                else if p.r < mediumRadius { block(Block3x4.self) }
+                else if p.r < radius4 { block(Block4x4.self) }
+                else if p.r < radius5 { block(Block5x6.self) }
+                else { block(Block6x6.self) }
+            }
+            i += k
         }
+    }
+
+    /// Whether a point of `radius6` or more lies behind every sample `pointSIMD` could write:
+    /// its nearest depth (`sampleDepth` is `z − dz · s` with 0 ≤ s ≤ 1, or NaN) is at or beyond
+    /// the farthest depth of the pixels of its 2-pixel spans.
+    @inline(__always) func hiddenLarge(_ p: PointRecord, _ ctx: TileContext) -> Bool {
+        let xr = p.x - Float(ctx.x0), yr = p.y - Float(ctx.y0), r = p.r
+        guard let (px0, px1, py0, py1) = sampleBox(xr - r, yr - r, xr + r, yr + r, ctx) else { return false }
+        return p.z - p.dz >= ctx.coarseFarthest(px0: px0, py0: py0, px1: px1 | 1, py1: py1)
     }
 
     /// An opaque point of `radius6` or more: `pointSIMD` with `word` into `target`, in a function of its own with
@@ -228,25 +249,29 @@ extension PointDraw {
     /// and without branches: ⌈a⌉ is −⌊−a⌋, and rounding to nearest is symmetric, so (r − xr) + 0.875 is
     /// exactly −((xr − r) − 0.875). The box's ends are small integers where the point touches the
     /// tile (the lanes that are drawn), so their sums there are exact; the other lanes' values are
-    /// never used. Writes the lane arrays of `BlockSetupLanes` at `lanes`; returns bit `j` set when
-    /// record `j` is below `radius6` and its box meets the tile. Set up apart from the drawing, the
+    /// never used. Writes the lane arrays of `BlockSetupLanes` at `lanes`; returns in `drawn` bit `j`
+    /// set when record `j` is below `radius6`, its box meets the tile and, with `farthest` (a refreshed
+    /// `OpaquePointsTile.farthest`), it is not hidden behind the samples of its block; in `large`
+    /// bit `j` when record `j` is not below `radius6` (NaN included). Set up apart from the drawing, the
     /// 8 records' set-ups overlap instead of each record's long chain of dependent operations
     /// preceding its first sample.
     @inline(__always)
-    func blockSetups<R: PointRecordLayout>(_ recs: UnsafePointer<R>, _ ox: Float, _ oy: Float,
-                                           into lanes: UnsafeMutableRawPointer) -> UInt32 {
+    func blockSetups<R: PointRecordLayout, S: ShapeConstant>(_ recs: UnsafePointer<R>, _ ox: Float, _ oy: Float,
+                                                             into lanes: UnsafeMutableRawPointer, _: S.Type,
+                                                             cull farthest: UnsafePointer<Float>?) -> (drawn: UInt32, large: UInt32) {
         typealias V = SIMD8<Float>
         typealias I = SIMD8<Int32>
         // x, y and r of the 8 records (bytes 0…15 of each: x, y, z, r), transposed 4 records at a time.
         let raw = UnsafeRawPointer(recs), stride = MemoryLayout<R>.stride
         @inline(__always) func q(_ j: Int) -> SIMD4<Float> { raw.loadUnaligned(fromByteOffset: stride * j, as: SIMD4<Float>.self) }
         @inline(__always) func transposed(_ a: SIMD4<Float>, _ b: SIMD4<Float>, _ c: SIMD4<Float>, _ d: SIMD4<Float>)
-            -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
+            -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
             let ab = SIMD4(a[0], b[0], a[1], b[1]), cd = SIMD4(c[0], d[0], c[1], d[1])
             let abHi = SIMD4(a[2], b[2], a[3], b[3]), cdHi = SIMD4(c[2], d[2], c[3], d[3])
-            return (SIMD4(ab[0], ab[1], cd[0], cd[1]), SIMD4(ab[2], ab[3], cd[2], cd[3]), SIMD4(abHi[2], abHi[3], cdHi[2], cdHi[3]))
+            return (SIMD4(ab[0], ab[1], cd[0], cd[1]), SIMD4(ab[2], ab[3], cd[2], cd[3]),
+                    SIMD4(abHi[0], abHi[1], cdHi[0], cdHi[1]), SIMD4(abHi[2], abHi[3], cdHi[2], cdHi[3]))
         }
-        let (x0, y0, r0) = transposed(q(0), q(1), q(2), q(3)), (x1, y1, r1) = transposed(q(4), q(5), q(6), q(7))
+        let (x0, y0, z0, r0) = transposed(q(0), q(1), q(2), q(3)), (x1, y1, z1, r1) = transposed(q(4), q(5), q(6), q(7))
         // (Flat records: the draw's radius; their bytes 12…15 are the colour.)
         let r = R.hasRadius ? V(lowHalf: r0, highHalf: r1) : V(repeating: flatRadius)
         let cx = V(lowHalf: x0, highHalf: x1) - ox, cy = V(lowHalf: y0, highHalf: y1) - oy
@@ -284,7 +309,30 @@ extension PointDraw {
         }
         store(cx, BlockSetupLanes.cx); store(cy, BlockSetupLanes.cy)
         store(float(px), BlockSetupLanes.fx); store(float(py), BlockSetupLanes.fy); store(first, BlockSetupLanes.first)
-        return laneBits(unsafeBitCast(~empty & unsafeBitCast(lt5, to: SIMD8<UInt32>.self), to: LaneMask.self))
+        let small = unsafeBitCast(lt5, to: SIMD8<UInt32>.self)
+        var hidden = SIMD8<UInt32>()
+        if let farthest {
+            // Hidden: the nearest depth the kernel computes (`sampleDepth`: z, or z − dz · s with
+            // 0 ≤ s ≤ 1 for spheres, or NaN) at or beyond the farthest depth of the 2 × 2 coarse
+            // blocks from the one of the fixed block's first pixel (`OpaquePointsTile.farthest`),
+            // when those hold the block: its last pixel is 31 − last (the width and rows follow
+            // the class as `lastX`, `lastY` do). A 6 × 6 block over 3 coarse blocks is not tested.
+            var near = V(lowHalf: z0, highHalf: z1)
+            if S.shape == .sphere {
+                var dz = V()
+                for j in 0..<8 { dz[j] = raw.load(fromByteOffset: stride * j + 16, as: Float.self) }
+                near = near - dz
+            }
+            let shift = Int32(CoarseDepth.blockShift), last = I(repeating: Int32(tileSize - 1)), one = I(repeating: 1)
+            let bx0 = px &>> shift, by0 = py &>> shift
+            let narrow = (((px &+ (last &- lastX)) &>> shift) &- bx0 .<= one) .& (((py &+ (last &- lastY)) &>> shift) &- by0 .<= one)
+            let index = (by0 &<< Int32(3)) &+ bx0
+            var far = V()
+            for j in 0..<8 { far[j] = farthest[Int(index[j])] }
+            hidden = maskBits(near .>= far) & unsafeBitCast(narrow, to: SIMD8<UInt32>.self)
+        }
+        return (laneBits(unsafeBitCast(~empty & small & ~hidden, to: LaneMask.self)),
+                laneBits(unsafeBitCast(~small, to: LaneMask.self)))
     }
 }
 
@@ -299,4 +347,46 @@ enum BlockSetupLanes {
     @inline(__always) static var first: Int { 4 }
     @inline(__always) static var arrayBytes: Int { 32 }
     @inline(__always) static var bytes: Int { 5 * arrayBytes }
+}
+
+/// What `opaqueRecords` keeps over a tile's record lists: scratch memory for `blockSetups`' lanes
+/// and copies of a list's last records, and the tile's hierarchical depth culling (`CoarseDepth`):
+/// the coarse depths are refreshed before every `interval`-th record of the tile, and records
+/// are tested against them from the first refresh on (a tile of fewer records pays no test).
+struct OpaquePointsTile {
+    /// Bytes of `scratch`: the lane arrays, 8 records of either layout, then `farthest`.
+    @inline(__always) static var scratchBytes: Int {
+        BlockSetupLanes.bytes + 8 * MemoryLayout<PointRecord>.stride + 4 * CoarseDepth.count
+    }
+    let scratch: UnsafeMutableRawPointer
+    /// Per coarse block (bx, by), the farthest depth of blocks bx … bx + 1 × by … by + 1 (the
+    /// tile's last row and column of blocks alone where there is no next one), as of the last refresh.
+    var farthest: UnsafeMutablePointer<Float> {
+        (scratch + BlockSetupLanes.bytes + 8 * MemoryLayout<PointRecord>.stride).assumingMemoryBound(to: Float.self)
+    }
+    /// Records since the last refresh.
+    var since = 0
+    /// Whether the coarse depths were refreshed in this tile (before, they hold the clear value 1).
+    var culling = false
+    /// Records between refreshes. Measured on points_1m and points_10m: 128, 512 and 2048 culled
+    /// 22 %, 21 % and 19 % and 75 % of the records (exact blocks), a refresh costs about 1 µs.
+    @inline(__always) static var interval: Int { 512 }
+
+    /// Refreshes the coarse depths and `farthest` from the tile's depth samples.
+    @inline(__always) mutating func refresh(_ ctx: TileContext) {
+        typealias V = SIMD8<Float>
+        ctx.refreshCoarseDepth()
+        let coarse = UnsafeRawPointer(ctx.coarse), out = UnsafeMutableRawPointer(farthest)
+        let rows = CoarseDepth.blocksPerRow
+        var below = coarse.loadUnaligned(fromByteOffset: 4 * rows * (rows - 1), as: V.self)
+        for by in stride(from: rows - 1, through: 0, by: -1) {
+            let row = coarse.loadUnaligned(fromByteOffset: 4 * rows * by, as: V.self)
+            let two = farther(row, below)
+            let next = V(two[1], two[2], two[3], two[4], two[5], two[6], two[7], two[7])
+            out.storeBytes(of: farther(two, next), toByteOffset: 4 * rows * by, as: V.self)
+            below = row
+        }
+        since = 0
+        culling = true
+    }
 }
