@@ -1,5 +1,6 @@
 import Testing
 @testable import Rasterizer
+import TestSupport
 
 /// `Bins.finish` counts and copies runs of equal keys at once (the count and the cursor of a run held in
 /// registers): runs of every kind of key, of lengths around the 8-key steps, broken by other keys, must
@@ -9,7 +10,7 @@ import Testing
 
     @Test func runsOfEqualKeysKeepSubmissionOrderPerTile() {
         let grid = TileGrid(width: 300, height: 200)   // 10 × 7 tiles, the last row and column partial
-        var rng = PipelineTests.Mix(s: 77)
+        var rng = SplitMix64(seed: 77)
         let bins = Bins<Tagged>()
         for round in 0..<3 {   // the later rounds reuse the storage
             bins.reset(capacity: 4)

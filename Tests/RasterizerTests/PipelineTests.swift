@@ -5,22 +5,9 @@ import TestSupport
 /// The frame pipeline's parts against simple references: the 8-pixel resolve, the binning of
 /// records into tiles, the 8-wide point vertex stage.
 @Suite struct PipelineTests {
-    /// Deterministic pseudo-random numbers (SplitMix64).
-    struct Mix {
-        var s: UInt64
-        mutating func next() -> UInt64 {
-            s &+= 0x9E37_79B9_7F4A_7C15
-            var z = s
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     @Test func resolveMatchesThePerPixelAverage() {
         let buffers = TileBuffers()
-        var rng = Mix(s: 11)
+        var rng = SplitMix64(seed: 11)
         let palette: [UInt32] = [0xFF00_0000, 0xFF10_20F0, 0x80FF_FFFF, 0xFF00_FF00, 0x0000_0000]
         for (w, h) in [(32, 32), (13, 7), (5, 32), (24, 1)] {
             // Pixel kinds: uniform, one odd sample, random samples.
@@ -75,7 +62,7 @@ import TestSupport
 
     @Test func binsKeepSubmissionOrderPerTileForEveryKindOfRecord() {
         let grid = TileGrid(width: 300, height: 200)   // 10 × 7 tiles, the last row and column partial
-        var rng = Mix(s: 5)
+        var rng = SplitMix64(seed: 5)
         let bins = Bins<Tagged>()
         for round in 0..<2 {   // the second round reuses the storage
             bins.reset(capacity: 4)
@@ -127,12 +114,11 @@ import TestSupport
     @Test func pointVertexStageGivesTheSamePictureEightWideAndScalar() throws {
         // Awkward points (NaN, infinities, behind the camera, near the frame edges, radii of every
         // sign and size), a count that leaves a tail, fewer colours than points.
-        var rng = Mix(s: 21)
-        func unit() -> Float { Float(rng.next() >> 40) / Float(1 << 24) }
+        var rng = SplitMix64(seed: 21)
         var positions: [SIMD3<Float>] = []
         var radii: [Float] = []
         for i in 0..<4099 {
-            var p = SIMD3<Float>(unit() * 4 - 2, unit() * 3 - 1.5, unit() * 4 - 2)
+            var p = SIMD3<Float>(rng.unit() * 4 - 2, rng.unit() * 3 - 1.5, rng.unit() * 4 - 2)
             switch i % 97 {
             case 3: p.x = .nan
             case 5: p.y = .infinity
@@ -143,12 +129,12 @@ import TestSupport
             positions.append(p)
             let r: Float
             switch rng.below(12) {
-            case 0: r = -unit() * 6
+            case 0: r = -rng.unit() * 6
             case 1: r = 0
             case 2: r = .nan
             case 3: r = 1e9
             case 4: r = -0.2
-            default: r = unit() * 0.02
+            default: r = rng.unit() * 0.02
             }
             radii.append(r)
         }
