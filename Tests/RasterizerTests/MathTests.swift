@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Rasterizer
 
 @Suite struct MathTests {
@@ -31,5 +32,44 @@ import Testing
         let t = SRGBTables.shared
         for b in 0..<256 { #expect(t.encode(t.decode[b]) == UInt8(b)) }
         #expect(t.encode(-1) == 0 && t.encode(.nan) == 0 && t.encode(2) == 255 && t.encode(.infinity) == 255)
+    }
+
+    /// `encodeUnit` is `encode` on [0, 1]: at 0, below and at the table's first bucket, at both ends of every
+    /// 16th bucket, and at 1.
+    @Test func unitEncodingMatchesTheTable() {
+        let t = SRGBTables.shared
+        var values: [Float] = [0, .leastNonzeroMagnitude, 1 / 65536, (Float(1) / 65536).nextDown, Float(1).nextDown, 1]
+        let first = Int((Float(1) / 65536).bitPattern >> 13), last = Int(Float(1).bitPattern >> 13)
+        for bucket in stride(from: first, to: last, by: 16) {
+            values.append(Float(bitPattern: UInt32(bucket) << 13))
+            values.append(Float(bitPattern: (UInt32(bucket + 1) << 13) - 1))
+        }
+        let wrong = values.filter { t.encodeUnit($0) != UInt32(t.encode($0)) }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
+    }
+
+    /// The resolve of one pixel is the definition: per colour channel the 4 samples' linear values summed in
+    /// sample order, times 1/4, encoded; alpha the rounded mean of the bytes.
+    @Test func pixelResolveMatchesTheDefinition() {
+        let t = SRGBTables.shared
+        func reference(_ s: [UInt32]) -> UInt32 {
+            var word = (((s[0] >> 24) + (s[1] >> 24) + (s[2] >> 24) + (s[3] >> 24) + 2) >> 2) << 24
+            for shift: UInt32 in [0, 8, 16] {
+                let sum = t.decode[Int((s[0] >> shift) & 0xFF)] + t.decode[Int((s[1] >> shift) & 0xFF)]
+                    + t.decode[Int((s[2] >> shift) & 0xFF)] + t.decode[Int((s[3] >> shift) & 0xFF)]
+                word |= UInt32(t.encode(sum * 0.25)) << shift
+            }
+            return word
+        }
+        var rng = SplitMix64(seed: 7)
+        var quads: [[UInt32]] = [[0, 0, 0, 0], [~0, ~0, ~0, ~0], [0, ~0, 0, ~0], [0xFF00_0001, 0, 0, 0]]
+        for _ in 0..<20_000 {
+            let a = UInt32(truncatingIfNeeded: rng.next()), b = UInt32(truncatingIfNeeded: rng.next())
+            let pattern = rng.below(16)
+            quads.append((0..<4).map { pattern >> $0 & 1 == 1 ? a : b })
+        }
+        for _ in 0..<5_000 { quads.append((0..<4).map { _ in UInt32(truncatingIfNeeded: rng.next()) }) }
+        let wrong = quads.filter { resolvePixel(SIMD4($0[0], $0[1], $0[2], $0[3]), t) != reference($0) }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
     }
 }

@@ -35,7 +35,7 @@ import TestSupport
                         }
                         let s = buffers.color + 4 * ((y - 2) * tileSize + (x - 3))
                         let want = s[0] == s[1] && s[0] == s[2] && s[0] == s[3]
-                            ? s[0] : resolvePixel(s[0], s[1], s[2], s[3], .shared)
+                            ? s[0] : resolvePixel(at: s, .shared)
                         if got != want { mismatches += 1 }
                     }
                 }

@@ -70,6 +70,16 @@ struct SRGBTables: @unchecked Sendable {
     /// Linear light → sRGB byte.
     @inline(__always) func encode(_ x: Float) -> UInt8 { SRGB.encode(x, encode, encodeCount) }
 
+    /// `encode` of a value in [0, 1] (a mean of decoded bytes: finite, not negative), as a word, by
+    /// selects on the table index instead of `SRGB.encode`'s branches: below the table gives 0, 1
+    /// (the index just past the table) gives 255.
+    @inline(__always) func encodeUnit(_ x: Float) -> UInt32 {
+        let idx = Int(x.bitPattern >> SRGB.encodeShift) - Int(SRGB.encodeLowBits >> SRGB.encodeShift)
+        let inside = idx < 0 ? 0 : (idx < encodeCount ? idx : encodeCount - 1)
+        let byte = UInt32(encode[inside])
+        return idx < 0 ? 0 : (idx < encodeCount ? byte : 255)
+    }
+
     /// Linear RGB + straight alpha in [0, 1] → packed sRGB8 word.
     @inline(__always) func pack(_ r: Float, _ g: Float, _ b: Float, _ a: Float) -> UInt32 {
         let ab = unitByte(a)

@@ -87,6 +87,6 @@ extension GridPlane {
         // Equal samples resolve to themselves.
         if !anyBits(fronts) || lit == background { return background }
         let s = SIMD4(repeating: background).replacing(with: lit, where: front)
-        return resolvePixel(s[0], s[1], s[2], s[3], ctx.tables)
+        return resolvePixel(s, ctx.tables)
     }
 }

@@ -88,21 +88,28 @@ extension LineDraw {
     /// last would leave the tile, the same count in every row (per-row counts from the slab bound,
     /// 0.89 M spans, ran slower: 17.3 ms, their loop exits mispredicted); samples, depth and colours
     /// as in `opaqueSpans`.
+    ///
+    /// The box's spans are one loop of rows × spans-per-row iterations whose column wraps back to
+    /// the first at the end of a row by selects, not a loop per row: one loop exit per box instead
+    /// of one per row (one segment–tile pair is 3 to 4 rows of 1 to 6 spans here). The row's `qy`
+    /// is recomputed for every span from the same table entry, so the values are those of the loop
+    /// per row. lines_100k, one thread, frames alternating in one process: 2–4 % faster.
     @inline(__always)
     func opaqueBoxSpans<C: SpanColouring>(_ lane: UnsafePointer<Float>, _ ctx: TileContext, _ colour: C, _ scratch: LineSpanScratch) {
         let g = SegmentSetup(lane: lane, slab: false)
         let pos = scratch.positions
         let c0 = SegmentSetups8.boxFirstColumn(lane)
-        for py in g.py0...g.py1 {
+        // Spans per row: from c0 in steps of 2 while the column is ≤ px1 (c0 ≤ px0 ≤ px1).
+        let perRow = (g.px1 - c0 + 2) >> 1
+        var px = c0, py = g.py0
+        for _ in 0..<perRow * (g.py1 - g.py0 + 1) {
             let qy = pos[2 * tileSize + py] - g.ay
-            let qyab = qy * g.aby
-            let rowValue = colour.row(g, py)
-            let rowBase = (py << tileShift) << 2
-            var px = c0
-            repeat {
-                span(g, ctx, colour, pos, px: px, py: py, base: rowBase + px << 2, qy: qy, qyab: qyab, row: rowValue)
-                px += 2
-            } while px <= g.px1
+            span(g, ctx, colour, pos, px: px, py: py, base: ((py << tileShift) + px) << 2, qy: qy, qyab: qy * g.aby,
+                 row: colour.row(g, py))
+            px += 2
+            let wrap = px > g.px1
+            px = wrap ? c0 : px
+            py = wrap ? py + 1 : py
         }
     }
 
