@@ -3,8 +3,9 @@ import Testing
 import TestSupport
 
 /// Hierarchical depth culling of opaque points (`OpaquePointsTile`, `blockSetups` with `farthest`):
-/// a record is skipped only when its nearest depth is at or beyond every sample of its block, and
-/// dense clouds, where most records are skipped, draw what the unculled scalar kernels draw.
+/// a record is skipped only when its nearest depth is at or beyond every sample of its block, tiles
+/// whose tests cull little rest from testing, and dense clouds, where most records are skipped,
+/// draw what the unculled scalar kernels draw.
 @Suite struct PointCullTests {
     /// A draw whose records carry their own radii (`PointRecord`s), for calling `blockSetups`.
     static func draw(_ shape: PointShape) -> PointDraw {
@@ -63,6 +64,33 @@ import TestSupport
         #expect(Self.drawn(d, discs, state, DiscShape.self).culled == all)
     }
 
+    /// A tile tests while its tests cull at least a third of the records, and after an interval
+    /// that culled less it draws `restIntervals` intervals without tests or refreshes.
+    @Test func tilesThatCullLittleRestFromTesting() {
+        let b = TileBuffers()
+        let ctx = TileContext(b, x0: 0, y0: 0, w: tileSize, h: tileSize, tables: .shared)
+        ctx.clear(background: 0)
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: OpaquePointsTile.scratchBytes, alignment: 32)
+        defer { scratch.deallocate() }
+        let n = OpaquePointsTile.interval
+        var state = OpaquePointsTile(scratch: scratch)
+        // The first interval was drawn without tests: refresh.
+        state.since = n
+        state.nextInterval(ctx)
+        #expect(state.culling && state.since == 0 && state.drawn == 0)
+        // Two thirds drawn (a third culled): keep testing.
+        state.since = n; state.drawn = 2 * n / 3
+        state.nextInterval(ctx)
+        #expect(state.culling && state.since == 0)
+        // More drawn: rest; the next call comes after `restIntervals` intervals of records.
+        state.since = n; state.drawn = 2 * n / 3 + 2
+        state.nextInterval(ctx)
+        #expect(!state.culling && n - state.since == OpaquePointsTile.restIntervals * n)
+        state.since = n
+        state.nextInterval(ctx)
+        #expect(state.culling && state.since == 0 && state.drawn == 0)
+    }
+
     /// Dense points in a few tiles (thousands of records per tile, so the coarse depths are
     /// refreshed and most records hidden), every shape, flat and gradient-shaded, radii of every
     /// block class and above `radius6`: the SIMD kernels must draw what the unculled scalar ones draw.
@@ -74,7 +102,10 @@ import TestSupport
         for k in 0..<24_000 {
             let x = Float(rng.below(80 * 64)) / 64, y = Float(rng.below(40 * 64)) / 64
             // Depth from −0.9 to 0.5 (some equal), nearer on average later, so that later points show too.
-            let z = Float(rng.below(101)) / 100 - 0.5 - Float(k) / 60_000
+            // The first 6000 from 0.5 to −0.9 in order (each nearer than almost all before it), so that
+            // the tests cull little and tiles rest; the others mostly behind them, culled.
+            let jitter = Float(rng.below(101)) / 100
+            let z = k < 6000 ? 0.5 - 1.4 * Float(k) / 6000 + jitter / 100 : jitter - 0.5 - Float(k) / 60_000
             pos.append([x, y, z])
             cols.append(RGBA8(UInt8(truncatingIfNeeded: k), UInt8(truncatingIfNeeded: k >> 3), UInt8(truncatingIfNeeded: k >> 6)))
             rs.append(-radii[rng.below(radii.count)])

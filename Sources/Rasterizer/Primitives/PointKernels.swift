@@ -60,7 +60,7 @@ extension PointDraw {
         while i < n {
             let k = min(8, n - i)
             if D.test {
-                if state.since >= OpaquePointsTile.interval { state.refresh(ctx) }
+                if state.since >= OpaquePointsTile.interval { state.nextInterval(ctx) }
                 state.since += k
             }
             let culling = D.test && state.culling
@@ -76,6 +76,7 @@ extension PointDraw {
             }
             // The small points to draw, then those of `radius6` or more (culled one by one).
             var left = (set.drawn | set.large) & ~(UInt32.max << UInt32(truncatingIfNeeded: k))
+            if culling { state.drawn += left.nonzeroBitCount }
             while left != 0 {
                 let j = left.trailingZeroBitCount
                 left &= left - 1
@@ -352,7 +353,9 @@ enum BlockSetupLanes {
 /// What `opaqueRecords` keeps over a tile's record lists: scratch memory for `blockSetups`' lanes
 /// and copies of a list's last records, and the tile's hierarchical depth culling (`CoarseDepth`):
 /// the coarse depths are refreshed before every `interval`-th record of the tile, and records
-/// are tested against them from the first refresh on (a tile of fewer records pays no test).
+/// are tested against them from the first refresh on (a tile of fewer records pays no test),
+/// except after an interval whose tests culled less than a third of its records: the next
+/// `restIntervals` intervals are drawn without tests, then the tile tests again (`nextInterval`).
 struct OpaquePointsTile {
     /// Bytes of `scratch`: the lane arrays, 8 records of either layout, then `farthest`.
     @inline(__always) static var scratchBytes: Int {
@@ -371,6 +374,27 @@ struct OpaquePointsTile {
     /// Records between refreshes. Measured on points_1m and points_10m: 128, 512 and 2048 culled
     /// 22 %, 21 % and 19 % and 75 % of the records (exact blocks), a refresh costs about 1 µs.
     @inline(__always) static var interval: Int { 512 }
+    /// Intervals drawn without tests after one that culled too little. A test costs about a third of
+    /// a drawn record: always testing, points_1m (16–22 % culled) drew 4–6 % slower than without
+    /// tests, points_10m (75 %) 14–19 % faster. Resting 1, 3 or 8 intervals (frames alternating in
+    /// one process, 2 threads): points_1m 2.6 %, 4.6 % and 6.0 % faster than always testing,
+    /// points_10m 1.3 %, 1.7 % and 0.7 %.
+    @inline(__always) static var restIntervals: Int { 3 }
+    /// Records drawn (not culled) since the last refresh, counted while testing.
+    var drawn = 0
+
+    /// Called when `since` reaches `interval`: refreshes the coarse depths (tests follow), unless
+    /// the interval just tested drew more than two thirds of its records: then no tests and no
+    /// refresh until `restIntervals` intervals from now (`since` counts up from below 0 to
+    /// `interval` again).
+    @inline(__always) mutating func nextInterval(_ ctx: TileContext) {
+        if culling && drawn * 3 > since * 2 {
+            culling = false
+            since = -(Self.restIntervals - 1) * Self.interval
+            return
+        }
+        refresh(ctx)
+    }
 
     /// Refreshes the coarse depths and `farthest` from the tile's depth samples.
     @inline(__always) mutating func refresh(_ ctx: TileContext) {
@@ -387,6 +411,7 @@ struct OpaquePointsTile {
             below = row
         }
         since = 0
+        drawn = 0
         culling = true
     }
 }
