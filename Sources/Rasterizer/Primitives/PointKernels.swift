@@ -375,8 +375,8 @@ struct OpaquePointsTile {
     /// 22 %, 21 % and 19 % and 75 % of the records (exact blocks), a refresh costs about 1 µs.
     @inline(__always) static var interval: Int { 512 }
     /// Intervals drawn without tests after one that culled too little. A test costs about a third of
-    /// a drawn record: always testing, points_1m (16–22 % culled) drew 4–6 % slower than without
-    /// tests, points_10m (75 %) 14–19 % faster. Resting 1, 3 or 8 intervals (frames alternating in
+    /// a drawn record: always testing, points_1m (16–22 % culled) drew 2–8 % slower than without
+    /// tests, points_10m (75 %) 12–16 % faster. Resting 1, 3 or 8 intervals (frames alternating in
     /// one process, 2 threads): points_1m 2.6 %, 4.6 % and 6.0 % faster than always testing,
     /// points_10m 1.3 %, 1.7 % and 0.7 %.
     @inline(__always) static var restIntervals: Int { 3 }
