@@ -91,7 +91,7 @@ extension LineDraw {
     ///
     /// The box's spans are one loop of rows × spans-per-row iterations whose column wraps back to
     /// the first at the end of a row by selects, not a loop per row: one loop exit per box instead
-    /// of one per row (one segment–tile pair is 3 to 4 rows of 1 to 6 spans here). The row's `qy`
+    /// of one per row (on lines_100k a segment–tile pair is a few rows of 1 to 6 spans). The row's `qy`
     /// is recomputed for every span from the same table entry, so the values are those of the loop
     /// per row. lines_100k, one thread, frames alternating in one process: 2–4 % faster.
     @inline(__always)
