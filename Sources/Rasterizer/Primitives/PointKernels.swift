@@ -381,7 +381,9 @@ struct OpaquePointsTile {
     /// one process, 2 threads): points_1m 2.6 %, 4.6 % and 6.0 % faster than always testing,
     /// points_10m 1.3 %, 1.7 % and 0.7 %.
     @inline(__always) static var restIntervals: Int { 3 }
-    /// Records drawn (not culled) since the last refresh, counted while testing.
+    /// Records not culled by `blockSetups` since the last refresh, counted while testing: the small
+    /// points it keeps and every point of `radius6` or more, including those `hiddenLarge` then
+    /// skips (few: they count as drawn, which only makes a rest likelier).
     var drawn = 0
 
     /// Called when `since` reaches `interval`: refreshes the coarse depths (tests follow), unless
