@@ -319,10 +319,13 @@ struct RawStorage<T> {
 
     init() { base = .allocate(capacity: 1) }
 
-    /// Ensures room for `n` elements, keeping the first `keeping`.
+    /// Ensures room for `n` elements, keeping the first `keeping`. Grows to 1/8 more than asked: the
+    /// binned copies of moving points need a little more or less every frame, and grown to the
+    /// exact need, a chunk's storage was reallocated on fresh pages whenever it peaked (a
+    /// million-point export at 1920 × 1080: about 1000 page faults a frame, 540 with the margin).
     @inline(__always) mutating func reserve(_ n: Int, keeping: Int) {
         if n <= capacity { return }
-        grow(n, keeping: keeping)
+        grow(n + n >> 3, keeping: keeping)
     }
 
     private mutating func grow(_ n: Int, keeping: Int) {
