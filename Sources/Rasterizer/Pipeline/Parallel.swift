@@ -29,7 +29,7 @@ final class WorkerPool: @unchecked Sendable {
     /// The current run's job count and body; written before `generation` is bumped (release),
     /// read by helpers after they see the new generation (acquire).
     private var jobs = 0
-    private var body: UncheckedBox<(Int, Int) -> Void>?
+    private var body: UncheckedBox<(Range<Int>, Int) -> Void>?
 
     /// How long a helper keeps polling for the next run before it sleeps. Polls yield the CPU, so
     /// spinning helpers do not hold up other threads when there are more threads than cores.
@@ -54,9 +54,16 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Runs every job on the caller and the helpers; returns when all are done.
     func run(_ jobCount: Int, _ work: (Int, Int) -> Void) {
+        runRanges(jobCount) { jobs, worker in for j in jobs { work(j, worker) } }
+    }
+
+    /// `run`, with each worker's jobs given as the runs of consecutive indices it takes
+    /// (`work(jobs, worker)`), for callers that do something once per run (the renderer's tile
+    /// stage fills neighbouring untouched tiles together). Which runs a worker gets varies.
+    func runRanges(_ jobCount: Int, _ work: (Range<Int>, Int) -> Void) {
         if jobCount == 0 { return }
         if helpers == 0 || jobCount == 1 {
-            for j in 0..<jobCount { work(j, 0) }
+            work(0..<jobCount, 0)
             return
         }
         withoutActuallyEscaping(work) { work in
@@ -80,7 +87,7 @@ final class WorkerPool: @unchecked Sendable {
     /// is left (`chunkDivisor` shares per worker, at least one job), so a frame of many small tiles
     /// costs a few dozen hand-outs instead of one contended atomic per tile, while the runs shrink
     /// to single jobs towards the end and keep the workers' finishing times close.
-    private func takeJobs(worker: Int, _ jobCount: Int, _ work: (Int, Int) -> Void) {
+    private func takeJobs(worker: Int, _ jobCount: Int, _ work: (Range<Int>, Int) -> Void) {
         let shares = Self.chunkDivisor * (helpers + 1)
         var first = next.load(ordering: .relaxed)
         while first < jobCount {
@@ -90,7 +97,7 @@ final class WorkerPool: @unchecked Sendable {
                 first = seen
                 continue
             }
-            for j in first..<end { work(j, worker) }
+            work(first..<end, worker)
             first = next.load(ordering: .relaxed)
         }
     }

@@ -92,18 +92,13 @@ public final class Renderer: @unchecked Sendable {
         }.map(Unmanaged.passUnretained)
         let gridAlone = (drawsGridAloneDirectly ? gridDraw : nil).map(Unmanaged.passUnretained)
         let colors = buffers.map(\.color), depths = buffers.map(\.depth), coarses = buffers.map(\.coarse)
-        pool.run(grid.count) { t, worker in
+        /// Tile `t`, which `ordered[first]` is the first draw to touch.
+        func drawTile(_ t: Int, worker: Int, first: Int) {
             let tx = t % grid.tilesX, ty = t / grid.tilesX
             let x0 = tx << tileShift, y0 = ty << tileShift
             let ctx = TileContext(color: colors[worker], depth: depths[worker], coarse: coarses[worker], x0: x0, y0: y0,
                                   w: min(tileSize, grid.width - x0), h: min(tileSize, grid.height - y0),
                                   tables: frame.tables)
-            var first = 0
-            while first < ordered.count && !ordered[first].touches(tile: t) { first += 1 }
-            if first == ordered.count {
-                ctx.fill(background, into: output)
-                return
-            }
             var last = ordered.count - 1
             while !ordered[last].touches(tile: t) { last -= 1 }
             // A tile of the ground grid alone: kept from an earlier frame, or drawn straight into the output.
@@ -134,6 +129,33 @@ public final class Renderer: @unchecked Sendable {
             }
             ctx.resolve(into: output)
             if gridOnly { kept?._withUnsafeGuaranteedRef { $0.keep(tile: t, ctx, from: output) } }
+        }
+        // Tiles go out in runs of consecutive indices. Within a run, the tiles of one tile row that no draw
+        // touches are filled with the background together, a store run per pixel row across all of them
+        // (tile by tile, lines_100k's 1850 untouched tiles cost a tenth of its frame; row spans made it 3.3 %
+        // faster, depth_640x480 3.5 %, dna 2.2 %, two threads).
+        pool.runRanges(grid.count) { tiles, worker in
+            var unfilled = tiles.lowerBound    // the first untouched tile not yet filled
+            @inline(__always) func fillUntouched(to end: Int) {
+                if unfilled < end {
+                    let tx = unfilled % grid.tilesX, y0 = (unfilled / grid.tilesX) << tileShift
+                    output.fill(background, x: (tx << tileShift)..<min((tx + end - unfilled) << tileShift, grid.width),
+                                y: y0..<min(y0 + tileSize, grid.height))
+                }
+                unfilled = end
+            }
+            for t in tiles {
+                var first = 0
+                while first < ordered.count && !ordered[first].touches(tile: t) { first += 1 }
+                if first < ordered.count {
+                    fillUntouched(to: t)
+                    drawTile(t, worker: worker, first: first)
+                    unfilled = t + 1
+                } else if (t + 1) % grid.tilesX == 0 {
+                    fillUntouched(to: t + 1)
+                }
+            }
+            fillUntouched(to: tiles.upperBound)
         }
     }
 

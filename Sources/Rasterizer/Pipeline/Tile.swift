@@ -123,6 +123,23 @@ extension TileContext {
 struct OutputTarget: @unchecked Sendable {
     let base: UnsafeMutableRawPointer
     let rowBytes: Int
+
+    /// Writes `background` to every pixel of the rectangle `x` × `y`, row by row.
+    func fill(_ background: UInt32, x: Range<Int>, y: Range<Int>) {
+        let v = SIMD8<UInt32>(repeating: background)
+        for py in y {
+            let row = base + py * rowBytes
+            var px = x.lowerBound
+            while px + 8 <= x.upperBound {
+                row.storeBytes(of: v, toByteOffset: 4 * px, as: SIMD8<UInt32>.self)
+                px += 8
+            }
+            while px < x.upperBound {
+                row.storeBytes(of: background, toByteOffset: 4 * px, as: UInt32.self)
+                px += 1
+            }
+        }
+    }
 }
 
 extension TileContext {
@@ -195,21 +212,9 @@ extension TileContext {
         }
     }
 
-    /// Writes the background to every pixel of the tile (a tile nothing touches).
+    /// Writes the background to every pixel of the tile.
     func fill(_ background: UInt32, into out: OutputTarget) {
-        let v = SIMD8<UInt32>(repeating: background)
-        for y in 0..<h {
-            let row = out.base + (y0 + y) * out.rowBytes + x0 * 4
-            var x = 0
-            while x + 8 <= w {
-                row.storeBytes(of: v, toByteOffset: 4 * x, as: SIMD8<UInt32>.self)
-                x += 8
-            }
-            while x < w {
-                row.storeBytes(of: background, toByteOffset: 4 * x, as: UInt32.self)
-                x += 1
-            }
-        }
+        out.fill(background, x: x0..<(x0 + w), y: y0..<(y0 + h))
     }
 }
 
