@@ -59,9 +59,7 @@ struct RasterBench: ParsableCommand {
         func frame() throws -> Double {
             let t0 = DispatchTime.now().uptimeNanoseconds
             try buffer.withUnsafeMutableBytes { try renderer.render(s.list, camera: s.camera, options: options, into: $0, rowBytes: w * 4) }
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-            if ProcessInfo.processInfo.environment["RRD_FRAME_LOG"] != nil { FileHandle.standardError.write(Data("frame \(ms)\n".utf8)) }
-            return ms
+            return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
         }
         let dna = s.name == "dna"
         var warmup = dna ? 10 : 2, minFrames = dna ? 400 : 5
