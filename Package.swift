@@ -49,8 +49,8 @@ let package = Package(
         .target(name: "RecordingSDK", dependencies: ["RecordingModel", "ArrowIPC", "CLZ4"]),
 
         // Drawing.
-        .target(name: "CLaneMasks"),
-        .target(name: "Rasterizer", dependencies: ["CFreeType", "CLaneMasks"],
+        .target(name: "CKernelIntrinsics"),
+        .target(name: "Rasterizer", dependencies: ["CFreeType", "CKernelIntrinsics"],
                 resources: [.copy("Fonts")], swiftSettings: pixelSettings),
         .target(name: "CPNGClassic", dependencies: ["CPNG"]),
         .target(name: "MediaCodecs", dependencies: ["CPNGClassic", "CTurboJPEG", "CFFmpeg"], swiftSettings: pixelSettings),

@@ -1,11 +1,11 @@
-import CLaneMasks
+import CKernelIntrinsics
 
 /// Lane-mask and shuffle helpers for the 8-lane kernels.
 ///
 /// The standard library's `any(_:)` on a `SIMDMask` reduces through the generic `SIMD.min()`,
 /// which is not specialised and cost 10–20 % of the line and point kernels; these read the mask's
 /// storage (−1 / 0 per lane, same layout as `SIMD8<Int32>`) with concrete types instead, and reduce
-/// it with the C shims of `CLaneMasks` (one instruction where the CPU has one).
+/// it with the C shims of `CKernelIntrinsics` (one instruction where the CPU has one).
 typealias LaneMask = SIMDMask<SIMD8<Int32>>
 
 /// Whether any lane is set.
