@@ -246,13 +246,13 @@ final class Bins<Record>: @unchecked Sendable {
         UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: MemoryLayout<Record>.size)
     }
 
-    /// How far past a scattered record `finish` prefetches: each tile's entries are written in
-    /// increasing order, so the line 2 lines on is where that tile's cursor is going. Records of
-    /// scattered clouds go to a different tile almost every time, and the lines they land in were
-    /// last written a frame ago: without the prefetch each store waited for its line (a store miss
-    /// per 2–3 records; `finish` was 19 % of a million-point export frame). With it, frames
-    /// alternating in one process, two threads: points_1m 0.82, points_10m 0.80; lines_100k and
-    /// mesh_1m unchanged (their records come in runs of one tile).
+    /// How far past a scattered record `finish` prefetches: each tile's entries are written at
+    /// increasing addresses, so the line two lines past an entry is where that tile's later entries
+    /// go. Records of scattered clouds go to a different tile almost every time, and the lines they
+    /// land in were last written a frame ago: without the prefetch each store waited for its line
+    /// (a store miss per 2–3 records; `finish` was 19 % of a million-point export frame). With it,
+    /// frames alternating in one process, two threads: points_1m 0.82, points_10m 0.80; lines_100k
+    /// and mesh_1m unchanged (their records come in runs of one tile).
     @inline(__always) private static var scatterPrefetchBytes: Int { 128 }
 
     /// `copy`, then a prefetch of the line `scatterPrefetchBytes` past the entry.
