@@ -3,8 +3,8 @@ import Testing
 import TestSupport
 
 /// The line kernels' parts: the 8-row range computation against the one-row reference, the
-/// two-pixel colour packing against `SRGBTables.pack`, row ranges that never cut a covered
-/// sample, and whole pictures of many kinds of strips that the SIMD and scalar kernels must draw
+/// two-pixel colour packing against `SRGBTables.pack`, row ranges and the opaque path's slanted
+/// rows that never cut a covered sample, and whole pictures of many kinds of strips that the SIMD and scalar kernels must draw
 /// identically.
 @Suite struct LineKernelTests {
     /// A tile context over fresh buffers (only its origin and size matter for the set-up).
@@ -55,37 +55,59 @@ import TestSupport
         }
     }
 
-    @Test func opaqueRowSpansHoldTheRowRangeInsideTheTile() {
-        context(x0: 32, y0: 64) { ctx in
-            var rows = 0, odd = 0
-            let counts = UnsafeMutablePointer<Int32>.allocate(capacity: 8)
-            let firsts = UnsafeMutablePointer<Int32>.allocate(capacity: 8)
-            defer { counts.deallocate(); firsts.deallocate() }
-            for s in segments(3000, seed: 13) {
-                let shifted = SegmentRecord(ax: s.ax + 32, ay: s.ay + 64, az: s.az, bx: s.bx + 32, by: s.by + 64, bz: s.bz,
-                                            r: s.r, c0: s.c0, c1: s.c1)
-                guard let g = SegmentSetup(shifted, ctx) else { continue }
-                var row0 = g.py0
-                while row0 <= g.py1 {
-                    g.rowSpans8(row0, counts: counts, firsts: firsts)
-                    for j in 0..<min(8, g.py1 - row0 + 1) {
-                        let n = Int(counts[j]), first = Int(firsts[j])
-                        guard let (lo, hi) = g.rowRange(row0 + j) else {
-                            #expect(n <= 0, "row \(row0 + j) of \(s) has no range but \(n) spans")
-                            continue
-                        }
-                        rows += 1
-                        let start = first & (tileSize - 1)
-                        if start & 1 == 1 { odd += 1 }
-                        #expect(first >> tileShift == j)
-                        // The spans hold lo … hi, with no span to spare, and end inside the tile.
-                        #expect(start <= lo && start + 2 * n - 1 >= hi && start + 2 * n - 2 <= hi, "\(lo)…\(hi): \(n) from \(start)")
-                        #expect(start >= 0 && start + 2 * n - 1 <= tileSize - 1, "\(lo)…\(hi): \(n) from \(start)")
-                    }
-                    row0 += 8
+    /// Whether sample `k` of pixel (px, py) is covered, as the kernels test it.
+    func covers(_ g: SegmentSetup, _ px: Int, _ py: Int, _ k: Int) -> Bool {
+        let qx = (Float(px) + SamplePattern.laneX[k]) - g.ax
+        let qy = (Float(py) + SamplePattern.laneY[k]) - g.ay
+        var t = (qx * g.abx + qy * g.aby) * g.invLen2
+        t = t < 0 ? 0 : (t > 1 ? 1 : t)
+        let ex = qx - t * g.abx, ey = qy - t * g.aby
+        return ex * ex + ey * ey <= g.r2
+    }
+
+    @Test func slantedRowsHoldEveryCoveredSampleInsideTheTile() {
+        // Brute force over the tile's pixels in the frame; tiles inside the frame and cut by its edge.
+        for (x0, y0, w, h) in [(64, 32, 32, 32), (32, 0, 19, 11)] {
+            context(x0: x0, y0: y0, w: w, h: h) { ctx in
+                let recs = (segments(1500, seed: 17) + setupRecords(seed: 3)).map {
+                    SegmentRecord(ax: $0.ax + Float(x0), ay: $0.ay + Float(y0), az: $0.az, bx: $0.bx + Float(x0),
+                                  by: $0.by + Float(y0), bz: $0.bz, r: $0.r, c0: $0.c0, c1: $0.c1)
                 }
+                var slanted = 0, spans = 0, boxSpans = 0
+                let stored = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: SegmentSetups8.storedVectors)
+                defer { stored.deallocate() }
+                recs.withUnsafeBufferPointer { buf in
+                    for i in stride(from: 0, to: buf.count, by: 8) {
+                        let n = min(8, buf.count - i)
+                        let lanes = SegmentSetups8(buf.baseAddress! + i, count: n, ctx)
+                        lanes.store(stored)
+                        for k in 0..<n where lanes.valid & (1 << UInt32(k)) != 0 {
+                            let lane = SegmentSetups8.lane(stored, k)
+                            let g = SegmentSetup(lane: lane)
+                            let (start, step, perRow) = SegmentSetups8.rows(lane)
+                            if step != 0 || start & 4095 != 0 { slanted += 1 }
+                            spans += perRow * (g.py1 - g.py0 + 1)
+                            boxSpans += (g.px1 - g.px0 + 2) / 2 * (g.py1 - g.py0 + 1)
+                            for py in 0..<ctx.h {
+                                let inBox = (g.py0...g.py1).contains(py)
+                                let first = SegmentSetups8.firstColumn(bound: start + py * step, px0: g.px0, perRow: perRow)
+                                if inBox {
+                                    #expect(perRow >= 1 && first >= 0 && first + 2 * perRow - 1 <= tileSize - 1,
+                                            "row \(py): \(perRow) spans from \(first), \(buf[i + k])")
+                                }
+                                for px in 0..<ctx.w {
+                                    for s in 0..<4 where covers(g, px, py, s) {
+                                        let held = inBox && first <= px && px <= first + 2 * perRow - 1
+                                        #expect(held, "sample \(s) of pixel (\(px), \(py)) outside its row's spans, \(buf[i + k])")
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                // The slanted rows are used, and save spans.
+                #expect(slanted > 100 && spans < boxSpans * 9 / 10, "\(slanted) slanted, \(spans) spans against \(boxSpans)")
             }
-            #expect(rows > 5_000 && odd > rows / 5, "\(rows) rows, \(odd) from an odd column")
         }
     }
 
@@ -129,10 +151,10 @@ import TestSupport
                             #expect(isValid == (ref != nil), "validity of \(buf[i + k])")
                             guard isValid, let ref else { continue }
                             valid += 1
-                            let g = SegmentSetup(lanes: stored, k)
+                            // Every field but the row ranges' slab bound, which the lanes leave out.
+                            let g = SegmentSetup(lane: SegmentSetups8.lane(stored, k))
                             let same = [g.ax == ref.ax, g.ay == ref.ay, g.abx == ref.abx, g.aby == ref.aby,
                                         g.invLen2 == ref.invLen2, g.az == ref.az, g.dz == ref.dz, g.r == ref.r, g.r2 == ref.r2,
-                                        g.invAby == ref.invAby, g.slope == ref.slope, g.slabHalf == ref.slabHalf,
                                         g.px0 == ref.px0, g.px1 == ref.px1, g.py0 == ref.py0, g.py1 == ref.py1]
                             #expect(!same.contains(false), "lane \(k): \(g) vs \(ref)")
                         }
@@ -154,13 +176,7 @@ import TestSupport
                 for py in 0..<tileSize {
                     let range = (g.py0...g.py1).contains(py) ? g.rowRange(py) : nil
                     for px in 0..<tileSize {
-                        for k in 0..<4 {
-                            let qx = (Float(px) + SamplePattern.laneX[k]) - g.ax
-                            let qy = (Float(py) + SamplePattern.laneY[k]) - g.ay
-                            var t = (qx * g.abx + qy * g.aby) * g.invLen2
-                            t = t < 0 ? 0 : (t > 1 ? 1 : t)
-                            let ex = qx - t * g.abx, ey = qy - t * g.aby
-                            guard ex * ex + ey * ey <= g.r2 else { continue }
+                        for k in 0..<4 where covers(g, px, py, k) {
                             let inside = range.map { $0.0 <= px && px <= $0.1 } ?? false
                             #expect(inside, "sample \(k) of pixel (\(px), \(py)) outside its row range, \(s)")
                         }

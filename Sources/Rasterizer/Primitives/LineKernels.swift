@@ -1,10 +1,9 @@
 /// The two line kernels: 8 lanes (2 pixels × 4 samples) at a time, and the scalar reference that
 /// tests one sample at a time. Both visit, per row, the columns of `SegmentSetup.rowRange`
-/// widened to whole 2-pixel spans (from an even column here, from the range's first column in
-/// the opaque SIMD path, `SegmentSetup.rowSpans8`, and every column of the box there for boxes of
-/// at most `SegmentSetups8.boxColumns` columns: the columns outside the range hold no covered
-/// sample), and test every sample with the same expressions (closest-point parameter `t`
-/// clamped to [0, 1], squared distance ≤ r², then depth `az + t·dz`), and colour a pixel with
+/// widened to whole 2-pixel spans (from an even column here; in the opaque SIMD path the spans
+/// of `SegmentSetups8.slantedRows`, which hold those columns: the others hold no covered sample),
+/// and test every sample with the same expressions (closest-point parameter `t` clamped to
+/// [0, 1], squared distance ≤ r², then depth `az + t·dz`), and colour a pixel with
 /// `SegmentShade` at the `t` of its centre, so they write identical bytes.
 extension LineDraw {
     /// What a kernel does with a covered sample, fixed per draw before the pixel loops.
@@ -16,10 +15,8 @@ extension LineDraw {
     }
 
     /// The opaque, depth-tested, depth-writing path over a tile's records (scene lines): set up 8
-    /// segments at a time (`SegmentSetups8`), then each one's spans in submission order,
-    /// specialised per way of colouring: `opaqueBoxSpans` for boxes of at most
-    /// `SegmentSetups8.boxColumns` columns (on lines_100k 94 % of the segment–tile pairs are at
-    /// most 8 wide), `opaqueSpans` (row ranges) for wider ones.
+    /// segments at a time (`SegmentSetups8`), then each one's spans (`opaqueSpans`) in submission
+    /// order, specialised per way of colouring.
     @inline(__always) func opaqueSegmentsSIMD(_ records: UnsafeBufferPointer<SegmentRecord>, _ ctx: TileContext,
                                               _ levels: ColourLevels, _ scratch: LineSpanScratch) {
         guard let base = records.baseAddress else { return }
@@ -32,24 +29,17 @@ extension LineDraw {
                 bits &= bits - 1
                 let g = SegmentSetups8.lane(scratch.setups, k)
                 let s = base[i + k]
-                let box = SegmentSetups8.narrowBox(g)
                 if s.c0 == s.c1 {
-                    if box { opaqueBoxSpans(g, ctx, SolidSpans(s.c0), scratch) }
-                    else { opaqueSpans(g, ctx, SolidSpans(s.c0), scratch) }
+                    opaqueSpans(g, ctx, SolidSpans(s.c0), scratch)
                     continue
                 }
-                if box, let one = OneStepSpans(oneLevel: s, ctx.tables, levels) {
-                    opaqueBoxSpans(g, ctx, one, scratch)
+                if let one = OneStepSpans(oneLevel: s, ctx.tables, levels) {
+                    opaqueSpans(g, ctx, one, scratch)
                     continue
                 }
                 let shade = SegmentShade(s, ctx.tables, opaque: true, levels: levels)
-                if shade.steps > 0 {
-                    if box {
-                        if shade.steps == 1 { opaqueBoxSpans(g, ctx, OneStepSpans(shade), scratch) }
-                        else { opaqueBoxSpans(g, ctx, SteppedSpans(shade), scratch) }
-                    }
-                    else { opaqueSpans(g, ctx, SteppedSpans(shade), scratch) }
-                }
+                if shade.steps == 1 { opaqueSpans(g, ctx, OneStepSpans(shade), scratch) }
+                else if shade.steps > 0 { opaqueSpans(g, ctx, SteppedSpans(shade), scratch) }
                 else { opaqueSpans(g, ctx, EncodedSpans(shade), scratch) }
             }
             i += n

@@ -119,23 +119,6 @@ struct SegmentSetup {
         return (smallInts(lo), smallInts(hi))
     }
 
-    /// The 2-pixel spans of rows `py … py + 7` (`rowRanges8`) for the opaque path: per row, the
-    /// span count, ⌈(hi − lo + 1) / 2⌉ (≤ 0 for an empty row), and the first span as
-    /// `row · 32 + column`: from `lo`, even or odd, or further left where the last span would
-    /// end past column 31, so that the spans hold `lo … hi` and stay inside the tile.
-    /// Out of line on purpose: inlined into the span kernels it pushed them past the optimiser's
-    /// inlining budget (their stores became calls), and returning the vectors split them in halves.
-    @inline(never) func rowSpans8(_ py: Int, counts: UnsafeMutablePointer<Int32>, firsts: UnsafeMutablePointer<Int32>) {
-        let (los, his) = rowRanges8(py)
-        // Spans from the first column on, moved left where the last one would leave the tile.
-        let n = (his &- los &+ 2) &>> 1
-        let latest = SIMD8<Int32>(repeating: Int32(tileSize)) &- (n &+ n)
-        let starts = latest &+ ((los &- latest) & ((los &- latest) &>> 31))        // min(lo, 32 − 2n)
-        UnsafeMutableRawPointer(counts).storeBytes(of: n, as: SIMD8<Int32>.self)
-        UnsafeMutableRawPointer(firsts).storeBytes(of: SIMD8<Int32>(0, 32, 64, 96, 128, 160, 192, 224) | starts,
-                                                   as: SIMD8<Int32>.self)
-    }
-
     /// `t` of the closest point to the centre of pixel (px, py) (for colour).
     @inline(__always) func pixelT(_ px: Int, _ py: Int) -> Float {
         let qx = (Float(px) + 0.5) - ax, qy = (Float(py) + 0.5) - ay

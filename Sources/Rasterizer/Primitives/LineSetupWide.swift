@@ -1,16 +1,16 @@
 /// `SegmentSetup.init` of 8 records at once, one record per lane, with the very same operations
-/// lane by lane (so the same numbers: `SegmentSetup(lanes:_:)` of a lane, through `store`, equals `SegmentSetup(_:_:)`
-/// of its record, tested), for tiles that draw many short segments: the set-up per segment and
-/// tile was a third of the line kernels' time, mostly branches and scalar conversions.
+/// lane by lane (so the same numbers: `SegmentSetup(lane:)` of a lane, through `store`, equals
+/// `SegmentSetup(_:_:)` of its record, tested), for the opaque path (`LineDraw.opaqueSpans`), which
+/// draws many short segments: the set-up per segment and tile was a third of the line kernels'
+/// time, mostly branches and scalar conversions. It also places each row's spans
+/// (`slantedRows`).
 ///
 /// The sample box is rounded with `ceil64`/`floor64` after clamping to ±64, which changes no box
 /// that holds a pixel: a first column above 64 or a last one below −64 leaves the box empty
 /// either way (the tile is at most 32 wide).
 ///
-/// The slab bound (`invAby`, `slope`, `slabHalf`) is left out: only the row ranges of boxes wider
-/// than `boxColumns` use it (a few % of lines_100k's pairs), and `SegmentSetup(lane:slab:)` computes it
-/// for them from the lane's other fields (its division and square root were a fifth of this
-/// set-up).
+/// The row ranges' slab bound (`invAby`, `slope`, `slabHalf`) is left out: the opaque path has
+/// no row ranges.
 struct SegmentSetups8 {
     typealias V = SIMD8<Float>
     var ax = V(), ay = V(), abx = V(), aby = V(), invLen2 = V()
@@ -54,12 +54,12 @@ struct SegmentSetups8 {
 
 extension SegmentSetups8 {
     /// Vectors that `store` writes.
-    static var storedVectors: Int { 14 }
+    static var storedVectors: Int { 16 }
 
     /// Writes the fields' vectors at `p` (`storedVectors` of them), for `SegmentSetup(lanes:_:)`:
     /// reading a lane of the vectors in registers copied all of them to the stack at every read.
     /// The box is stored as `Int32` lanes (converted here 8 at a time, not per segment and tile),
-    /// followed by the first column of the box path's spans (`boxFirstColumn`).
+    /// followed by the opaque path's rows (`slantedRows`).
     @inline(__always) func store(_ p: UnsafeMutablePointer<SIMD8<Float>>) {
         p[0] = ax; p[1] = ay; p[2] = abx; p[3] = aby; p[4] = invLen2; p[5] = az; p[6] = dz; p[7] = r
         p[8] = r2
@@ -69,12 +69,60 @@ extension SegmentSetups8 {
         raw.storeBytes(of: x1, toByteOffset: 10 * 32, as: SIMD8<Int32>.self)
         raw.storeBytes(of: smallInts(py0), toByteOffset: 11 * 32, as: SIMD8<Int32>.self)
         raw.storeBytes(of: smallInts(py1), toByteOffset: 12 * 32, as: SIMD8<Int32>.self)
-        // Spans from the box's first column, moved left where the last would leave the tile:
-        // min(px0, 32 − 2n) with n = ⌈(px1 − px0 + 1) / 2⌉ spans per row.
+        // The box's spans: from its first column, moved left where the last would leave the
+        // tile: min(px0, 32 − 2n) with n = ⌈(px1 − px0 + 1) / 2⌉ spans per row.
         let n = (x1 &- x0 &+ 2) &>> 1
         let latest = SIMD8<Int32>(repeating: Int32(tileSize)) &- (n &+ n)
         let first = latest &+ ((x0 &- latest) & ((x0 &- latest) &>> 31))
-        raw.storeBytes(of: first, toByteOffset: 13 * 32, as: SIMD8<Int32>.self)
+        let rows = slantedRows(boxFirst: first, boxSpans: n)
+        raw.storeBytes(of: rows.start, toByteOffset: 13 * 32, as: SIMD8<Int32>.self)
+        raw.storeBytes(of: rows.step, toByteOffset: 14 * 32, as: SIMD8<Int32>.self)
+        raw.storeBytes(of: rows.perRow, toByteOffset: 15 * 32, as: SIMD8<Int32>.self)
+    }
+
+    /// Where the opaque path's spans lie in each row of the box (`opaqueSpans`): `perRow` spans a
+    /// row, those of row `py` from column `min(max(⌈(start + py·step) / 4096⌉, px0), 32 − 2·perRow)`
+    /// (`firstColumn`).
+    ///
+    /// For a segment steep enough that fewer spans hold each row's part of the slab
+    /// |distance to the line| ≤ r (which holds the capsule) than the box's width needs, the
+    /// spans follow the slab: row `py`'s samples (y = py + 1/8 … py + 7/8) within the slab have
+    /// x ≥ c − W, where c is the centre line's x at y = py + 1/2 and W = r·|ab|/|aby| +
+    /// 3/8·|abx/aby| its half width over the row, so its first pixel is ⌈c − W − 7/8⌉; from there
+    /// ⌈(⌊2W + 3/4⌋ + 1) / 2⌉ spans reach its last, ⌊c + W − 1/8⌋. `start` and `step` are that
+    /// first column's bound at row 0 and its change per row in 1/4096 px, rounded down, with W
+    /// widened by 1/32 px: enough for the fixed point's error (at most 33/4096 px over a tile) and
+    /// the rounding of the kernel's distances for the coordinates allowed here (|a| < 1024). The
+    /// clamps move the first span right to the box's first column `px0`, then left where the
+    /// last would leave the tile; neither cuts a covered sample off (those lie in the box). Other
+    /// segments keep the box's spans: `start` = their first column (`boxFirst`) · 4096, `step` 0,
+    /// `perRow` = `boxSpans`.
+    ///
+    /// On lines_100k (thin random-walk segments) whole boxes, mostly empty for the diagonal
+    /// segments, were 1.47 M spans a frame, these rows 1.27 M; frames alternating in one process,
+    /// 1 or 2 threads, ran 6–8 % faster than whole boxes up to 12 columns and row ranges beyond.
+    @inline(__always) func slantedRows(boxFirst: SIMD8<Int32>, boxSpans: SIMD8<Int32>)
+        -> (start: SIMD8<Int32>, step: SIMD8<Int32>, perRow: SIMD8<Int32>) {
+        let zero = V()
+        @inline(__always) func magnitude(_ v: V) -> V {
+            unsafeBitCast(unsafeBitCast(v, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: V.self)
+        }
+        let invAby = zero.replacing(with: 1 / aby, where: aby .!= zero)
+        let slope = abx * invAby
+        let len = (abx * abx + aby * aby).squareRoot()
+        let half = r * len * magnitude(invAby) + 0.375 * magnitude(slope) + 1 / 32
+        let lead = ax + (0.5 - ay) * slope - half - 0.875
+        let columns = smallInts(floor64(vmin(half + half + 0.75, V(repeating: 64))))
+        let slabSpans = (columns &+ 2) &>> 1
+        // Not level (`invAby` is 0 there: no slab), and small numbers only: |lead| < 1000 keeps
+        // `lead · 4096` below 2²² for `smallInts`; `perRow` < `boxSpans` ≤ 16 keeps the spans'
+        // first column ≥ 0.
+        let small = (magnitude(ax) .< 1024) .& (magnitude(ay) .< 1024) .& (magnitude(slope) .< 64)
+            .& (magnitude(lead) .< 1000)
+        let slanted = (aby .!= zero) .& small .& (slabSpans .< boxSpans)
+        let start = (boxFirst &<< 12).replacing(with: smallInts(floor64(lead * 4096)), where: slanted)
+        let step = SIMD8<Int32>().replacing(with: smallInts(floor64(slope * 4096)), where: slanted)
+        return (start, step, boxSpans.replacing(with: slabSpans, where: slanted))
     }
 }
 
@@ -99,38 +147,29 @@ extension SegmentSetups8 {
         Int(UnsafeRawPointer(lane).load(fromByteOffset: 32 * i, as: Int32.self))
     }
 
-    /// The widest box (in columns) that the opaque path draws whole (`opaqueBoxSpans`): wider
-    /// ones go through row ranges (`opaqueSpans`). On lines_100k, 12 (at most 6 spans a row) ran
-    /// 2.7 % faster than 8 (10.57-10.68 against 10.85-11.08 ms on one thread, alternating), and
-    /// 16, 24 or every box no faster than 12; dna the same (0.46 ms). Row ranges keep long
-    /// diagonal segments from drawing their whole box (a 32-column one: 16 spans a row).
-    static var boxColumns: Int { 12 }
+    /// The opaque path's rows (`slantedRows`) of the set-up at `lane`.
+    @inline(__always) static func rows(_ lane: UnsafePointer<Float>) -> (start: Int, step: Int, perRow: Int) {
+        (int(lane, 13), int(lane, 14), int(lane, 15))
+    }
 
-    /// Whether the box of the set-up at `lane` (`lane(_:_:)`) is at most `boxColumns` wide.
-    @inline(__always) static func narrowBox(_ lane: UnsafePointer<Float>) -> Bool { int(lane, 10) - int(lane, 9) < boxColumns }
-
-    /// The first column of the box path's spans (`opaqueBoxSpans`) for the set-up at `lane`.
-    @inline(__always) static func boxFirstColumn(_ lane: UnsafePointer<Float>) -> Int { int(lane, 13) }
+    /// The first column of the spans of the row whose bound (`start + py · step` of `rows`) is
+    /// `bound`, in a box from column `px0` with `perRow` spans a row (`slantedRows`).
+    @inline(__always) static func firstColumn(bound: Int, px0: Int, perRow: Int) -> Int {
+        min(max((bound + 4095) >> 12, px0), tileSize - 2 * perRow)
+    }
 }
 
 extension SegmentSetup {
-    /// Lane `i` of the set-ups that `SegmentSetups8.store` wrote at `p` (a valid lane: its box
-    /// holds a pixel), with the slab bound.
-    @inline(__always) init(lanes p: UnsafePointer<SIMD8<Float>>, _ i: Int) {
-        self.init(lane: SegmentSetups8.lane(p, i), slab: true)
-    }
-
-    /// The set-up whose fields are 8 floats apart from `f` (`SegmentSetups8.lane`, a valid lane).
-    /// Kernels take the lane's address and read the fields themselves: a set-up built by the
-    /// caller was written to the stack field by field and read back. `slab`: with the slab bound
-    /// (`setSlab`, as `init(_:_:)` computes it), else without (`invAby` and `slope` 0, `slabHalf`
-    /// +∞: for kernels that do not use row ranges).
-    @inline(__always) init(lane f: UnsafePointer<Float>, slab: Bool) {
+    /// The set-up whose fields are 8 floats apart from `f` (`SegmentSetups8.lane`, a valid lane:
+    /// its box holds a pixel), without the slab bound (`invAby` and `slope` 0, `slabHalf` +∞: the
+    /// opaque path does not use row ranges). Kernels take the lane's address and read the fields
+    /// themselves: a set-up built by the caller was written to the stack field by field and read
+    /// back.
+    @inline(__always) init(lane f: UnsafePointer<Float>) {
         ax = f[0]; ay = f[8]; abx = f[16]; aby = f[24]; invLen2 = f[32]
         az = f[40]; dz = f[48]; r = f[56]; r2 = f[64]
         px0 = SegmentSetups8.int(f, 9); px1 = SegmentSetups8.int(f, 10)
         py0 = SegmentSetups8.int(f, 11); py1 = SegmentSetups8.int(f, 12)
         invAby = 0; slope = 0; slabHalf = .infinity
-        if slab { setSlab() }
     }
 }
