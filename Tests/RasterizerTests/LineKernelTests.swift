@@ -4,8 +4,8 @@ import TestSupport
 
 /// The line kernels' parts: the 8-row range computation against the one-row reference, the
 /// two-pixel colour packing against `SRGBTables.pack`, row ranges and the opaque path's slanted
-/// rows that never cut a covered sample, and whole pictures of many kinds of strips that the SIMD and scalar kernels must draw
-/// identically.
+/// rows that never cut a covered sample, and whole pictures of many kinds of strips that the SIMD
+/// and scalar kernels must draw identically.
 @Suite struct LineKernelTests {
     /// A tile context over fresh buffers (only its origin and size matter for the set-up).
     func context(x0: Int = 0, y0: Int = 0, w: Int = tileSize, h: Int = tileSize, _ body: (TileContext) -> Void) {
@@ -85,9 +85,10 @@ import TestSupport
                             let lane = SegmentSetups8.lane(stored, k)
                             let g = SegmentSetup(lane: lane)
                             let (start, step, perRow) = SegmentSetups8.rows(lane)
-                            if step != 0 || start & 4095 != 0 { slanted += 1 }
+                            let perBoxRow = (g.px1 - g.px0 + 2) / 2
+                            if perRow < perBoxRow { slanted += 1 }
                             spans += perRow * (g.py1 - g.py0 + 1)
-                            boxSpans += (g.px1 - g.px0 + 2) / 2 * (g.py1 - g.py0 + 1)
+                            boxSpans += perBoxRow * (g.py1 - g.py0 + 1)
                             for py in 0..<ctx.h {
                                 let inBox = (g.py0...g.py1).contains(py)
                                 let first = SegmentSetups8.firstColumn(bound: start + py * step, px0: g.px0, perRow: perRow)

@@ -69,12 +69,8 @@ extension SegmentSetups8 {
         raw.storeBytes(of: x1, toByteOffset: 10 * 32, as: SIMD8<Int32>.self)
         raw.storeBytes(of: smallInts(py0), toByteOffset: 11 * 32, as: SIMD8<Int32>.self)
         raw.storeBytes(of: smallInts(py1), toByteOffset: 12 * 32, as: SIMD8<Int32>.self)
-        // The box's spans: from its first column, moved left where the last would leave the
-        // tile: min(px0, 32 − 2n) with n = ⌈(px1 − px0 + 1) / 2⌉ spans per row.
-        let n = (x1 &- x0 &+ 2) &>> 1
-        let latest = SIMD8<Int32>(repeating: Int32(tileSize)) &- (n &+ n)
-        let first = latest &+ ((x0 &- latest) & ((x0 &- latest) &>> 31))
-        let rows = slantedRows(boxFirst: first, boxSpans: n)
+        // The box's spans: n = ⌈(px1 − px0 + 1) / 2⌉ a row, from its first column.
+        let rows = slantedRows(boxFirst: x0, boxSpans: (x1 &- x0 &+ 2) &>> 1)
         raw.storeBytes(of: rows.start, toByteOffset: 13 * 32, as: SIMD8<Int32>.self)
         raw.storeBytes(of: rows.step, toByteOffset: 14 * 32, as: SIMD8<Int32>.self)
         raw.storeBytes(of: rows.perRow, toByteOffset: 15 * 32, as: SIMD8<Int32>.self)
@@ -95,8 +91,8 @@ extension SegmentSetups8 {
     /// the rounding of the kernel's distances for the coordinates allowed here (|a| < 1024). The
     /// clamps move the first span right to the box's first column `px0`, then left where the
     /// last would leave the tile; neither cuts a covered sample off (those lie in the box). Other
-    /// segments keep the box's spans: `start` = their first column (`boxFirst`) · 4096, `step` 0,
-    /// `perRow` = `boxSpans`.
+    /// segments keep the box's spans: `start` = the box's first column (`boxFirst`, `px0`) · 4096,
+    /// `step` 0, `perRow` = `boxSpans`, so that `firstColumn` gives min(px0, 32 − 2·perRow).
     ///
     /// On lines_100k (thin random-walk segments) whole boxes, mostly empty for the diagonal
     /// segments, were 1.47 M spans a frame, these rows 1.27 M; frames alternating in one process,
