@@ -1,3 +1,5 @@
+import CKernelIntrinsics
+
 /// Tiles: the frame is cut into `tileSize`² squares; each is drawn start to finish by one worker in
 /// its own cache-resident buffers, then resolved into the output. Tiles never share pixels, so the
 /// picture cannot depend on how tiles are spread over threads.
@@ -119,10 +121,27 @@ extension TileContext {
     }
 }
 
+/// Asks for the cache lines of the `bytes` bytes at `start` (`bytes` > 0), ahead of loads or (`write`) stores: a
+/// hint, which never faults.
+@inline(__always) func prefetchRun(_ start: UnsafeRawPointer, bytes: Int, write: Bool) {
+    var at = 0
+    while at < bytes {
+        if write { rrd_prefetch_write(start + at) } else { rrd_prefetch_read(start + at) }
+        at += 64
+    }
+    if write { rrd_prefetch_write(start + bytes - 1) } else { rrd_prefetch_read(start + bytes - 1) }
+}
+
 /// Where the resolved sRGB8 pixels go: `rowBytes` apart, 4 bytes per pixel.
 struct OutputTarget: @unchecked Sendable {
     let base: UnsafeMutableRawPointer
     let rowBytes: Int
+
+    /// Asks for the bytes of pixels `x ..< x + count` of row `y` ahead of stores to them (a hint: the
+    /// rows of a tile are short runs far apart, which the hardware prefetchers do not follow).
+    @inline(__always) func prefetchRow(_ y: Int, x: Int, count: Int) {
+        prefetchRun(base + y * rowBytes + 4 * x, bytes: 4 * count, write: true)
+    }
 
     /// Writes `background` to every pixel of the rectangle `x` × `y`, row by row.
     func fill(_ background: UInt32, x: Range<Int>, y: Range<Int>) {

@@ -42,7 +42,16 @@ extension TriangleDraw: TileCovering {
                 if k > 0 && cols[k] != cols[k - 1] + 1 { consecutive = false }
             }
             let alpha = SIMD8<UInt32>(repeating: 0xFF00_0000)
+            // The texels, and output pixels, of the rows `separableRowsAhead` below the one being filled are asked
+            // for ahead.
+            let texels = SeparableTexels(shader, tx, cols, n), ahead = separableRowsAhead
+            @inline(__always) func ask(_ py: Int) {
+                texels.prefetch(row: py)
+                out?.prefetchRow(ctx.y0 + py, x: ctx.x0 + minX, count: n)
+            }
+            for py in minY..<min(minY + ahead, maxY + 1) { ask(py) }
             for py in minY...maxY {
+                if py + ahead <= maxY { ask(py + ahead) }
                 let texRow = tx + shader.row(Float(py) + 0.5) * shader.texWidth
                 var k = 0
                 if let out {
@@ -141,6 +150,35 @@ extension TriangleDraw: TileCovering {
     }
 }
 
+/// Rows ahead of the one being filled whose texels (and output pixels) a separable fill asks for. A tile's rows
+/// are short runs far apart in the image and in the output, which the hardware prefetchers do not follow: the
+/// copy waited on each row's lines. image_4k (2 threads, frames alternating in one process): 3, 6, 8, 10 and 16
+/// rows ahead took 0.79–0.83, 0.78–0.80, 0.73–0.75, 0.76–0.77 and 0.81 of the time without.
+@inline(__always) var separableRowsAhead: Int { 8 }
+
+/// The texels that the rows of a separable image triangle read over one tile (columns `cols[0 ..< n]`, which
+/// are monotonic), for prefetching: the run from the first column to the last, when it is at most 4 texels a
+/// pixel (a fill at 1:1 or from a mip level reads most of its run; nearest sampling of a far larger image
+/// reads a few texels of a long run, and nothing is asked for).
+struct SeparableTexels {
+    let shader: PixelShader
+    let first: UnsafeRawPointer
+    /// The run's bytes; 0 when nothing is asked for.
+    let bytes: Int
+
+    @inline(__always) init(_ shader: PixelShader, _ tx: UnsafePointer<UInt32>, _ cols: UnsafeMutableBufferPointer<Int>, _ n: Int) {
+        self.shader = shader
+        first = UnsafeRawPointer(tx + min(cols[0], cols[n - 1]))
+        let run = abs(cols[n - 1] - cols[0]) + 1
+        bytes = run <= 4 * n ? 4 * run : 0
+    }
+
+    /// Asks for the texels of the pixel row `py` (a hint).
+    @inline(__always) func prefetch(row py: Int) {
+        if bytes > 0 { prefetchRun(first + 4 * shader.row(Float(py) + 0.5) * shader.texWidth, bytes: bytes, write: false) }
+    }
+}
+
 extension TriangleDraw {
     /// The covered samples of a separable image triangle in the tile pixels [minX, maxX] ×
     /// [minY, maxY] (edges crossing the box, no depth): the same coverage as `generalTriangle`'s
@@ -154,7 +192,10 @@ extension TriangleDraw {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: tileSize) { cols in
             for k in 0..<n { cols[k] = shader.column(Float(x0 + k) + 0.5) }
             let edges = SpanEdges(e0, e1, e2)
+            let texels = SeparableTexels(shader, tx, cols, n), ahead = separableRowsAhead
+            for py in minY..<min(minY + ahead, maxY + 1) { texels.prefetch(row: py) }
             for py in minY...maxY {
+                if py + ahead <= maxY { texels.prefetch(row: py + ahead) }
                 let texRow = tx + shader.row(Float(py) + 0.5) * shader.texWidth
                 let r = edges.row(py)
                 var px = x0
