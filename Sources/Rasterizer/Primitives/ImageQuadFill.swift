@@ -46,7 +46,7 @@ extension TriangleDraw: TileCovering {
             // for ahead.
             let texels = SeparableTexels(shader, tx, cols, n), ahead = separableRowsAhead
             @inline(__always) func ask(_ py: Int) {
-                texels.prefetch(row: py)
+                texels.prefetch(row: shader.row(Float(py) + 0.5))
                 out?.prefetchRow(ctx.y0 + py, x: ctx.x0 + minX, count: n)
             }
             for py in minY..<min(minY + ahead, maxY + 1) { ask(py) }
@@ -161,21 +161,22 @@ extension TriangleDraw: TileCovering {
 /// pixel (a fill at 1:1 or from a mip level reads most of its run; nearest sampling of a far larger image
 /// reads a few texels of a long run, and nothing is asked for).
 struct SeparableTexels {
-    let shader: PixelShader
+    /// The run's first texel in texel row 0, and the bytes from one texel row to the next.
     let first: UnsafeRawPointer
+    let rowBytes: Int
     /// The run's bytes; 0 when nothing is asked for.
     let bytes: Int
 
     @inline(__always) init(_ shader: PixelShader, _ tx: UnsafePointer<UInt32>, _ cols: UnsafeMutableBufferPointer<Int>, _ n: Int) {
-        self.shader = shader
         first = UnsafeRawPointer(tx + min(cols[0], cols[n - 1]))
+        rowBytes = 4 * shader.texWidth
         let run = abs(cols[n - 1] - cols[0]) + 1
         bytes = run <= 4 * n ? 4 * run : 0
     }
 
-    /// Asks for the texels of the pixel row `py` (a hint).
-    @inline(__always) func prefetch(row py: Int) {
-        if bytes > 0 { prefetchRun(first + 4 * shader.row(Float(py) + 0.5) * shader.texWidth, bytes: bytes, write: false) }
+    /// Asks for the run's texels in texel row `row` (a hint).
+    @inline(__always) func prefetch(row: Int) {
+        if bytes > 0 { prefetchRun(first + row * rowBytes, bytes: bytes, write: false) }
     }
 }
 
@@ -193,9 +194,10 @@ extension TriangleDraw {
             for k in 0..<n { cols[k] = shader.column(Float(x0 + k) + 0.5) }
             let edges = SpanEdges(e0, e1, e2)
             let texels = SeparableTexels(shader, tx, cols, n), ahead = separableRowsAhead
-            for py in minY..<min(minY + ahead, maxY + 1) { texels.prefetch(row: py) }
+            @inline(__always) func ask(_ py: Int) { texels.prefetch(row: shader.row(Float(py) + 0.5)) }
+            for py in minY..<min(minY + ahead, maxY + 1) { ask(py) }
             for py in minY...maxY {
-                if py + ahead <= maxY { texels.prefetch(row: py + ahead) }
+                if py + ahead <= maxY { ask(py + ahead) }
                 let texRow = tx + shader.row(Float(py) + 0.5) * shader.texWidth
                 let r = edges.row(py)
                 var px = x0
