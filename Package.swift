@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "CPNGClassic", dependencies: ["CPNG"]),
         .target(name: "MediaCodecs", dependencies: ["CPNGClassic", "CTurboJPEG", "CFFmpeg"], swiftSettings: pixelSettings),
         .target(name: "GoldenImage", dependencies: ["MediaCodecs"], swiftSettings: pixelSettings),
-        .target(name: "SceneBuilding", dependencies: ["RecordingModel", "Rasterizer", "MediaCodecs"],
+        .target(name: "SceneBuilding", dependencies: ["RecordingModel", "Rasterizer", "MediaCodecs", "CKernelIntrinsics"],
                 swiftSettings: pixelSettings),
 
         .target(name: "RecordingGoldens", dependencies: ["GoldenImage", "SceneBuilding", "RecordingModel"]),
