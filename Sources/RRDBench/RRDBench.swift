@@ -10,6 +10,7 @@ struct RRDBench: AsyncParsableCommand {
         subcommands: [
             Load.self,
             MakePoints.self,
+            MakeCamera.self,
             SnapshotBench.self,
             ExportBench.self,
             CompareBench.self,

@@ -87,7 +87,7 @@ public enum PixelFormat: UInt8, Sendable, CaseIterable {
 /// Width, height and sample layout of a raw image buffer (the `ImageFormat` component).
 ///
 /// Either `pixelFormat` is set, or `colorModel` + `channelDatatype` (each defaulting, as in Rerun, to L and U8).
-public struct ImageFormatDescription: Sendable, Equatable {
+public struct ImageFormatDescription: Sendable, Hashable {
     public var width: Int
     public var height: Int
     public var pixelFormat: PixelFormat?

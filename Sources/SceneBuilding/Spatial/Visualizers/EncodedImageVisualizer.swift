@@ -3,7 +3,8 @@ import Rasterizer
 import RecordingModel
 
 /// EncodedImage: PNG (libpng) or JPEG (libjpeg-turbo) bytes, drawn like an `Image` (rendering-conventions §8.10):
-/// opacity 1, or 0.5 when the view also holds a depth image; DrawOrder −10. Undecodable bytes are a warning.
+/// opacity 1, or 0.5 when the view also holds a depth image; DrawOrder −10. Undecodable bytes are a warning. Decoded
+/// pictures are kept for the next frames (`DecodedImages`).
 public struct EncodedImageVisualizer: ImageCensusDependent {
     public static let name = "EncodedImage"
     public static let defaultDrawOrder: Float = -10
@@ -20,16 +21,12 @@ public struct EncodedImageVisualizer: ImageCensusDependent {
 
     public func collect(_ input: VisualizerInput, into scene: inout SpatialCollector) {
         guard let view = input.context.view(EncodedImageView.self, input.entity) else { return }
-        let image: RGBAImage
-        do {
-            let blob = withExtendedLifetime(view.blob) { [UInt8](view.blob.bytes) }
-            image = try Self.decode(blob, mediaType: view.mediaType)
-        } catch {
-            scene.warn(input.entity, "encoded image (\(view.mediaType ?? "unknown type")) not drawn: \(error)")
-            return
+        let type = view.mediaType ?? "unknown type"
+        DecodedImages.add(view.blob, variant: view.mediaType ?? "", magnification: view.magnificationFilter,
+                          opacity: ImageQuads.opacity(view.opacity, fallback: census.colorImageOpacity),
+                          drawOrder: view.drawOrder ?? Self.defaultDrawOrder, input: input, visualizer: Self.name,
+                          into: &scene, decodingFailed: { "encoded image (\(type)) not drawn: \($0)" }) {
+            try Self.decode(withExtendedLifetime(view.blob) { [UInt8](view.blob.bytes) }, mediaType: view.mediaType)
         }
-        ImageQuads.add(image, filter: ImageQuads.colorFilter(magnification: view.magnificationFilter),
-                       opacity: ImageQuads.opacity(view.opacity, fallback: census.colorImageOpacity), input: input,
-                       visualizer: Self.name, drawOrder: view.drawOrder ?? Self.defaultDrawOrder, into: &scene)
     }
 }

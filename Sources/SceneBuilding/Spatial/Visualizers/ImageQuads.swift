@@ -9,12 +9,28 @@ enum ImageQuads {
     /// texture. Colour-mapped images sample nearest in both directions (`mipmaps: false`).
     static func add(_ image: RGBAImage, filter: TextureFilter, opacity: Float, input: VisualizerInput,
                     visualizer: String, drawOrder: Float, into scene: inout SpatialCollector) {
-        guard let texture = Texture(width: image.width, height: image.height, rgba: image.pixels,
-                                    mipmaps: filter != .nearest) else {
-            scene.warn(input.entity, "image of \(image.width)×\(image.height) pixels cannot be drawn")
+        guard let texture = texture(image, filter: filter) else {
+            scene.warn(input.entity, Self.notDrawable(image))
             return
         }
-        let w = Float(image.width), h = Float(image.height)
+        add(texture, filter: filter, opacity: opacity, input: input, visualizer: visualizer, drawOrder: drawOrder,
+            into: &scene)
+    }
+
+    /// The texture of `image` for `filter` (mipmaps unless it samples nearest), nil when the pixels make none.
+    static func texture(_ image: RGBAImage, filter: TextureFilter) -> Texture? {
+        Texture(width: image.width, height: image.height, rgba: image.pixels, mipmaps: filter != .nearest)
+    }
+
+    /// Why `image` has no texture.
+    static func notDrawable(_ image: RGBAImage) -> String {
+        "image of \(image.width)×\(image.height) pixels cannot be drawn"
+    }
+
+    /// Adds an image's `texture` as a textured quad with its bounds (as `add(_:filter:…)` with an image).
+    static func add(_ texture: Texture, filter: TextureFilter, opacity: Float, input: VisualizerInput,
+                    visualizer: String, drawOrder: Float, into scene: inout SpatialCollector) {
+        let w = Float(texture.width), h = Float(texture.height)
         scene.add(.image(ImageQuad(texture: texture, xAxis: [w, 0, 0], yAxis: [0, h, 0], filter: filter,
                                    worldFromObject: input.originFromEntity.mat4, opacity: opacity)),
                   entity: input.entity, visualizer: visualizer, drawOrder: drawOrder)

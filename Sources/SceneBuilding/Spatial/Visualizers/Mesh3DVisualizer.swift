@@ -44,10 +44,11 @@ public struct Mesh3DVisualizer: SpatialVisualizer {
     private func albedoTexture(_ view: Mesh3DView, input: VisualizerInput, scene: inout SpatialCollector) -> Texture? {
         guard let buffer = view.albedoTexture, let format = view.albedoTextureFormat else { return nil }
         do {
-            return try Self.textures.value(for: buffer) {
-                let description = try ImageFormatDescription(width: format.width, height: format.height,
-                                                             pixelFormat: format.pixelFormat, colorModel: format.colorModel,
-                                                             channelDatatype: format.channelDatatype)
+            let description = try ImageFormatDescription(width: format.width, height: format.height,
+                                                         pixelFormat: format.pixelFormat, colorModel: format.colorModel,
+                                                         channelDatatype: format.channelDatatype)
+            // Keyed by the format too: the same texture bytes under a later format are decoded again.
+            return try Self.textures.value(for: buffer, variant: description) {
                 let image = try ColorImageDecoder.decode(buffer.bytes, format: description)
                 return Texture(width: image.width, height: image.height, rgba: image.pixels)
             }
