@@ -5,8 +5,9 @@ import RecordingSDK
 
 /// `rrd-bench make-camera`: writes a recording shaped like a robot's log, for the per-frame cost of pictures in
 /// video exports: a camera's JPEG pictures at `--image-rate` per second on `camera/image` (a gradient that moves
-/// from picture to picture), and a small point cloud moving at 30 updates a second on `points`, over `--seconds`
-/// of a `time` duration timeline. Deterministic (fixed seed, simulated clock).
+/// from picture to picture), with `--depth` a depth image as often on `camera/depth` under a pinhole on `camera`,
+/// and a small point cloud moving at 30 updates a second on `points`, over `--seconds` of a `time` duration
+/// timeline. Deterministic (fixed seed, simulated clock).
 struct MakeCamera: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make-camera", abstract: "Write a recording of camera pictures and moving points for the benchmarks.")
@@ -16,6 +17,7 @@ struct MakeCamera: AsyncParsableCommand {
     @Option(help: "Pictures per second.") var imageRate = 10.0
     @Option(help: "Seconds of recording.") var seconds = 10.0
     @Option(help: "Points of the moving cloud.") var points = 2000
+    @Flag(help: "Also a 16-bit depth image (millimetres) with each picture, under a pinhole camera.") var depth = false
     @Option(name: .shortAndLong, help: "Output .rrd.") var output = ".bench-recordings/camera.rrd"
 
     func run() async throws {
@@ -30,12 +32,17 @@ struct MakeCamera: AsyncParsableCommand {
                                      clock: .simulated(start: 1_700_000_000_000_000_000, step: 1_000))
         stream.logTimeEnabled = false
         let updates = Int(seconds * 30), pictures = Int(seconds * imageRate)
+        if depth {
+            stream.log("camera", Pinhole(focalLength: Double(width) * 0.8, width: Double(width), height: Double(height)),
+                       static: true)
+        }
         var nextPicture = 0
         for u in 0..<updates {
             let t = Double(u) / 30
             stream.setTime("time", duration: t)
             while nextPicture < pictures, Double(nextPicture) / imageRate <= t {
                 stream.log("camera/image", EncodedImage(contents: try picture(nextPicture), mediaType: "image/jpeg"))
+                if depth { stream.log("camera/depth", DepthImage(depths: depths(nextPicture), width: width, height: height, meter: 1000)) }
                 nextPicture += 1
             }
             let angle = Float(t)
@@ -45,6 +52,13 @@ struct MakeCamera: AsyncParsableCommand {
         try stream.save(to: output)
         let size = (try FileManager.default.attributesOfItem(atPath: output)[.size] as? NSNumber)?.intValue ?? 0
         printJSONLine(["recording": output, "pictures": pictures, "updates": updates, "bytes": size])
+    }
+
+    /// Depth image `k` in millimetres: a slanted plane 2–5 m away, tilting a little from image to image.
+    private func depths(_ k: Int) -> [UInt16] {
+        (0..<width * height).map { i in
+            UInt16(2000 + (i % width) * 2000 / width + (i / width) * (1000 + 10 * k) / height)
+        }
     }
 
     /// Picture `k`: diagonal colour bands shifted by `k`, JPEG quality 90.

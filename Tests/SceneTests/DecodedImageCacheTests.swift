@@ -1,6 +1,8 @@
 import ArrowIPC
 import Dispatch
 import Foundation
+import Rasterizer
+import RecordingModel
 import Testing
 @testable import SceneBuilding
 
@@ -72,5 +74,42 @@ import Testing
         let (image, warnings) = try render2D(s.store, bounds: bounds, width: 20, height: 20)
         #expect(warnings.isEmpty)
         #expect(image.pixel(5, 5) == [30, 10, 200, 255])
+    }
+
+    /// A colour-mapped depth picture logged again with another colormap over the same bytes is mapped again.
+    @Test func aDepthImageIsMappedAgainWhenItsColormapChanges() throws {
+        var s = Spatial2DStore()
+        try s.log("/depth", "DepthImage", [
+            ("buffer", Spatial2DStore.blob(leBytes([UInt16(1000), 2000, 3000, 4000])), 1),
+            ("format", Spatial2DStore.imageFormat(width: 2, height: 2, datatype: 8), 1),
+        ])
+        let bounds = Bounds2D(min: [0, 0], max: [2, 2])
+        let turbo = try render2D(s.store, bounds: bounds, width: 20, height: 20).image.pixel(15, 15)
+        try s.log("/depth", "DepthImage", [("colormap", .primitive([Colormap.grayscale.rawValue]), 1)])
+        let gray = try render2D(s.store, bounds: bounds, width: 20, height: 20).image.pixel(15, 15)
+        #expect(gray == [255, 255, 255, 255], "the deepest texel, white in Grayscale")
+        #expect(turbo != gray)
+    }
+
+    /// A back-projected depth cloud logged again with another meter over the same bytes is projected again.
+    @Test func aDepthCloudIsProjectedAgainWhenItsMeterChanges() throws {
+        var s = Spatial2DStore()
+        try s.log("/cam/depth", "DepthImage", [
+            ("buffer", Spatial2DStore.blob(leBytes([UInt16(1000)])), 1),
+            ("format", Spatial2DStore.imageFormat(width: 1, height: 1, datatype: 8), 1),
+            ("meter", .primitive([Float(1000)]), 1),
+        ])
+        let camera = PinholeCamera(fx: 2, fy: 2, cx: 0.5, cy: 0.5, resolution: [1, 1],
+                                   cameraAxes: ViewAxes(x: .right, y: .down, z: .forward), imagePlaneDistance: 0.5)
+        func depth() -> Float? {
+            var scene = SpatialCollector()
+            DepthClouds().collect(entity: EntityPath(["cam", "depth"]), camera: camera, originFromCamera: .identity,
+                                  context: ViewContext(store: s.store, query: .staticOnly, timelineKind: nil), into: &scene)
+            guard case let .points(batch)? = scene.orderedDrawables.first else { return nil }
+            return batch.positions.first?.z
+        }
+        #expect(depth() == 1)
+        try s.log("/cam/depth", "DepthImage", [("meter", .primitive([Float(500)]), 1)])
+        #expect(depth() == 2)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import MediaCodecs
 
 /// The intrinsics a depth back-projection needs from the Pinhole above the depth image.
-public struct PinholeIntrinsics: Sendable, Equatable {
+public struct PinholeIntrinsics: Sendable, Hashable {
     public var fx: Float, fy: Float, cx: Float, cy: Float
     /// The pinhole's `resolution` height in pixels; nil when the pinhole has none (the viewer then uses 1, which
     /// makes the points tiny — a quirk kept on purpose).

@@ -3,7 +3,8 @@ import MediaCodecs
 import Rasterizer
 import RecordingModel
 
-/// The textures of Image and EncodedImage entities, shared by their visualizers: a picture logged once, or at a
+/// The textures of Image, EncodedImage and (colour-mapped) DepthImage entities, shared by their visualizers: a
+/// picture logged once, or at a
 /// lower rate than a video's frames, is decoded and made into a texture (its mipmaps computed) once instead of once
 /// per frame. A 1920×1080 JPEG takes 6–10 ms to decode on the project's 2-core machine (BENCHMARKS.md "Still
 /// images"), more than many whole frames. Failures are kept too: an undecodable picture is warned about on every
@@ -29,10 +30,9 @@ enum DecodedImages {
     /// Adds the picture that `decode` makes of `blob` read as `variant` as an image quad (`ImageQuads.add`), its
     /// texture kept from an earlier frame when there is one; when it does not decode, the warning `decodingFailed`
     /// gives for the error instead.
-    static func add(_ blob: ArrowBuffer, variant: AnyHashable, magnification: UInt8?, opacity: Float, drawOrder: Float,
+    static func add(_ blob: ArrowBuffer, variant: AnyHashable, filter: TextureFilter, opacity: Float, drawOrder: Float,
                     input: VisualizerInput, visualizer: String, into scene: inout SpatialCollector,
                     decodingFailed: (any Error) -> String, decode: () throws -> RGBAImage) {
-        let filter = ImageQuads.colorFilter(magnification: magnification)
         switch texture(blob, variant: variant, filter: filter, decode: decode) {
         case .success(let texture):
             ImageQuads.add(texture, filter: filter, opacity: opacity, input: input, visualizer: visualizer,

@@ -22,7 +22,7 @@ public struct EncodedImageVisualizer: ImageCensusDependent {
     public func collect(_ input: VisualizerInput, into scene: inout SpatialCollector) {
         guard let view = input.context.view(EncodedImageView.self, input.entity) else { return }
         let type = view.mediaType ?? "unknown type"
-        DecodedImages.add(view.blob, variant: view.mediaType ?? "", magnification: view.magnificationFilter,
+        DecodedImages.add(view.blob, variant: view.mediaType ?? "", filter: ImageQuads.colorFilter(magnification: view.magnificationFilter),
                           opacity: ImageQuads.opacity(view.opacity, fallback: census.colorImageOpacity),
                           drawOrder: view.drawOrder ?? Self.defaultDrawOrder, input: input, visualizer: Self.name,
                           into: &scene, decodingFailed: { "encoded image (\(type)) not drawn: \($0)" }) {

@@ -18,7 +18,7 @@ public struct ImageVisualizer: ImageCensusDependent {
     public func collect(_ input: VisualizerInput, into scene: inout SpatialCollector) {
         guard let view = input.context.view(ImageView.self, input.entity),
               let format = ImageQuads.format(view.format, entity: input.entity, into: &scene) else { return }
-        DecodedImages.add(view.buffer, variant: format, magnification: view.magnificationFilter,
+        DecodedImages.add(view.buffer, variant: format, filter: ImageQuads.colorFilter(magnification: view.magnificationFilter),
                           opacity: ImageQuads.opacity(view.opacity, fallback: census.colorImageOpacity),
                           drawOrder: view.drawOrder ?? Self.defaultDrawOrder, input: input, visualizer: Self.name,
                           into: &scene, decodingFailed: { "image not drawn: \($0)" }) {
