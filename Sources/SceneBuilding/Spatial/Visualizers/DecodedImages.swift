@@ -4,12 +4,11 @@ import Rasterizer
 import RecordingModel
 
 /// The textures of Image, EncodedImage and (colour-mapped) DepthImage entities, shared by their visualizers: a
-/// picture logged once, or at a
-/// lower rate than a video's frames, is decoded and made into a texture (its mipmaps computed) once instead of once
-/// per frame. A 1920×1080 JPEG takes 6–10 ms to decode on the project's 2-core machine (BENCHMARKS.md "Still
-/// images"), more than many whole frames. Failures are kept too: an undecodable picture is warned about on every
-/// frame without being decoded again. Eight pictures at most (a 1920×1080 picture's texture holds about 11 MB):
-/// four camera streams drawn by two export workers at once.
+/// picture logged once, or at a lower rate than a video's frames, is decoded and made into a texture (its mipmaps
+/// computed) once instead of once per frame. A 1920×1080 JPEG takes 6–10 ms to decode on the project's 2-core
+/// machine (BENCHMARKS.md "Still images"), more than many whole frames. Failures are kept too: an undecodable
+/// picture is warned about on every frame without being decoded again. Eight pictures at most (a 1920×1080
+/// picture's texture holds about 11 MB): four camera streams drawn by two export workers at once.
 enum DecodedImages {
     /// Why a picture is not drawn.
     enum Failure: Error {
