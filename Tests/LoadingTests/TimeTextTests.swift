@@ -42,5 +42,9 @@ import Testing
 
     @Test func errorsSayWhatIsExpected() {
         #expect(TimeText.ParseError.invalid(text: "x", kind: .duration).description.contains("1.5s"))
+        // A time computed as k / 30 in floating point has more digits than a duration holds.
+        #expect(throws: TimeText.ParseError.self) { try TimeText.parse("0.03333333333333333s", kind: .duration) }
+        #expect(TimeText.ParseError.invalid(text: "0.03333333333333333s", kind: .duration).description
+            .contains("exact to the nanosecond"))
     }
 }

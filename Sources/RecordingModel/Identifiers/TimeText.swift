@@ -13,7 +13,7 @@ public enum TimeText {
             case let .invalid(text, kind):
                 let hint = switch kind {
                 case .sequence: "an integer such as 42"
-                case .duration: "a duration such as 1.5s, 250ms or 2min"
+                case .duration: "a duration such as 1.5s, 250ms or 2min, exact to the nanosecond"
                 case .timestamp: "an ISO 8601 time such as 2024-01-02T03:04:05Z"
                 }
                 return "'\(text)' is not a valid \(kind.rawValue) time: expected \(hint)"
