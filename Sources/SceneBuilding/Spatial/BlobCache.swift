@@ -23,8 +23,8 @@ public final class BlobCache<Value: Sendable>: @unchecked Sendable {
 
     public init(capacity: Int = 64) { self.capacity = max(1, capacity) }
 
-    /// The cached value for `blob` and `variant`, or `make()`'s (not cached when it throws). `make` must not ask
-    /// this cache for the same key.
+    /// The cached value for `blob` and `variant`, or `make()`'s (not cached when it throws). `make` must not use this
+    /// cache: two makers waiting for each other's keys would wait forever.
     public func value(for blob: ArrowBuffer, variant: AnyHashable = "", make: () throws -> Value) rethrows -> Value {
         let key = Key(storage: ObjectIdentifier(blob.storage), offset: blob.offset, count: blob.count, variant: variant)
         condition.lock()
